@@ -1,2 +1,482 @@
-//! Needs surveys (需求調(diào)研): offices and communities ask residents what services they need. (skeleton: being written)
+//! # Needs surveys (需求調研)
+//!
+//! A street office or a community committee asks the residents it serves which services they
+//! need — day care for the elderly, meal delivery, after-school classes… — and everyone can see
+//! the answers add up. The results then back a procurement project (pallet-procurement cites a
+//! survey through [`gongzhi_primitives::SurveyLookup`]).
+//!
+//! ## Who does what
+//! - **Create** ([`Pallet::create_survey`]): the admin of a street office, for the whole office or
+//!   one of its communities, or an officer of a community, for that community only
+//!   ([`gongzhi_primitives::CommunityRegistry::may_manage`]). A survey has a title, 1 to
+//!   `MaxQuestions` questions and a window of blocks `[opens_at, closes_at)`. A question is a
+//!   single choice, a multiple choice of at most `k` of its `n` options, or a 1–5 rating.
+//! - **Respond** ([`Pallet::respond`]): a resident who lives in the survey's scope and was
+//!   registered strictly before `opens_at` answers every question, once per `ResidentId` — a
+//!   resident who replaced a lost key cannot answer again with the new account. Free of fees
+//!   exactly when it will succeed.
+//! - **Amend** ([`Pallet::amend`]): the same resident replaces their answers until the window
+//!   closes; the tallies follow. Free exactly when it will succeed.
+//! - **Close** ([`Pallet::close`]): anyone, from `closes_at` on. It freezes the tallies and records
+//!   the turnout. The creator may close earlier only while nobody has responded.
+//! - **Cancel** ([`Pallet::cancel`]): the creator, while nobody has responded.
+//! - **Reap** ([`Pallet::reap_responses`]): anyone, `RetentionPeriod` blocks after a survey
+//!   closed, removes its per-resident responses in batches of at most `MaxReapBatch`. The tallies,
+//!   counts and texts stay forever.
+//!
+//! ## State machine
+//! ```text
+//! Open ──close──▶ Closed ──reap_responses × k──▶ Closed (responses removed, results kept)
+//!   └───cancel──▶ Cancelled
+//! ```
+//! While `Open`, the block decides what may happen: before `opens_at` nothing (the creator may
+//! still cancel); from `opens_at` to `closes_at - 1` responses and amendments; from `closes_at`
+//! only `close`. See [`SurveyStatus`].
+//!
+//! ## Turnout
+//! Turnout = responses ÷ residents in scope, the latter taken **when the survey is created**
+//! ([`residents_in`](gongzhi_primitives::CommunityRegistry::residents_in), O(1)) and stored as
+//! `eligible`. A survey created to open later therefore does not count residents who register between its creation and its opening
+//! (they may respond, since they registered before it opened); turnout is capped at 100%. The
+//! snapshot at creation keeps `respond` from reading the registry's counters, and shows the
+//! denominator from the first block.
+//!
+//! ## Storage layout, and why
+//! `respond` is the hot path (every resident, feeless), so it touches exactly two entries of
+//! this pallet, each read once and written once:
+//! - [`Surveys`]: the small record — scope, window, state, counts and **the tallies, which also
+//!   carry each question's shape** (number of options, `max_choices`, or "rating"). One read gives
+//!   everything needed to check eligibility, validate the answers and update the tallies; one
+//!   write stores the new tallies and count. Splitting the tallies or the shapes into maps of
+//!   their own would add a read (and a write) per response without making any record smaller
+//!   to read, since `respond` needs all of them.
+//! - [`Responses`]: `(SurveyId, ResidentId) → answers`, the per-resident record that stops a second
+//!   response and lets `amend` count the old answers out. Keyed by survey first, so
+//!   `reap_responses` finds a survey's responses by prefix (it iterates and removes them one by
+//!   one rather than calling `clear_prefix`, whose count is not exact in this FRAME version).
+//!
+//! Titles, question texts and option labels ([`SurveyTexts`], up to tens of kilobytes) are never
+//! read by `respond`. [`OpenSurveys`] indexes each office's open surveys, so that the
+//! "what can this resident still answer" view reads a bounded list rather than every survey.
+//!
+//! ## Fees
+//! `respond` and `amend` are marked `#[pallet::feeless_if]` with the very checks the calls run
+//! ([`Pallet::ensure_respond`], [`Pallet::ensure_amend`]): with the runtime's
+//! `SkipCheckIfFeeless` they cost a resident nothing exactly when they will succeed, and an
+//! invalid one pays, so a zero-balance account cannot spam. Every other call pays.
+//!
+//! ## Views (runtime API)
+//! [`Pallet::survey_results`] (per-option counts, rating count/sum/histogram, responses,
+//! eligible, turnout) and [`Pallet::open_surveys_for`] (what a resident may still answer).
+//!
+//! ## Suggested runtime values
+//! `MaxTitleLen` 128, `MaxQuestions` 16, `MaxPromptLen` 256, `MaxOptions` 16, `MaxOptionLen` 64,
+//! `MaxDuration` 90 days, `MaxOpenSurveysPerOffice` 64, `RetentionPeriod` 180 days,
+//! `MaxReapBatch` 500. The placeholder weights in [`weights`] assume these.
+
 #![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+mod impls;
+pub mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use gongzhi_primitives::{CommunityRegistry, OfficeId, ResidentId, Scope, SurveyId};
+	use sp_runtime::{traits::Zero, Permill};
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the needs-survey pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Who is who: offices, officers, residents and resident counts (pallet-community).
+		type Registry: CommunityRegistry<Self::AccountId, BlockNumberFor<Self>>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// The longest survey title, in bytes of UTF-8 (e.g. 128: about 40 Chinese characters).
+		#[pallet::constant]
+		type MaxTitleLen: Get<u32>;
+
+		/// The most questions in one survey (e.g. 16). It bounds the work of every response,
+		/// which validates and counts each answer.
+		#[pallet::constant]
+		type MaxQuestions: Get<u32>;
+
+		/// The longest question text, in bytes of UTF-8 (e.g. 256).
+		#[pallet::constant]
+		type MaxPromptLen: Get<u32>;
+
+		/// The most options of a choice question (e.g. 16). At most 255, because answers name
+		/// an option by a `u8` index (checked by `integrity_test`).
+		#[pallet::constant]
+		type MaxOptions: Get<u32>;
+
+		/// The longest option label, in bytes of UTF-8 (e.g. 64).
+		#[pallet::constant]
+		type MaxOptionLen: Get<u32>;
+
+		/// The longest response window `closes_at - opens_at`, in blocks (e.g. 90 days). An open
+		/// survey holds a place in its office's [`OpenSurveys`] until it is closed, so this
+		/// bounds how long a survey with responses can hold one.
+		#[pallet::constant]
+		type MaxDuration: Get<BlockNumberFor<Self>>;
+
+		/// The most surveys one street office (all its communities together) may have open at
+		/// once (e.g. 64). It bounds the [`OpenSurveys`] index and so the work of the
+		/// "open surveys for a resident" view and of `close`/`cancel`.
+		#[pallet::constant]
+		type MaxOpenSurveysPerOffice: Get<u32>;
+
+		/// How long, in blocks after a survey is closed, its per-resident responses stay on chain
+		/// for anyone to audit before `reap_responses` may remove them (e.g. 180 days).
+		#[pallet::constant]
+		type RetentionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The most responses one `reap_responses` call may remove (e.g. 500): it bounds that
+		/// call's weight.
+		#[pallet::constant]
+		type MaxReapBatch: Get<u32>;
+	}
+
+	/// The id the next survey will get.
+	#[pallet::storage]
+	pub type NextSurveyId<T> = StorageValue<_, SurveyId, ValueQuery>;
+
+	/// Every survey's small record: scope, window, state, counts and tallies (what `respond`
+	/// reads). Kept forever, including for closed and cancelled surveys.
+	#[pallet::storage]
+	pub type Surveys<T: Config> = StorageMap<_, Twox64Concat, SurveyId, SurveyInfo<T>>;
+
+	/// Every survey's title and questions, as created. Kept forever.
+	#[pallet::storage]
+	pub type SurveyTexts<T: Config> = StorageMap<_, Twox64Concat, SurveyId, SurveyText<T>>;
+
+	/// Each resident's answers to each survey, by survey then resident number. Ids are assigned
+	/// by the chain, not chosen by callers, so `Twox64Concat` is safe. Removed by
+	/// `reap_responses` after the retention period, by iterating the survey's prefix.
+	#[pallet::storage]
+	pub type Responses<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, SurveyId, Twox64Concat, ResidentId, AnswersOf<T>>;
+
+	/// The surveys still `Open` (not yet closed or cancelled) in each street office, at most
+	/// `MaxOpenSurveysPerOffice` each, in order of creation.
+	#[pallet::storage]
+	pub type OpenSurveys<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		OfficeId,
+		BoundedVec<SurveyId, T::MaxOpenSurveysPerOffice>,
+		ValueQuery,
+	>;
+
+	/// Events of the needs-survey pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A survey was created.
+		SurveyCreated {
+			/// The new survey's id.
+			survey: SurveyId,
+			/// Whose residents are asked.
+			scope: Scope,
+			/// Who created it.
+			creator: T::AccountId,
+			/// The first block accepting responses.
+			opens_at: BlockNumberFor<T>,
+			/// The first block no longer accepting responses.
+			closes_at: BlockNumberFor<T>,
+		},
+		/// A resident responded to a survey.
+		ResponseSubmitted {
+			/// The survey.
+			survey: SurveyId,
+			/// The resident's number.
+			resident: ResidentId,
+		},
+		/// A resident replaced their response.
+		ResponseAmended {
+			/// The survey.
+			survey: SurveyId,
+			/// The resident's number.
+			resident: ResidentId,
+		},
+		/// A survey was closed: its results are final.
+		SurveyClosed {
+			/// The survey.
+			survey: SurveyId,
+			/// Responses received.
+			responses: u32,
+			/// Residents in scope when the survey was created.
+			eligible: u32,
+			/// `responses / eligible`, capped at 100%.
+			turnout: Permill,
+		},
+		/// A survey was cancelled by its creator before anyone responded.
+		SurveyCancelled {
+			/// The survey.
+			survey: SurveyId,
+		},
+		/// Per-resident responses of a closed survey were removed (results stay).
+		ResponsesReaped {
+			/// The survey.
+			survey: SurveyId,
+			/// Responses removed by this call.
+			removed: u32,
+			/// Responses still stored.
+			remaining: u32,
+		},
+	}
+
+	/// Errors of the needs-survey pallet.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The scope names no community or office, or its street office is retired.
+		UnknownScope,
+		/// Only the street office's admin, or (for a community) one of its officers, may create a
+		/// survey there.
+		NotManager,
+		/// A survey needs at least one question.
+		NoQuestions,
+		/// A choice question needs at least one option.
+		NoOptions,
+		/// A multiple-choice question must allow between 1 and its number of options.
+		MaxChoicesOutOfRange,
+		/// The opening block has already passed.
+		OpensInPast,
+		/// The closing block must come after the opening block.
+		ClosesBeforeOpening,
+		/// The window is longer than `MaxDuration` blocks.
+		WindowTooLong,
+		/// This street office already has `MaxOpenSurveysPerOffice` open surveys: close or
+		/// cancel one first.
+		TooManyOpenSurveys,
+		/// Every survey id has been used.
+		SurveyIdsExhausted,
+		/// No survey has this id.
+		UnknownSurvey,
+		/// The survey has been closed.
+		SurveyClosed,
+		/// The survey has been cancelled.
+		SurveyCancelled,
+		/// The survey does not accept responses yet.
+		NotYetOpen,
+		/// The survey's response window has ended.
+		ResponseWindowOver,
+		/// This account is not a registered resident.
+		NotResident,
+		/// The resident does not live in the survey's scope.
+		OutOfScope,
+		/// The resident was registered (or moved in) at or after the survey's opening block.
+		RegisteredAfterOpening,
+		/// This resident has already responded; use `amend` to change the answers.
+		AlreadyResponded,
+		/// This resident has not responded yet, so there is nothing to amend.
+		NoResponse,
+		/// A response must answer every question exactly once, in order.
+		WrongAnswerCount,
+		/// An answer's kind (choice, choices, rating) does not match its question.
+		AnswerKindMismatch,
+		/// A chosen option does not exist.
+		OptionOutOfRange,
+		/// A multiple-choice answer must pick at least one option.
+		NoChoiceMade,
+		/// A multiple-choice answer picks more options than the question allows.
+		TooManyChoices,
+		/// A multiple-choice answer picks the same option twice.
+		DuplicateChoice,
+		/// A rating must be from 1 to 5.
+		RatingOutOfRange,
+		/// The survey's window has not ended yet; only its creator may close it early, and only
+		/// while nobody has responded.
+		CloseTooEarly,
+		/// Residents have already responded, so the survey can't be cancelled or closed early.
+		HasResponses,
+		/// Only the survey's creator may do this.
+		NotCreator,
+		/// Responses can only be reaped from a closed survey.
+		SurveyNotClosed,
+		/// The retention period after closing has not passed yet.
+		RetentionNotOver,
+		/// The survey has no stored responses left to remove.
+		NothingToReap,
+		/// The batch size must be from 1 to `MaxReapBatch`.
+		ReapLimitOutOfRange,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxQuestions::get() >= 1, "a survey must be able to hold a question");
+			assert!(
+				(1..=u32::from(u8::MAX)).contains(&T::MaxOptions::get()),
+				"options are named by a u8 index and max_choices is a u8: 1..=255 options"
+			);
+			assert!(
+				!T::MaxDuration::get().is_zero(),
+				"a survey needs a window of at least a block"
+			);
+			assert!(
+				T::MaxOpenSurveysPerOffice::get() >= 1,
+				"an office must be able to open a survey"
+			);
+			assert!(T::MaxReapBatch::get() >= 1, "reaping must make progress");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Create a survey.
+		///
+		/// Who: the admin of the street office of `scope`, or — when `scope` is a community — an
+		/// officer of that community. Pays a fee.
+		///
+		/// - `scope`: the community or street office whose residents are asked.
+		/// - `title`: the survey's title (UTF-8).
+		/// - `questions`: 1 to `MaxQuestions` questions, each a single choice, a multiple choice
+		///   (`max_choices` of at least 1 and at most its number of options) or a 1–5 rating;
+		///   choice questions need at least one option.
+		/// - `opens_at`: the first block accepting responses; not in the past. Only residents
+		///   registered before this block may respond.
+		/// - `closes_at`: the first block no longer accepting responses; after `opens_at`, at
+		///   most `MaxDuration` blocks after it.
+		///
+		/// Records the number of residents now in `scope` as the turnout's denominator. Fails if
+		/// the office already has `MaxOpenSurveysPerOffice` open surveys. Emits `SurveyCreated`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_survey())]
+		pub fn create_survey(
+			origin: OriginFor<T>,
+			scope: Scope,
+			title: TitleOf<T>,
+			questions: QuestionsOf<T>,
+			opens_at: BlockNumberFor<T>,
+			closes_at: BlockNumberFor<T>,
+		) -> DispatchResult {
+			Self::do_create_survey(origin, scope, title, questions, opens_at, closes_at)
+		}
+
+		/// Answer a survey.
+		///
+		/// Who: a resident living in the survey's scope, registered before its opening block,
+		/// who has not responded yet (one response per resident number, whichever account holds
+		/// it). Free of fees when it succeeds; pays when it fails.
+		///
+		/// - `survey`: the survey.
+		/// - `answers`: one answer per question, in order, each of the question's kind: an option
+		///   index for a single choice, 1 to `max_choices` distinct option indices for a multiple
+		///   choice, 1–5 for a rating.
+		///
+		/// Only while the survey is open (`opens_at <= now < closes_at`). Counts the answers into
+		/// the tallies. Emits `ResponseSubmitted`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::respond())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, survey: &SurveyId, answers: &AnswersOf<T>| -> bool {
+			Pallet::<T>::ensure_respond(origin, *survey, answers).is_ok()
+		})]
+		pub fn respond(
+			origin: OriginFor<T>,
+			survey: SurveyId,
+			answers: AnswersOf<T>,
+		) -> DispatchResult {
+			Self::do_respond(origin, survey, answers)
+		}
+
+		/// Replace one's response to a survey.
+		///
+		/// Who: a resident who has responded, and who still lives in the scope with the same
+		/// registration. Free of fees when it succeeds; pays when it fails.
+		///
+		/// - `survey`: the survey.
+		/// - `answers`: the new answers, validated as in `respond`.
+		///
+		/// Only while the survey is open. Counts the old answers out of the tallies and the new
+		/// ones in. Emits `ResponseAmended`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::amend())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, survey: &SurveyId, answers: &AnswersOf<T>| -> bool {
+			Pallet::<T>::ensure_amend(origin, *survey, answers).is_ok()
+		})]
+		pub fn amend(
+			origin: OriginFor<T>,
+			survey: SurveyId,
+			answers: AnswersOf<T>,
+		) -> DispatchResult {
+			Self::do_amend(origin, survey, answers)
+		}
+
+		/// Close a survey: freeze its results and record its turnout.
+		///
+		/// Who: anyone, from the survey's closing block on; before that, only its creator, and
+		/// only while nobody has responded. Pays a fee.
+		///
+		/// - `survey`: the survey.
+		///
+		/// Emits `SurveyClosed` with the turnout (responses ÷ residents in scope at creation,
+		/// capped at 100%).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::close())]
+		pub fn close(origin: OriginFor<T>, survey: SurveyId) -> DispatchResult {
+			Self::do_close(origin, survey)
+		}
+
+		/// Cancel a survey nobody has responded to.
+		///
+		/// Who: the survey's creator, while it is open and has no responses. Pays a fee.
+		///
+		/// - `survey`: the survey.
+		///
+		/// The survey and its texts stay on chain, marked cancelled. Emits `SurveyCancelled`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::cancel())]
+		pub fn cancel(origin: OriginFor<T>, survey: SurveyId) -> DispatchResult {
+			Self::do_cancel(origin, survey)
+		}
+
+		/// Remove up to `limit` per-resident responses of a closed survey.
+		///
+		/// Who: anyone, once `RetentionPeriod` blocks have passed since the survey was closed.
+		/// Pays a fee, refunded down to the responses actually removed.
+		///
+		/// - `survey`: the closed survey.
+		/// - `limit`: how many responses to remove at most, from 1 to `MaxReapBatch`.
+		///
+		/// Tallies, counts, turnout and texts stay. Call again until `remaining` is 0. Emits
+		/// `ResponsesReaped`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::reap_responses(*limit))]
+		pub fn reap_responses(
+			origin: OriginFor<T>,
+			survey: SurveyId,
+			limit: u32,
+		) -> DispatchResultWithPostInfo {
+			Self::do_reap_responses(origin, survey, limit)
+		}
+	}
+}

@@ -29,22 +29,22 @@ pub use sp_core::H256;
 
 /// A street office (街道辦事處).
 pub type OfficeId = u32;
-/// A community (社區(qū)) under a street office, run by its committee (居委會(huì)).
+/// A community (社區) under a street office, run by its committee (居委會).
 pub type CommunityId = u32;
 /// A verified person's stable resident number. It survives a change of account (lost key) and a
 /// move between communities, so "one person, one answer / ballot / rating" is keyed by it.
 pub type ResidentId = u32;
-/// A community activity (活動(dòng)) published on chain.
+/// A community activity (活動) published on chain.
 pub type ActivityId = u32;
-/// A needs survey (需求調(diào)研).
+/// A needs survey (需求調研).
 pub type SurveyId = u32;
-/// A procurement project (購買服務(wù)項(xiàng)目).
+/// A procurement project (購買服務項目).
 pub type ProjectId = u32;
 /// A bid's index within its project, in order of submission (0, 1, …).
 pub type BidIndex = u32;
-/// A service-voucher programme (服務(wù)憑單項(xiàng)目).
+/// A service-voucher programme (服務憑單項目).
 pub type ProgrammeId = u32;
-/// One service voucher (服務(wù)憑單).
+/// One service voucher (服務憑單).
 pub type VoucherId = u64;
 /// One redemption of a voucher with a provider (核銷).
 pub type RedemptionId = u64;
@@ -67,6 +67,8 @@ pub type Amount = u64;
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum Scope {
 	/// The residents of one community.
 	Community(CommunityId),
@@ -76,6 +78,8 @@ pub enum Scope {
 
 /// What other pallets may know about a resident: no personal data, only ids and hashes.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct ResidentInfo<BlockNumber> {
 	/// The stable resident number.
 	pub id: ResidentId,
@@ -124,7 +128,7 @@ pub trait CommunityRegistry<AccountId, BlockNumber> {
 	/// Whether `who` is the admin account of `office` (and the office is active).
 	fn is_office_admin(who: &AccountId, office: OfficeId) -> bool;
 
-	/// Whether `who` is an officer (居委會(huì)工作人員) of `community`.
+	/// Whether `who` is an officer (居委會工作人員) of `community`.
 	fn is_officer(who: &AccountId, community: CommunityId) -> bool;
 
 	/// Whether `who` is a provider approved, and not suspended, in `office`.

@@ -1,0 +1,57 @@
+// Foundation: a dev node that @polkadot/api can read (metadata V16, chain properties) and that
+// includes and finalizes a signed transfer.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { startNode } from '../lib/node.js';
+import { devKeyring, submit, eventsOf } from '../lib/chain.js';
+
+let node;
+let api;
+
+before(async () => {
+  node = await startNode({ name: 'dev' });
+  api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });
+});
+
+after(async () => {
+  await api?.disconnect();
+  await node?.stop();
+});
+
+test('the client reads metadata V16 and the chain properties', async () => {
+  const versions = (await api.call.metadata.metadataVersions()).map((v) => v.toNumber());
+  assert.ok(versions.includes(16), `metadata versions ${versions}`);
+  const v16 = await api.call.metadata.metadataAtVersion(16);
+  assert.ok(v16.isSome, 'metadata V16 is served');
+  assert.equal(api.runtimeMetadata.version, 16, 'the client decodes V16');
+
+  const props = await api.rpc.system.properties();
+  assert.equal(props.tokenSymbol.unwrap()[0].toString(), 'GZT');
+  assert.equal(props.tokenDecimals.unwrap()[0].toNumber(), 12);
+  assert.equal(props.ss58Format.unwrap().toNumber(), 42);
+  assert.equal(api.consts.system.ss58Prefix.toNumber(), 42, 'runtime SS58Prefix agrees with the spec');
+  assert.equal(api.runtimeVersion.specName.toString(), 'gongzhi');
+});
+
+test('a transfer signed by Alice is included and finalized', async () => {
+  const { key } = await devKeyring();
+  const alice = key('Alice');
+  const dest = key('//Gongzhi//e2e//transfer').address;
+  const amount = 5n * 10n ** 12n;
+
+  const { blockHash, events, failed } = await submit(api, api.tx.balances.transferKeepAlive(dest, amount), alice, { finalized: true });
+  assert.equal(failed, null);
+  const [transfer] = eventsOf(events, 'balances', 'Transfer');
+  assert.ok(transfer, 'Transfer event');
+  assert.equal(transfer.data.to.toString(), dest);
+  assert.equal(transfer.data.amount.toBigInt(), amount);
+
+  const finalizedHead = await api.rpc.chain.getFinalizedHead();
+  const inBlock = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+  const finalized = (await api.rpc.chain.getHeader(finalizedHead)).number.toNumber();
+  assert.ok(finalized >= inBlock, 'the block with the transfer is finalized');
+  const account = await (await api.at(blockHash)).query.system.account(dest);
+  assert.equal(account.data.free.toBigInt(), amount);
+});

@@ -1,0 +1,196 @@
+//! A runtime with System and this pallet, and helpers that set the scene for tests.
+//!
+//! This pallet needs no other pallet (it *is* the registry the others ask), so there is nothing
+//! to mock: the helpers below build the scene through the pallet's own calls.
+
+use crate::{self as pallet_community, *};
+use frame_support::{
+	assert_ok, derive_impl,
+	traits::{ConstU32, ConstU64},
+};
+use frame_system::EnsureRoot;
+use gongzhi_primitives::{CommunityId, OfficeId, ResidentId, H256};
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Community: pallet_community,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+/// Small bounds, so that tests reach them.
+impl Config for Test {
+	type AdminOrigin = EnsureRoot<u64>;
+	type MaxNameLen = ConstU32<16>;
+	type MaxOfficers = ConstU32<3>;
+	type MaxProviderOffices = ConstU32<2>;
+	type MaxOpenActivities = ConstU32<3>;
+	type MaxActivityDuration = ConstU64<100>;
+	type CheckInRetention = ConstU64<50>;
+	type WeightInfo = ();
+}
+
+/// Admin of the first office.
+pub const ADMIN: u64 = 1;
+/// Admin of the second office.
+pub const ADMIN2: u64 = 2;
+/// Officer of `EAST`.
+pub const OFFICER: u64 = 10;
+/// Officer of `WEST`.
+pub const OFFICER_WEST: u64 = 11;
+/// Officer of `NORTH` (second office).
+pub const OFFICER_NORTH: u64 = 12;
+/// A provider.
+pub const PROVIDER: u64 = 20;
+/// Another provider.
+pub const PROVIDER2: u64 = 21;
+/// An account with no role at all.
+pub const STRANGER: u64 = 99;
+/// Residents' accounts start here.
+pub const ALICE: u64 = 100;
+/// A second resident.
+pub const BOB: u64 = 101;
+/// A third resident.
+pub const CAROL: u64 = 102;
+
+/// The first office (admin `ADMIN`).
+pub const OFFICE: OfficeId = 0;
+/// The second office (admin `ADMIN2`).
+pub const OFFICE2: OfficeId = 1;
+/// A community of `OFFICE` (officer `OFFICER`).
+pub const EAST: CommunityId = 0;
+/// Another community of `OFFICE` (officer `OFFICER_WEST`).
+pub const WEST: CommunityId = 1;
+/// A community of `OFFICE2` (officer `OFFICER_NORTH`).
+pub const NORTH: CommunityId = 2;
+
+/// Empty registry, at block 1 (events are recorded from block 1).
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ext_with(GenesisConfig::<Test>::default())
+}
+
+/// Registry from `genesis`, at block 1.
+pub fn ext_with(genesis: GenesisConfig<Test>) -> sp_io::TestExternalities {
+	let storage = RuntimeGenesisConfig { system: Default::default(), community: genesis }
+		.build_storage()
+		.expect("the mock's genesis builds");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test` on an empty registry, then checks every invariant (`do_try_state`).
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Community::do_try_state().expect("try_state holds after the test");
+	});
+}
+
+/// Runs `test` on the district of [`district`], then checks every invariant.
+pub fn in_district(test: impl FnOnce()) {
+	build_and_execute(|| {
+		district();
+		System::reset_events();
+		test();
+	});
+}
+
+/// A hash standing for person `n`'s ID document.
+pub fn person(n: u64) -> H256 {
+	H256::from_low_u64_be(n)
+}
+
+/// A hash standing for household `n`.
+pub fn household(n: u64) -> H256 {
+	H256::from_low_u64_be(0x1000_0000 + n)
+}
+
+/// A provider's registration-code hash.
+pub fn code(n: u64) -> H256 {
+	H256::from_low_u64_be(0x2000_0000 + n)
+}
+
+/// Creates an office with `admin`; returns its id.
+pub fn add_office(admin: u64) -> OfficeId {
+	let id = NextOfficeId::<Test>::get();
+	assert_ok!(Community::create_office(RuntimeOrigin::root(), admin, b"Office".to_vec()));
+	id
+}
+
+/// Creates a community of `office` (by its admin); returns its id.
+pub fn add_community(office: OfficeId) -> CommunityId {
+	let admin = Offices::<Test>::get(office).expect("office exists").admin;
+	let id = NextCommunityId::<Test>::get();
+	assert_ok!(Community::create_community(
+		RuntimeOrigin::signed(admin),
+		office,
+		b"Community".to_vec()
+	));
+	id
+}
+
+/// Appoints `who` an officer of `community` (by the office's admin).
+pub fn add_officer(community: CommunityId, who: u64) {
+	let office = Communities::<Test>::get(community).expect("community exists").office;
+	let admin = Offices::<Test>::get(office).expect("office exists").admin;
+	assert_ok!(Community::appoint_officer(RuntimeOrigin::signed(admin), community, who));
+}
+
+/// Registers `who` as a provider (if not yet) and approves it in `office`.
+pub fn add_provider(who: u64, office: OfficeId) {
+	if !Providers::<Test>::contains_key(who) {
+		assert_ok!(Community::register_provider(
+			RuntimeOrigin::signed(who),
+			b"Provider".to_vec(),
+			code(who)
+		));
+	}
+	let admin = Offices::<Test>::get(office).expect("office exists").admin;
+	assert_ok!(Community::approve_provider(RuntimeOrigin::signed(admin), office, who));
+}
+
+/// The first officer of `community`.
+pub fn officer_of(community: CommunityId) -> u64 {
+	Officers::<Test>::iter_key_prefix(community)
+		.next()
+		.expect("community has an officer")
+}
+
+/// Registers `who` (person `who`, no household) in `community` by one of its officers.
+pub fn add_resident(community: CommunityId, who: u64) -> ResidentId {
+	assert_ok!(Community::register_resident(
+		RuntimeOrigin::signed(officer_of(community)),
+		community,
+		who,
+		person(who),
+		None
+	));
+	Residents::<Test>::get(who).expect("just registered").id
+}
+
+/// Two offices: `OFFICE` (admin `ADMIN`) with `EAST` (officer `OFFICER`) and `WEST` (officer
+/// `OFFICER_WEST`); `OFFICE2` (admin `ADMIN2`) with `NORTH` (officer `OFFICER_NORTH`).
+pub fn district() {
+	assert_eq!(add_office(ADMIN), OFFICE);
+	assert_eq!(add_office(ADMIN2), OFFICE2);
+	assert_eq!(add_community(OFFICE), EAST);
+	assert_eq!(add_community(OFFICE), WEST);
+	assert_eq!(add_community(OFFICE2), NORTH);
+	add_officer(EAST, OFFICER);
+	add_officer(WEST, OFFICER_WEST);
+	add_officer(NORTH, OFFICER_NORTH);
+}
+
+/// Moves to block `n`.
+pub fn run_to(n: u64) {
+	System::set_block_number(n);
+}

@@ -1,0 +1,10 @@
+//! Unit tests, one file per theme. Each test sets the scene with `mock.rs` helpers, acts once and
+//! asserts the outcome, the event and the unchanged rest; `do_try_state` runs after every test.
+
+mod activities;
+mod communities;
+mod genesis;
+mod offices;
+mod providers;
+mod registry;
+mod residents;

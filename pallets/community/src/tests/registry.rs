@@ -1,0 +1,201 @@
+//! `CommunityRegistry` as the other pallets see it, the views for the runtime API, and the
+//! try-state check itself.
+
+use crate::{mock::*, *};
+use frame_support::assert_ok;
+use gongzhi_primitives::{CommunityRegistry, Scope};
+
+#[test]
+fn roles_are_reported_per_office_and_community() {
+	in_district(|| {
+		add_provider(PROVIDER, OFFICE);
+		assert!(Community::is_office_admin(&ADMIN, OFFICE));
+		assert!(!Community::is_office_admin(&ADMIN, OFFICE2));
+		assert!(!Community::is_office_admin(&ADMIN, 9));
+		assert!(Community::is_officer(&OFFICER, EAST));
+		assert!(!Community::is_officer(&OFFICER, WEST));
+		assert!(Community::is_approved_provider(&PROVIDER, OFFICE));
+		assert!(!Community::is_approved_provider(&PROVIDER, OFFICE2));
+		assert_eq!(Community::office_of(NORTH), Some(OFFICE2));
+		assert_eq!(Community::office_of(9), None);
+		assert!(Community::office_is_active(OFFICE));
+		assert!(!Community::office_is_active(9));
+	});
+}
+
+#[test]
+fn may_manage_follows_office_admins_and_officers() {
+	in_district(|| {
+		assert!(Community::may_manage(&ADMIN, Scope::Office(OFFICE)));
+		assert!(Community::may_manage(&ADMIN, Scope::Community(WEST)));
+		assert!(Community::may_manage(&OFFICER, Scope::Community(EAST)));
+		assert!(!Community::may_manage(&OFFICER, Scope::Community(WEST)));
+		assert!(!Community::may_manage(&OFFICER, Scope::Office(OFFICE)));
+		assert!(!Community::may_manage(&ADMIN2, Scope::Community(EAST)));
+		assert_eq!(Community::scope_office(Scope::Community(WEST)), Some(OFFICE));
+	});
+}
+
+#[test]
+fn a_retired_office_has_no_admin() {
+	build_and_execute(|| {
+		let office = add_office(ADMIN);
+		assert_ok!(Community::retire_office(RuntimeOrigin::root(), office));
+		assert!(!Community::is_office_admin(&ADMIN, office));
+		assert_eq!(Community::scope_office(Scope::Office(office)), None);
+	});
+}
+
+#[test]
+fn residents_in_counts_each_scope() {
+	in_district(|| {
+		add_resident(EAST, ALICE);
+		add_resident(EAST, BOB);
+		add_resident(NORTH, CAROL);
+		assert_eq!(Community::residents_in(Scope::Community(EAST)), 2);
+		assert_eq!(Community::residents_in(Scope::Community(WEST)), 0);
+		assert_eq!(Community::residents_in(Scope::Office(OFFICE)), 2);
+		assert_eq!(Community::residents_in(Scope::Office(OFFICE2)), 1);
+		assert_eq!(Community::residents_in(Scope::Office(9)), 0);
+		assert_eq!(Community::residents_in(Scope::Community(9)), 0);
+	});
+}
+
+#[test]
+fn resident_status_shows_whether_a_household_is_recorded() {
+	in_district(|| {
+		run_to(2);
+		assert_ok!(Community::register_resident(
+			RuntimeOrigin::signed(OFFICER),
+			EAST,
+			ALICE,
+			person(1),
+			Some(household(1))
+		));
+		assert_eq!(
+			Community::resident_status(&ALICE),
+			Some(ResidentView {
+				id: 0,
+				community: EAST,
+				office: OFFICE,
+				registered_at: 2,
+				has_household: true,
+			})
+		);
+		assert_eq!(Community::resident_status(&BOB), None);
+	});
+}
+
+#[test]
+fn office_and_community_details_carry_counts_and_officers() {
+	in_district(|| {
+		add_officer(EAST, 13);
+		add_resident(EAST, ALICE);
+		assert_eq!(
+			Community::office_details(OFFICE),
+			Some(OfficeView {
+				id: OFFICE,
+				admin: ADMIN,
+				name: "Office".into(),
+				retired_at: None,
+				communities: 2,
+				residents: 1,
+			})
+		);
+		let east = Community::community_details(EAST).unwrap();
+		assert_eq!((east.office, east.residents, east.retired_at), (OFFICE, 1, None));
+		assert_eq!(east.name, "Community");
+		let mut officers = east.officers;
+		officers.sort();
+		assert_eq!(officers, vec![OFFICER, 13]);
+		assert_eq!(Community::office_details(9), None);
+		assert_eq!(Community::community_details(9), None);
+	});
+}
+
+#[test]
+fn details_of_retired_records_stay_readable() {
+	in_district(|| {
+		run_to(3);
+		assert_ok!(Community::retire_community(RuntimeOrigin::signed(ADMIN2), NORTH));
+		assert_ok!(Community::retire_office(RuntimeOrigin::root(), OFFICE2));
+		assert_eq!(Community::community_details(NORTH).unwrap().retired_at, Some(3));
+		assert_eq!(Community::community_details(NORTH).unwrap().officers, Vec::<u64>::new());
+		assert_eq!(Community::office_details(OFFICE2).unwrap().retired_at, Some(3));
+	});
+}
+
+#[test]
+fn provider_details_list_the_standing_per_office() {
+	in_district(|| {
+		add_provider(PROVIDER, OFFICE);
+		add_provider(PROVIDER, OFFICE2);
+		run_to(4);
+		assert_ok!(Community::suspend_provider(RuntimeOrigin::signed(ADMIN2), OFFICE2, PROVIDER));
+		let view = Community::provider_details(&PROVIDER).unwrap();
+		assert_eq!(view.name, "Provider");
+		assert_eq!(view.registration_code_hash, code(PROVIDER));
+		let mut offices = view.offices;
+		offices.sort_by_key(|o| o.office);
+		assert_eq!(
+			offices,
+			vec![
+				ProviderOfficeView { office: OFFICE, approved: true, since: 1 },
+				ProviderOfficeView { office: OFFICE2, approved: false, since: 4 },
+			]
+		);
+		assert_eq!(Community::provider_details(&STRANGER), None);
+	});
+}
+
+#[test]
+fn views_serialize_to_camel_case_json() {
+	in_district(|| {
+		add_resident(EAST, ALICE);
+		let json = serde_json::to_string(&Community::resident_status(&ALICE).unwrap()).unwrap();
+		assert_eq!(
+			json,
+			r#"{"id":0,"community":0,"office":0,"registeredAt":1,"hasHousehold":false}"#
+		);
+	});
+}
+
+#[test]
+fn try_state_catches_a_count_that_drifted() {
+	in_district(|| {
+		add_resident(EAST, ALICE);
+		assert_ok!(Community::do_try_state());
+		Communities::<Test>::mutate(EAST, |c| c.as_mut().unwrap().residents = 2);
+		assert!(Community::do_try_state().is_err());
+		Communities::<Test>::mutate(EAST, |c| c.as_mut().unwrap().residents = 1);
+	});
+}
+
+#[test]
+fn try_state_catches_a_person_index_that_disagrees() {
+	in_district(|| {
+		add_resident(EAST, ALICE);
+		PersonIndex::<Test>::insert(person(ALICE), 5);
+		assert!(Community::do_try_state().is_err());
+		PersonIndex::<Test>::insert(person(ALICE), 0);
+	});
+}
+
+#[test]
+fn try_state_catches_attendance_that_differs_from_check_ins() {
+	in_district(|| {
+		add_resident(EAST, ALICE);
+		assert_ok!(Community::publish_activity(
+			RuntimeOrigin::signed(OFFICER),
+			EAST,
+			ActivityKind::Other,
+			Default::default(),
+			1,
+			5
+		));
+		assert_ok!(Community::check_in(RuntimeOrigin::signed(ALICE), 0));
+		CheckIns::<Test>::remove(0, 0);
+		assert!(Community::do_try_state().is_err());
+		CheckIns::<Test>::insert(0, 0, ());
+	});
+}

@@ -1,0 +1,572 @@
+//! The logic behind the calls (`do_*`), the read-only checks they start with (`ensure_*`, also
+//! used by `feeless_if`), the [`SurveyLookup`] implementation, the views for the runtime API and
+//! `try_state`.
+
+use crate::{pallet::*, types::*, weights::WeightInfo};
+use alloc::vec::Vec;
+use frame_support::{dispatch::DispatchResultWithPostInfo, ensure, pallet_prelude::*};
+use frame_system::{
+	ensure_signed,
+	pallet_prelude::{BlockNumberFor, OriginFor},
+};
+use gongzhi_primitives::{
+	CommunityRegistry, OfficeId, ResidentId, ResidentInfo, Scope, SurveyId, SurveyLookup,
+};
+use sp_runtime::{traits::Saturating, DispatchError, Permill};
+
+/// What `create_survey` will write, as computed by its check.
+pub(crate) struct CreatePlan<T: Config> {
+	id: SurveyId,
+	info: SurveyInfo<T>,
+}
+
+impl<T: Config> Pallet<T> {
+	fn now() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
+	}
+
+	/// Turnout: `responses / eligible`, capped at 100%; 0 when nobody was eligible.
+	pub(crate) fn turnout(responses: u32, eligible: u32) -> Permill {
+		if eligible == 0 {
+			Permill::zero()
+		} else {
+			// `from_rational` saturates at 100% when `responses > eligible` (residents who
+			// registered between creation and opening, see the crate docs).
+			Permill::from_rational(responses, eligible)
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// create_survey
+	// ---------------------------------------------------------------------------------------
+
+	/// The checks of `create_survey`: who may create, the questions, the window, the office's
+	/// capacity and the next id. Returns the record to store.
+	pub(crate) fn ensure_create(
+		who: &T::AccountId,
+		scope: Scope,
+		questions: &QuestionsOf<T>,
+		opens_at: BlockNumberFor<T>,
+		closes_at: BlockNumberFor<T>,
+	) -> Result<CreatePlan<T>, DispatchError> {
+		let office = T::Registry::scope_office(scope).ok_or(Error::<T>::UnknownScope)?;
+		ensure!(T::Registry::may_manage(who, scope), Error::<T>::NotManager);
+
+		ensure!(!questions.is_empty(), Error::<T>::NoQuestions);
+		for question in questions.iter() {
+			match &question.kind {
+				QuestionKind::SingleChoice { options } => {
+					ensure!(!options.is_empty(), Error::<T>::NoOptions)
+				},
+				QuestionKind::MultipleChoice { options, max_choices } => {
+					ensure!(!options.is_empty(), Error::<T>::NoOptions);
+					ensure!(
+						*max_choices >= 1 && usize::from(*max_choices) <= options.len(),
+						Error::<T>::MaxChoicesOutOfRange
+					);
+				},
+				QuestionKind::Rating => {},
+			}
+		}
+
+		ensure!(opens_at >= Self::now(), Error::<T>::OpensInPast);
+		ensure!(closes_at > opens_at, Error::<T>::ClosesBeforeOpening);
+		ensure!(
+			closes_at.saturating_sub(opens_at) <= T::MaxDuration::get(),
+			Error::<T>::WindowTooLong
+		);
+
+		let open = OpenSurveys::<T>::decode_len(office).unwrap_or(0);
+		ensure!(open < T::MaxOpenSurveysPerOffice::get() as usize, Error::<T>::TooManyOpenSurveys);
+		let id = NextSurveyId::<T>::get();
+		id.checked_add(1).ok_or(Error::<T>::SurveyIdsExhausted)?;
+
+		// One tally per question; `questions.len() <= MaxQuestions`, so nothing is truncated.
+		let tallies = TalliesOf::<T>::truncate_from(
+			questions.iter().map(|q| QuestionTally::new(&q.kind)).collect(),
+		);
+		let info = SurveyInfo {
+			scope,
+			office,
+			creator: who.clone(),
+			opens_at,
+			closes_at,
+			eligible: T::Registry::residents_in(scope),
+			responses: 0,
+			status: SurveyStatus::Open,
+			tallies,
+		};
+		Ok(CreatePlan { id, info })
+	}
+
+	/// `create_survey`: check, then store the survey, its texts and its place in the index.
+	pub(crate) fn do_create_survey(
+		origin: OriginFor<T>,
+		scope: Scope,
+		title: TitleOf<T>,
+		questions: QuestionsOf<T>,
+		opens_at: BlockNumberFor<T>,
+		closes_at: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let who = ensure_signed(origin)?;
+		let CreatePlan { id, info } =
+			Self::ensure_create(&who, scope, &questions, opens_at, closes_at)?;
+		Self::insert_survey(id, info, SurveyText { title, questions })?;
+		Self::deposit_event(Event::<T>::SurveyCreated {
+			survey: id,
+			scope,
+			creator: who,
+			opens_at,
+			closes_at,
+		});
+		Ok(())
+	}
+
+	/// Stores a new survey under `id` and indexes it as open in its office.
+	fn insert_survey(id: SurveyId, info: SurveyInfo<T>, text: SurveyText<T>) -> DispatchResult {
+		// Checked by `ensure_create`; kept as an error rather than a panic.
+		let next = id.checked_add(1).ok_or(Error::<T>::SurveyIdsExhausted)?;
+		OpenSurveys::<T>::try_mutate(info.office, |open| open.try_push(id))
+			.map_err(|_| Error::<T>::TooManyOpenSurveys)?;
+		NextSurveyId::<T>::put(next);
+		Surveys::<T>::insert(id, info);
+		SurveyTexts::<T>::insert(id, text);
+		Ok(())
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// respond / amend
+	// ---------------------------------------------------------------------------------------
+
+	/// The checks shared by `respond` and `amend`: the survey is open now, and `who` is a
+	/// resident in its scope registered before it opened. Returns the resident's number and the
+	/// survey's record.
+	fn ensure_may_answer(
+		who: &T::AccountId,
+		survey: SurveyId,
+	) -> Result<(ResidentId, SurveyInfo<T>), DispatchError> {
+		let info = Surveys::<T>::get(survey).ok_or(Error::<T>::UnknownSurvey)?;
+		match info.status {
+			SurveyStatus::Open => {},
+			SurveyStatus::Closed { .. } => return Err(Error::<T>::SurveyClosed.into()),
+			SurveyStatus::Cancelled { .. } => return Err(Error::<T>::SurveyCancelled.into()),
+		}
+		let now = Self::now();
+		ensure!(now >= info.opens_at, Error::<T>::NotYetOpen);
+		ensure!(now < info.closes_at, Error::<T>::ResponseWindowOver);
+
+		let resident = T::Registry::resident(who).ok_or(Error::<T>::NotResident)?;
+		ensure!(resident.is_in(&info.scope), Error::<T>::OutOfScope);
+		ensure!(resident.registered_before(&info.opens_at), Error::<T>::RegisteredAfterOpening);
+		Ok((resident.id, info))
+	}
+
+	/// Whether `answers` answer every question of `tallies` validly.
+	fn validate_answers(tallies: &TalliesOf<T>, answers: &AnswersOf<T>) -> DispatchResult {
+		ensure!(answers.len() == tallies.len(), Error::<T>::WrongAnswerCount);
+		for (tally, answer) in tallies.iter().zip(answers.iter()) {
+			tally.validate(answer)?;
+		}
+		Ok(())
+	}
+
+	/// The read-only check of `respond`, also its `feeless_if` condition: `origin` is a
+	/// resident eligible for `survey` who has not responded, and `answers` are valid. Returns the
+	/// survey record with the answers already counted in.
+	pub fn ensure_respond(
+		origin: &OriginFor<T>,
+		survey: SurveyId,
+		answers: &AnswersOf<T>,
+	) -> Result<ResponsePlan<T>, DispatchError> {
+		let who = ensure_signed(origin.clone())?;
+		let (resident, mut info) = Self::ensure_may_answer(&who, survey)?;
+		ensure!(!Responses::<T>::contains_key(survey, resident), Error::<T>::AlreadyResponded);
+		Self::validate_answers(&info.tallies, answers)?;
+
+		for (tally, answer) in info.tallies.iter_mut().zip(answers.iter()) {
+			tally.add(answer);
+		}
+		// Saturating: at most one response per `ResidentId` (a `u32`) can be counted.
+		info.responses = info.responses.saturating_add(1);
+		Ok(ResponsePlan { survey, resident, info })
+	}
+
+	/// `respond`: check, then store the response and the updated tallies.
+	pub(crate) fn do_respond(
+		origin: OriginFor<T>,
+		survey: SurveyId,
+		answers: AnswersOf<T>,
+	) -> DispatchResult {
+		let ResponsePlan { survey, resident, info } =
+			Self::ensure_respond(&origin, survey, &answers)?;
+		Surveys::<T>::insert(survey, info);
+		Responses::<T>::insert(survey, resident, answers);
+		Self::deposit_event(Event::<T>::ResponseSubmitted { survey, resident });
+		Ok(())
+	}
+
+	/// The read-only check of `amend`, also its `feeless_if` condition: `origin` is a resident
+	/// still eligible for `survey` who has responded, and `answers` are valid. Returns the survey
+	/// record with the old answers counted out and the new ones in.
+	pub fn ensure_amend(
+		origin: &OriginFor<T>,
+		survey: SurveyId,
+		answers: &AnswersOf<T>,
+	) -> Result<ResponsePlan<T>, DispatchError> {
+		let who = ensure_signed(origin.clone())?;
+		let (resident, mut info) = Self::ensure_may_answer(&who, survey)?;
+		let previous = Responses::<T>::get(survey, resident).ok_or(Error::<T>::NoResponse)?;
+		Self::validate_answers(&info.tallies, answers)?;
+
+		for ((tally, old), new) in info.tallies.iter_mut().zip(previous.iter()).zip(answers.iter())
+		{
+			tally.remove(old);
+			tally.add(new);
+		}
+		Ok(ResponsePlan { survey, resident, info })
+	}
+
+	/// `amend`: check, then store the new answers and the adjusted tallies.
+	pub(crate) fn do_amend(
+		origin: OriginFor<T>,
+		survey: SurveyId,
+		answers: AnswersOf<T>,
+	) -> DispatchResult {
+		let ResponsePlan { survey, resident, info } =
+			Self::ensure_amend(&origin, survey, &answers)?;
+		Surveys::<T>::insert(survey, info);
+		Responses::<T>::insert(survey, resident, answers);
+		Self::deposit_event(Event::<T>::ResponseAmended { survey, resident });
+		Ok(())
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// close / cancel
+	// ---------------------------------------------------------------------------------------
+
+	/// The survey's record if it is still `Open`.
+	fn ensure_open(survey: SurveyId) -> Result<SurveyInfo<T>, DispatchError> {
+		let info = Surveys::<T>::get(survey).ok_or(Error::<T>::UnknownSurvey)?;
+		match info.status {
+			SurveyStatus::Open => Ok(info),
+			SurveyStatus::Closed { .. } => Err(Error::<T>::SurveyClosed.into()),
+			SurveyStatus::Cancelled { .. } => Err(Error::<T>::SurveyCancelled.into()),
+		}
+	}
+
+	/// The checks of `close`: the survey is open, and either its window has ended or `who` is
+	/// its creator and nobody has responded. Returns the record, already marked closed.
+	pub(crate) fn ensure_close(
+		who: &T::AccountId,
+		survey: SurveyId,
+	) -> Result<SurveyInfo<T>, DispatchError> {
+		let mut info = Self::ensure_open(survey)?;
+		let now = Self::now();
+		if now < info.closes_at {
+			ensure!(*who == info.creator, Error::<T>::CloseTooEarly);
+			ensure!(info.responses == 0, Error::<T>::HasResponses);
+		}
+		info.status = SurveyStatus::Closed {
+			at: now,
+			turnout: Self::turnout(info.responses, info.eligible),
+			reaped: 0,
+		};
+		Ok(info)
+	}
+
+	/// `close`: check, then freeze the survey and take it out of its office's open index.
+	pub(crate) fn do_close(origin: OriginFor<T>, survey: SurveyId) -> DispatchResult {
+		let who = ensure_signed(origin)?;
+		let info = Self::ensure_close(&who, survey)?;
+		let turnout = match info.status {
+			SurveyStatus::Closed { turnout, .. } => turnout,
+			_ => Permill::zero(),
+		};
+		Self::unindex(info.office, survey);
+		let (responses, eligible) = (info.responses, info.eligible);
+		Surveys::<T>::insert(survey, info);
+		Self::deposit_event(Event::<T>::SurveyClosed { survey, responses, eligible, turnout });
+		Ok(())
+	}
+
+	/// The checks of `cancel`: the survey is open, `who` created it, nobody has responded.
+	/// Returns the record, already marked cancelled.
+	pub(crate) fn ensure_cancel(
+		who: &T::AccountId,
+		survey: SurveyId,
+	) -> Result<SurveyInfo<T>, DispatchError> {
+		let mut info = Self::ensure_open(survey)?;
+		ensure!(*who == info.creator, Error::<T>::NotCreator);
+		ensure!(info.responses == 0, Error::<T>::HasResponses);
+		info.status = SurveyStatus::Cancelled { at: Self::now() };
+		Ok(info)
+	}
+
+	/// `cancel`: check, then mark the survey cancelled and take it out of the open index.
+	pub(crate) fn do_cancel(origin: OriginFor<T>, survey: SurveyId) -> DispatchResult {
+		let who = ensure_signed(origin)?;
+		let info = Self::ensure_cancel(&who, survey)?;
+		Self::unindex(info.office, survey);
+		Surveys::<T>::insert(survey, info);
+		Self::deposit_event(Event::<T>::SurveyCancelled { survey });
+		Ok(())
+	}
+
+	/// Takes `survey` out of `office`'s open index (O(MaxOpenSurveysPerOffice)).
+	fn unindex(office: OfficeId, survey: SurveyId) {
+		OpenSurveys::<T>::mutate_exists(office, |open| {
+			if let Some(list) = open {
+				list.retain(|id| *id != survey);
+				if list.is_empty() {
+					*open = None;
+				}
+			}
+		});
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// reap_responses
+	// ---------------------------------------------------------------------------------------
+
+	/// The checks of `reap_responses`: a sane `limit`, a closed survey with responses left,
+	/// past its retention period. Returns the record.
+	pub(crate) fn ensure_reap(
+		survey: SurveyId,
+		limit: u32,
+	) -> Result<SurveyInfo<T>, DispatchError> {
+		ensure!((1..=T::MaxReapBatch::get()).contains(&limit), Error::<T>::ReapLimitOutOfRange);
+		let info = Surveys::<T>::get(survey).ok_or(Error::<T>::UnknownSurvey)?;
+		match info.status {
+			SurveyStatus::Open => return Err(Error::<T>::SurveyNotClosed.into()),
+			// A cancelled survey never had a response.
+			SurveyStatus::Cancelled { .. } => return Err(Error::<T>::NothingToReap.into()),
+			SurveyStatus::Closed { at, reaped, .. } => {
+				ensure!(reaped < info.responses, Error::<T>::NothingToReap);
+				ensure!(
+					Self::now() >= at.saturating_add(T::RetentionPeriod::get()),
+					Error::<T>::RetentionNotOver
+				);
+			},
+		}
+		Ok(info)
+	}
+
+	/// `reap_responses`: check, then remove up to `limit` of the survey's responses and count
+	/// them.
+	///
+	/// The responses are found by iterating the survey's prefix and removed one by one, rather
+	/// than with `clear_prefix`: in this FRAME version `clear_prefix` ignores its cursor and
+	/// reports the keys it *visited*, so a second batch in the same block would count responses
+	/// already removed (still in the backend, marked deleted in the overlay) and `reaped` would
+	/// drift. Iteration sees only live keys, so the count is exact, at the same cost per
+	/// response (one key lookup, one deletion).
+	pub(crate) fn do_reap_responses(
+		origin: OriginFor<T>,
+		survey: SurveyId,
+		limit: u32,
+	) -> DispatchResultWithPostInfo {
+		ensure_signed(origin)?;
+		let mut info = Self::ensure_reap(survey, limit)?;
+
+		let batch: Vec<ResidentId> =
+			Responses::<T>::iter_key_prefix(survey).take(limit as usize).collect();
+		for resident in batch.iter() {
+			Responses::<T>::remove(survey, resident);
+		}
+		// At most `limit` (a `u32`) keys were taken.
+		let removed = u32::try_from(batch.len()).unwrap_or(limit);
+		let mut remaining = 0;
+		if let SurveyStatus::Closed { reaped, .. } = &mut info.status {
+			// Saturating: each removed response was counted once in `responses`, so `reaped`
+			// stays <= `responses` (checked by `try_state`).
+			*reaped = reaped.saturating_add(removed);
+			remaining = info.responses.saturating_sub(*reaped);
+		}
+		Surveys::<T>::insert(survey, info);
+		Self::deposit_event(Event::<T>::ResponsesReaped { survey, removed, remaining });
+		Ok(Some(T::WeightInfo::reap_responses(removed)).into())
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// Views for the runtime API
+	// ---------------------------------------------------------------------------------------
+
+	/// The results of `survey`, if it exists: per-option counts, rating count/sum/histogram,
+	/// responses, eligible residents, turnout and phase. Live while open, frozen once closed;
+	/// still available after the responses are reaped.
+	pub fn survey_results(survey: SurveyId) -> Option<SurveyResults<BlockNumberFor<T>>> {
+		let info = Surveys::<T>::get(survey)?;
+		let now = Self::now();
+		let (phase, finalised_at, turnout) = match info.status {
+			SurveyStatus::Open => {
+				let phase = if now < info.opens_at {
+					SurveyPhase::Upcoming
+				} else if now < info.closes_at {
+					SurveyPhase::Open
+				} else {
+					SurveyPhase::AwaitingClose
+				};
+				(phase, None, Self::turnout(info.responses, info.eligible))
+			},
+			SurveyStatus::Closed { at, turnout, .. } => (SurveyPhase::Closed, Some(at), turnout),
+			SurveyStatus::Cancelled { at } => (SurveyPhase::Cancelled, Some(at), Permill::zero()),
+		};
+		Some(SurveyResults {
+			survey,
+			scope: info.scope.into(),
+			opens_at: info.opens_at,
+			closes_at: info.closes_at,
+			phase,
+			finalised_at,
+			responses: info.responses,
+			eligible: info.eligible,
+			turnout_permill: turnout.deconstruct(),
+			questions: info.tallies.iter().map(QuestionResults::from).collect(),
+		})
+	}
+
+	/// The surveys `resident` may answer now: open in their office's index, in their scope,
+	/// accepting responses at this block, opened after the resident registered, and not yet
+	/// answered by them. At most `MaxOpenSurveysPerOffice` ids, oldest first.
+	pub fn open_surveys_for(resident: &ResidentInfo<BlockNumberFor<T>>) -> Vec<SurveyId> {
+		let now = Self::now();
+		OpenSurveys::<T>::get(resident.office)
+			.into_iter()
+			.filter(|id| {
+				Surveys::<T>::get(id).is_some_and(|info| {
+					matches!(info.status, SurveyStatus::Open) &&
+						info.opens_at <= now &&
+						now < info.closes_at &&
+						resident.is_in(&info.scope) &&
+						resident.registered_before(&info.opens_at)
+				}) && !Responses::<T>::contains_key(id, resident.id)
+			})
+			.collect()
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// try_state
+	// ---------------------------------------------------------------------------------------
+
+	/// Recomputes the aggregates the slow way and compares:
+	/// - every stored response belongs to a known survey, and each survey's stored responses
+	///   number `responses - reaped`;
+	/// - for surveys whose responses are all still stored, the tallies equal the recount of those
+	///   responses, and each stored response is a valid answer to the survey;
+	/// - every survey has its texts, with one question per tally, of the same shape;
+	/// - the open index holds exactly the `Open` surveys, each under its own office, once;
+	/// - ids are below `NextSurveyId`.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_set::BTreeSet;
+
+		let next = NextSurveyId::<T>::get();
+		let mut open = BTreeSet::new();
+		for (id, info) in Surveys::<T>::iter() {
+			ensure!(id < next, "a survey id is not below NextSurveyId");
+
+			let text = SurveyTexts::<T>::get(id).ok_or("a survey has no texts")?;
+			ensure!(
+				text.questions.len() == info.tallies.len(),
+				"tallies and questions differ in number"
+			);
+			ensure!(
+				info.tallies.iter().zip(text.questions.iter()).all(|(t, q)| t.fits(&q.kind)),
+				"a tally does not fit its question"
+			);
+
+			let reaped = match info.status {
+				SurveyStatus::Open => {
+					open.insert(id);
+					0
+				},
+				SurveyStatus::Closed { reaped, .. } => reaped,
+				SurveyStatus::Cancelled { .. } => {
+					ensure!(info.responses == 0, "a cancelled survey has responses");
+					0
+				},
+			};
+			ensure!(reaped <= info.responses, "more responses reaped than received");
+
+			let mut recount: Vec<QuestionTally<T>> =
+				info.tallies.iter().map(|t| t.zeroed()).collect();
+			let mut stored: u32 = 0;
+			for (_, answers) in Responses::<T>::iter_prefix(id) {
+				stored = stored.saturating_add(1);
+				if reaped == 0 {
+					Self::validate_answers(&info.tallies, &answers)
+						.map_err(|_| "a stored response is not a valid answer")?;
+					for (tally, answer) in recount.iter_mut().zip(answers.iter()) {
+						tally.add(answer);
+					}
+				}
+			}
+			ensure!(
+				stored == info.responses.saturating_sub(reaped),
+				"stored responses differ from the response count"
+			);
+			if reaped == 0 {
+				ensure!(
+					recount == info.tallies.to_vec(),
+					"tallies differ from the stored responses"
+				);
+			}
+		}
+
+		for id in Responses::<T>::iter_keys().map(|(survey, _)| survey) {
+			ensure!(Surveys::<T>::contains_key(id), "a response to an unknown survey");
+		}
+
+		let mut indexed = BTreeSet::new();
+		for (office, list) in OpenSurveys::<T>::iter() {
+			ensure!(!list.is_empty(), "an empty open index is stored");
+			for id in list.iter() {
+				let info = Surveys::<T>::get(id).ok_or("the open index names an unknown survey")?;
+				ensure!(info.office == office, "a survey is indexed under another office");
+				ensure!(indexed.insert(*id), "a survey is indexed twice");
+			}
+		}
+		ensure!(indexed == open, "the open index disagrees with the surveys' states");
+		Ok(())
+	}
+}
+
+impl<T: Config> SurveyLookup for Pallet<T> {
+	/// The scope of survey `id`, whatever its state (open, closed or cancelled).
+	fn survey_scope(id: SurveyId) -> Option<Scope> {
+		Surveys::<T>::get(id).map(|info| info.scope)
+	}
+
+	/// Creates an open survey in `scope` with one rating question, opening now and closing
+	/// `MaxDuration` blocks later, created by a fixed account. Panics (benchmarks only) if
+	/// `scope` doesn't exist or its office's open index is full.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_survey(scope: Scope) -> SurveyId {
+		use codec::Decode;
+		use sp_runtime::traits::TrailingZeroInput;
+
+		let office = T::Registry::scope_office(scope).expect("bench_survey: the scope exists");
+		let creator = T::AccountId::decode(&mut TrailingZeroInput::zeroes())
+			.expect("infinite input decodes an account id");
+		let question = Question { prompt: Default::default(), kind: QuestionKind::Rating };
+		let now = Self::now();
+		let id = NextSurveyId::<T>::get();
+		let info = SurveyInfo {
+			scope,
+			office,
+			creator,
+			opens_at: now,
+			closes_at: now.saturating_add(T::MaxDuration::get()),
+			eligible: T::Registry::residents_in(scope),
+			responses: 0,
+			status: SurveyStatus::Open,
+			tallies: TalliesOf::<T>::truncate_from(alloc::vec![QuestionTally::new(&question.kind)]),
+		};
+		let text = SurveyText {
+			title: TitleOf::<T>::truncate_from(b"benchmark survey".to_vec()),
+			questions: QuestionsOf::<T>::truncate_from(alloc::vec![question]),
+		};
+		Self::insert_survey(id, info, text).expect("bench_survey: room in the open index");
+		id
+	}
+}

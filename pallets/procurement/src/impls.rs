@@ -1,0 +1,940 @@
+//! The logic behind the calls: for each call a read-only `ensure_*` check that returns what the
+//! write needs, and a `do_*` that applies it; the [`AwardedContracts`] implementation; the views
+//! the runtime API exposes; and `do_try_state`.
+
+use crate::{pallet::*, types::*, BidOf, DetailsOf, ProjectOf, ReasonOf, WeightInfo};
+use alloc::vec::Vec;
+use frame_support::{
+	dispatch::DispatchResultWithPostInfo, ensure, pallet_prelude::*, traits::Get, BoundedVec,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use gongzhi_primitives::{
+	signing_bytes, verify_offchain_signature, Amount, Award, AwardedContracts, BidIndex,
+	CommunityRegistry, OfficeId, ProjectId, ProviderStanding, ResidentId, ResidentInfo,
+	SurveyLookup, H256,
+};
+use sp_runtime::traits::{Saturating, Zero};
+
+/// What a ballot call will write, worked out by its check.
+pub struct BallotPlan<T: Config> {
+	project_id: ProjectId,
+	project: ProjectOf<T>,
+	resident: ResidentId,
+	previous: Option<Ballot>,
+	choice: Choice,
+}
+
+/// What `reveal_vote` will write, worked out by its check.
+pub struct RevealPlan<T: Config> {
+	project_id: ProjectId,
+	project: ProjectOf<T>,
+	resident: ResidentId,
+	ballot: Ballot,
+	bid: BidIndex,
+}
+
+/// The verdict `close` will record.
+pub(crate) enum Verdict<AccountId> {
+	Award { bid: BidIndex, provider: AccountId, price: Amount, votes: u32 },
+	Fail(FailureReason),
+}
+
+impl<T: Config> Pallet<T> {
+	fn now() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
+	}
+
+	fn project(id: ProjectId) -> Result<ProjectOf<T>, DispatchError> {
+		Projects::<T>::get(id).ok_or_else(|| Error::<T>::UnknownProject.into())
+	}
+
+	/// The windows and quorum of `rules` make sense at block `now`.
+	fn ensure_valid_rules(
+		rules: &ProjectRules<BlockNumberFor<T>>,
+		now: BlockNumberFor<T>,
+	) -> DispatchResult {
+		ensure!(rules.quorum_percent <= 100, Error::<T>::InvalidQuorum);
+		ensure!(rules.bidding.start >= now, Error::<T>::BiddingStartsInPast);
+		ensure!(!rules.bidding.is_empty() && !rules.voting.is_empty(), Error::<T>::EmptyWindow);
+		ensure!(rules.bidding.end <= rules.voting.start, Error::<T>::VotingBeforeBiddingEnds);
+		if let VotingMethod::Secret { reveal_end } = rules.method {
+			ensure!(reveal_end > rules.voting.end, Error::<T>::EmptyWindow);
+		}
+		Ok(())
+	}
+
+	/// The project may still be changed or cancelled: it is open and bidding hasn't started.
+	fn ensure_scheduled(project: &ProjectOf<T>, now: BlockNumberFor<T>) -> DispatchResult {
+		match project.phase(now) {
+			Phase::Scheduled => Ok(()),
+			Phase::Awarded | Phase::Failed | Phase::Cancelled => {
+				Err(Error::<T>::ProjectClosed.into())
+			},
+			_ => Err(Error::<T>::RulesLocked.into()),
+		}
+	}
+
+	/// Bid `bid` exists and stands.
+	fn ensure_standing_bid(project: &ProjectOf<T>, bid: BidIndex) -> DispatchResult {
+		let slot = project.bids.get(bid as usize).ok_or(Error::<T>::UnknownBid)?;
+		match slot.state {
+			BidState::Active => Ok(()),
+			BidState::Withdrawn => Err(Error::<T>::BidWithdrawn.into()),
+			BidState::Disqualified => Err(Error::<T>::BidDisqualified.into()),
+		}
+	}
+
+	// ----- create_project -----
+
+	/// Checks `create_project`; returns the new id, the office and the quorum's base.
+	pub(crate) fn ensure_create_project(
+		who: &T::AccountId,
+		details: &DetailsOf<T>,
+		rules: &ProjectRules<BlockNumberFor<T>>,
+	) -> Result<(ProjectId, OfficeId, u32), DispatchError> {
+		let office = T::Registry::scope_office(rules.scope).ok_or(Error::<T>::UnknownScope)?;
+		ensure!(T::Registry::is_office_admin(who, office), Error::<T>::NotOfficeAdmin);
+		ensure!(!details.title.is_empty(), Error::<T>::EmptyTitle);
+		if let Some(survey) = details.survey {
+			let scope = T::Surveys::survey_scope(survey).ok_or(Error::<T>::UnknownSurvey)?;
+			ensure!(
+				T::Registry::scope_office(scope) == Some(office),
+				Error::<T>::SurveyOutsideOffice
+			);
+		}
+		Self::ensure_valid_rules(rules, Self::now())?;
+		let open = OpenProjects::<T>::decode_len(office).unwrap_or(0);
+		ensure!(
+			open < T::MaxOpenProjectsPerOffice::get() as usize,
+			Error::<T>::TooManyOpenProjects
+		);
+		let id = NextProjectId::<T>::get();
+		ensure!(id.checked_add(1).is_some(), Error::<T>::ProjectIdsExhausted);
+		Ok((id, office, T::Registry::residents_in(rules.scope)))
+	}
+
+	pub(crate) fn do_create_project(
+		who: T::AccountId,
+		details: DetailsOf<T>,
+		budget: Amount,
+		rules: ProjectRules<BlockNumberFor<T>>,
+	) -> DispatchResult {
+		let (id, office, eligible) = Self::ensure_create_project(&who, &details, &rules)?;
+		OpenProjects::<T>::try_mutate(office, |open| open.try_push(id))
+			.map_err(|_| Error::<T>::TooManyOpenProjects)?;
+		// Checked in `ensure_create_project`.
+		NextProjectId::<T>::put(id.saturating_add(1));
+		Projects::<T>::insert(
+			id,
+			Project {
+				office,
+				budget,
+				rules,
+				opened_at: Self::now(),
+				eligible,
+				bids: BoundedVec::new(),
+				ballots: 0,
+				reaped: 0,
+				state: ProjectState::Open,
+			},
+		);
+		ProjectDetails::<T>::insert(id, details);
+		Self::deposit_event(Event::ProjectCreated {
+			project: id,
+			office,
+			scope: rules.scope,
+			budget,
+			eligible,
+		});
+		Ok(())
+	}
+
+	// ----- update_rules -----
+
+	/// Checks `update_rules`; returns the project and the new quorum base.
+	pub(crate) fn ensure_update_rules(
+		who: &T::AccountId,
+		id: ProjectId,
+		rules: &ProjectRules<BlockNumberFor<T>>,
+	) -> Result<(ProjectOf<T>, u32), DispatchError> {
+		let project = Self::project(id)?;
+		ensure!(T::Registry::is_office_admin(who, project.office), Error::<T>::NotOfficeAdmin);
+		let now = Self::now();
+		Self::ensure_scheduled(&project, now)?;
+		let office = T::Registry::scope_office(rules.scope).ok_or(Error::<T>::UnknownScope)?;
+		ensure!(office == project.office, Error::<T>::ScopeOutsideOffice);
+		Self::ensure_valid_rules(rules, now)?;
+		Ok((project, T::Registry::residents_in(rules.scope)))
+	}
+
+	pub(crate) fn do_update_rules(
+		who: T::AccountId,
+		id: ProjectId,
+		rules: ProjectRules<BlockNumberFor<T>>,
+	) -> DispatchResult {
+		let (mut project, eligible) = Self::ensure_update_rules(&who, id, &rules)?;
+		project.rules = rules;
+		project.opened_at = Self::now();
+		project.eligible = eligible;
+		Projects::<T>::insert(id, project);
+		Self::deposit_event(Event::RulesUpdated { project: id, scope: rules.scope, eligible });
+		Ok(())
+	}
+
+	// ----- cancel_project -----
+
+	/// Checks `cancel_project`; returns the project.
+	pub(crate) fn ensure_cancel_project(
+		who: &T::AccountId,
+		id: ProjectId,
+		reason: &ReasonOf<T>,
+	) -> Result<ProjectOf<T>, DispatchError> {
+		let project = Self::project(id)?;
+		ensure!(T::Registry::is_office_admin(who, project.office), Error::<T>::NotOfficeAdmin);
+		Self::ensure_scheduled(&project, Self::now())?;
+		ensure!(!reason.is_empty(), Error::<T>::ReasonRequired);
+		Ok(project)
+	}
+
+	pub(crate) fn do_cancel_project(
+		who: T::AccountId,
+		id: ProjectId,
+		reason: ReasonOf<T>,
+	) -> DispatchResult {
+		let mut project = Self::ensure_cancel_project(&who, id, &reason)?;
+		Self::remove_from_open_index(project.office, id);
+		project.state =
+			ProjectState::Cancelled { reason: reason.clone(), cancelled_at: Self::now() };
+		Projects::<T>::insert(id, project);
+		Self::deposit_event(Event::ProjectCancelled { project: id, reason });
+		Ok(())
+	}
+
+	fn remove_from_open_index(office: OfficeId, id: ProjectId) {
+		OpenProjects::<T>::mutate_exists(office, |open| {
+			if let Some(list) = open {
+				list.retain(|p| *p != id);
+				if list.is_empty() {
+					*open = None;
+				}
+			}
+		});
+	}
+
+	// ----- submit_bid -----
+
+	/// Checks `submit_bid`; returns the project and the new bid's index.
+	pub(crate) fn ensure_submit_bid(
+		who: &T::AccountId,
+		id: ProjectId,
+		price: Amount,
+	) -> Result<(ProjectOf<T>, BidIndex), DispatchError> {
+		let project = Self::project(id)?;
+		ensure!(project.phase(Self::now()) == Phase::Bidding, Error::<T>::BiddingNotOpen);
+		ensure!(
+			T::Registry::is_approved_provider(who, project.office),
+			Error::<T>::NotApprovedProvider
+		);
+		ensure!(T::Standing::in_good_standing(who), Error::<T>::NotInGoodStanding);
+		ensure!(!ProviderBids::<T>::contains_key(id, who), Error::<T>::AlreadyBid);
+		ensure!(price <= project.budget, Error::<T>::PriceOverBudget);
+		ensure!(project.bids.len() < T::MaxBids::get() as usize, Error::<T>::TooManyBids);
+		// `len < MaxBids: u32`, so the index fits.
+		let index = BidIndex::try_from(project.bids.len()).map_err(|_| Error::<T>::TooManyBids)?;
+		Ok((project, index))
+	}
+
+	pub(crate) fn do_submit_bid(
+		who: T::AccountId,
+		id: ProjectId,
+		price: Amount,
+		summary: BoundedVec<u8, T::MaxBidSummaryLen>,
+		proposal: H256,
+	) -> DispatchResult {
+		let (mut project, index) = Self::ensure_submit_bid(&who, id, price)?;
+		project
+			.bids
+			.try_push(BidSlot { price, state: BidState::Active, votes: 0 })
+			.map_err(|_| Error::<T>::TooManyBids)?;
+		Projects::<T>::insert(id, project);
+		let bid: BidOf<T> = Bid {
+			provider: who.clone(),
+			price,
+			summary,
+			proposal,
+			submitted_at: Self::now(),
+			status: BidStatus::Active,
+		};
+		Bids::<T>::insert(id, index, bid);
+		ProviderBids::<T>::insert(id, &who, index);
+		Self::deposit_event(Event::BidSubmitted { project: id, bid: index, provider: who, price });
+		Ok(())
+	}
+
+	// ----- withdraw_bid -----
+
+	/// Checks `withdraw_bid`; returns the project, the bid's index and record.
+	pub(crate) fn ensure_withdraw_bid(
+		who: &T::AccountId,
+		id: ProjectId,
+	) -> Result<(ProjectOf<T>, BidIndex, BidOf<T>), DispatchError> {
+		let project = Self::project(id)?;
+		ensure!(project.phase(Self::now()) == Phase::Bidding, Error::<T>::BiddingNotOpen);
+		let index = ProviderBids::<T>::get(id, who).ok_or(Error::<T>::NoBid)?;
+		let bid = Bids::<T>::get(id, index).ok_or(Error::<T>::NoBid)?;
+		ensure!(bid.status == BidStatus::Active, Error::<T>::BidNotActive);
+		Ok((project, index, bid))
+	}
+
+	pub(crate) fn do_withdraw_bid(who: T::AccountId, id: ProjectId) -> DispatchResult {
+		let (mut project, index, mut bid) = Self::ensure_withdraw_bid(&who, id)?;
+		if let Some(slot) = project.bids.get_mut(index as usize) {
+			slot.state = BidState::Withdrawn;
+		}
+		bid.status = BidStatus::Withdrawn { at: Self::now() };
+		Projects::<T>::insert(id, project);
+		Bids::<T>::insert(id, index, bid);
+		Self::deposit_event(Event::BidWithdrawn { project: id, bid: index, provider: who });
+		Ok(())
+	}
+
+	// ----- disqualify_bid -----
+
+	/// Checks `disqualify_bid`; returns the project and the bid record.
+	pub(crate) fn ensure_disqualify_bid(
+		who: &T::AccountId,
+		id: ProjectId,
+		index: BidIndex,
+		reason: &ReasonOf<T>,
+	) -> Result<(ProjectOf<T>, BidOf<T>), DispatchError> {
+		let project = Self::project(id)?;
+		ensure!(T::Registry::is_office_admin(who, project.office), Error::<T>::NotOfficeAdmin);
+		match project.phase(Self::now()) {
+			Phase::Scheduled | Phase::Bidding | Phase::Review => {},
+			Phase::Awarded | Phase::Failed | Phase::Cancelled => {
+				return Err(Error::<T>::ProjectClosed.into())
+			},
+			Phase::Voting | Phase::Revealing | Phase::AwaitingClose => {
+				return Err(Error::<T>::VotingStarted.into())
+			},
+		}
+		ensure!(!reason.is_empty(), Error::<T>::ReasonRequired);
+		let bid = Bids::<T>::get(id, index).ok_or(Error::<T>::UnknownBid)?;
+		ensure!(bid.status == BidStatus::Active, Error::<T>::BidNotActive);
+		Ok((project, bid))
+	}
+
+	pub(crate) fn do_disqualify_bid(
+		who: T::AccountId,
+		id: ProjectId,
+		index: BidIndex,
+		reason: ReasonOf<T>,
+	) -> DispatchResult {
+		let (mut project, mut bid) = Self::ensure_disqualify_bid(&who, id, index, &reason)?;
+		if let Some(slot) = project.bids.get_mut(index as usize) {
+			slot.state = BidState::Disqualified;
+		}
+		bid.status = BidStatus::Disqualified { reason: reason.clone(), at: Self::now() };
+		Projects::<T>::insert(id, project);
+		Bids::<T>::insert(id, index, bid);
+		Self::deposit_event(Event::BidDisqualified { project: id, bid: index, reason });
+		Ok(())
+	}
+
+	// ----- ballots: vote, commit_vote, vote_relayed -----
+
+	/// The check shared by every way of casting a ballot. `sequence` is the relayed ballot's
+	/// sequence number, checked before the change rules so that a replay is reported as such.
+	fn ensure_ballot(
+		who: &T::AccountId,
+		id: ProjectId,
+		choice: Choice,
+		sequence: Option<u32>,
+	) -> Result<BallotPlan<T>, DispatchError> {
+		let resident = T::Registry::resident(who).ok_or(Error::<T>::NotResident)?;
+		let project = Self::project(id)?;
+		match (&project.rules.method, &choice) {
+			(VotingMethod::Open, Choice::Bid(_))
+			| (VotingMethod::Secret { .. }, Choice::Commitment(_)) => {},
+			(VotingMethod::Open, Choice::Commitment(_)) => {
+				return Err(Error::<T>::BallotIsOpen.into())
+			},
+			(VotingMethod::Secret { .. }, Choice::Bid(_)) => {
+				return Err(Error::<T>::BallotIsSecret.into())
+			},
+		}
+		ensure!(project.phase(Self::now()) == Phase::Voting, Error::<T>::VotingNotOpen);
+		ensure!(
+			resident.is_in(&project.rules.scope) && resident.registered_before(&project.opened_at),
+			Error::<T>::NotEligible
+		);
+		if let Choice::Bid(bid) = choice {
+			Self::ensure_standing_bid(&project, bid)?;
+		}
+		let previous = Ballots::<T>::get(id, resident.id);
+		if let Some(sequence) = sequence {
+			let expected = previous.as_ref().map_or(0, Ballot::next_sequence);
+			ensure!(sequence >= expected, Error::<T>::StaleSequence);
+			ensure!(sequence == expected, Error::<T>::SequenceAhead);
+		}
+		if let Some(previous) = &previous {
+			ensure!(previous.changes < T::MaxVoteChanges::get(), Error::<T>::TooManyChanges);
+			ensure!(!previous.choice.is_same(&choice), Error::<T>::UnchangedBallot);
+		}
+		Ok(BallotPlan { project_id: id, project, resident: resident.id, previous, choice })
+	}
+
+	/// Checks `vote` (and decides whether it is free).
+	pub fn ensure_vote(
+		who: &T::AccountId,
+		id: ProjectId,
+		bid: BidIndex,
+	) -> Result<BallotPlan<T>, DispatchError> {
+		Self::ensure_ballot(who, id, Choice::Bid(bid), None)
+	}
+
+	/// Checks `commit_vote` (and decides whether it is free).
+	pub fn ensure_commit(
+		who: &T::AccountId,
+		id: ProjectId,
+		commitment: H256,
+	) -> Result<BallotPlan<T>, DispatchError> {
+		Self::ensure_ballot(who, id, Choice::Commitment(commitment), None)
+	}
+
+	/// The exact message a resident signs for a relayed ballot (see the crate docs).
+	pub fn relayed_ballot_message(
+		project: ProjectId,
+		choice: &Choice,
+		sequence: u32,
+		deadline: BlockNumberFor<T>,
+	) -> Vec<u8> {
+		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		match choice {
+			Choice::Bid(bid) => {
+				signing_bytes(BALLOT_CONTEXT, &(genesis, project, *bid, sequence, deadline))
+			},
+			Choice::Commitment(commitment) => {
+				signing_bytes(BALLOT_CONTEXT, &(genesis, project, *commitment, sequence, deadline))
+			},
+		}
+	}
+
+	/// Checks `vote_relayed`.
+	pub fn ensure_vote_relayed(
+		resident: &T::AccountId,
+		id: ProjectId,
+		choice: Choice,
+		sequence: u32,
+		deadline: BlockNumberFor<T>,
+		signature: &T::OffchainSignature,
+	) -> Result<BallotPlan<T>, DispatchError> {
+		ensure!(Self::now() <= deadline, Error::<T>::SignatureExpired);
+		let message = Self::relayed_ballot_message(id, &choice, sequence, deadline);
+		ensure!(verify_offchain_signature(signature, &message, resident), Error::<T>::BadSignature);
+		Self::ensure_ballot(resident, id, choice, Some(sequence))
+	}
+
+	/// Writes a checked ballot: the ballot record, and the project record when a tally or the
+	/// ballot count changes.
+	fn apply_ballot(plan: BallotPlan<T>, relayer: Option<T::AccountId>) {
+		let BallotPlan { project_id, mut project, resident, previous, choice } = plan;
+		let changes = previous.as_ref().map_or(0, |b| b.changes.saturating_add(1));
+		if previous.is_none() {
+			// One ballot record per resident: can't exceed the number of residents (a `u32`).
+			project.ballots = project.ballots.saturating_add(1);
+		}
+		match choice {
+			Choice::Bid(bid) => {
+				let previous_bid = previous.and_then(|b| b.choice.counted_bid());
+				if let Some(old) = previous_bid.and_then(|old| project.bids.get_mut(old as usize)) {
+					// The old ballot was counted in this slot, so this never saturates.
+					old.votes = old.votes.saturating_sub(1);
+				}
+				if let Some(new) = project.bids.get_mut(bid as usize) {
+					// At most one counted ballot per resident.
+					new.votes = new.votes.saturating_add(1);
+				}
+				Projects::<T>::insert(project_id, project);
+				Ballots::<T>::insert(
+					project_id,
+					resident,
+					Ballot { choice: BallotChoice::Bid(bid), changes },
+				);
+				Self::deposit_event(Event::BallotCast {
+					project: project_id,
+					resident,
+					bid,
+					previous: previous_bid,
+					relayer,
+				});
+			},
+			Choice::Commitment(commitment) => {
+				// Commitments aren't counted: only the first one changes the project record.
+				if previous.is_none() {
+					Projects::<T>::insert(project_id, project);
+				}
+				Ballots::<T>::insert(
+					project_id,
+					resident,
+					Ballot { choice: BallotChoice::Committed(commitment), changes },
+				);
+				Self::deposit_event(Event::BallotCommitted {
+					project: project_id,
+					resident,
+					commitment,
+					relayer,
+				});
+			},
+		}
+	}
+
+	pub(crate) fn do_vote(who: T::AccountId, id: ProjectId, bid: BidIndex) -> DispatchResult {
+		let plan = Self::ensure_vote(&who, id, bid)?;
+		Self::apply_ballot(plan, None);
+		Ok(())
+	}
+
+	pub(crate) fn do_commit_vote(
+		who: T::AccountId,
+		id: ProjectId,
+		commitment: H256,
+	) -> DispatchResult {
+		let plan = Self::ensure_commit(&who, id, commitment)?;
+		Self::apply_ballot(plan, None);
+		Ok(())
+	}
+
+	pub(crate) fn do_vote_relayed(
+		relayer: T::AccountId,
+		id: ProjectId,
+		resident: T::AccountId,
+		choice: Choice,
+		sequence: u32,
+		deadline: BlockNumberFor<T>,
+		signature: T::OffchainSignature,
+	) -> DispatchResult {
+		let plan =
+			Self::ensure_vote_relayed(&resident, id, choice, sequence, deadline, &signature)?;
+		Self::apply_ballot(plan, Some(relayer));
+		Ok(())
+	}
+
+	// ----- reveal_vote -----
+
+	/// Checks `reveal_vote` (and decides whether it is free).
+	pub fn ensure_reveal(
+		who: &T::AccountId,
+		id: ProjectId,
+		bid: BidIndex,
+		salt: &[u8; 32],
+	) -> Result<RevealPlan<T>, DispatchError> {
+		let resident = T::Registry::resident(who).ok_or(Error::<T>::NotResident)?;
+		let project = Self::project(id)?;
+		ensure!(project.rules.is_secret(), Error::<T>::BallotIsOpen);
+		ensure!(project.phase(Self::now()) == Phase::Revealing, Error::<T>::RevealingNotOpen);
+		let ballot = Ballots::<T>::get(id, resident.id).ok_or(Error::<T>::NoCommitment)?;
+		let commitment = match ballot.choice {
+			BallotChoice::Committed(commitment) => commitment,
+			BallotChoice::Revealed(_) => return Err(Error::<T>::AlreadyRevealed.into()),
+			// An open ballot can't exist in a secret project.
+			BallotChoice::Bid(_) => return Err(Error::<T>::NoCommitment.into()),
+		};
+		ensure!(
+			ballot_commitment(id, bid, salt, resident.id) == commitment,
+			Error::<T>::CommitmentMismatch
+		);
+		Self::ensure_standing_bid(&project, bid)?;
+		Ok(RevealPlan { project_id: id, project, resident: resident.id, ballot, bid })
+	}
+
+	pub(crate) fn do_reveal_vote(
+		who: T::AccountId,
+		id: ProjectId,
+		bid: BidIndex,
+		salt: [u8; 32],
+	) -> DispatchResult {
+		let RevealPlan { project_id, mut project, resident, mut ballot, bid } =
+			Self::ensure_reveal(&who, id, bid, &salt)?;
+		if let Some(slot) = project.bids.get_mut(bid as usize) {
+			// At most one counted ballot per resident.
+			slot.votes = slot.votes.saturating_add(1);
+		}
+		ballot.choice = BallotChoice::Revealed(bid);
+		Projects::<T>::insert(project_id, project);
+		Ballots::<T>::insert(project_id, resident, ballot);
+		Self::deposit_event(Event::BallotRevealed { project: project_id, resident, bid });
+		Ok(())
+	}
+
+	// ----- close -----
+
+	/// Checks `close`; returns the project and the verdict to record.
+	pub(crate) fn ensure_close(
+		id: ProjectId,
+	) -> Result<(ProjectOf<T>, Verdict<T::AccountId>), DispatchError> {
+		let project = Self::project(id)?;
+		match project.phase(Self::now()) {
+			Phase::AwaitingClose => {},
+			Phase::Awarded | Phase::Failed | Phase::Cancelled => {
+				return Err(Error::<T>::ProjectClosed.into())
+			},
+			_ => return Err(Error::<T>::TooEarly.into()),
+		}
+		let verdict = match project.count() {
+			Ok((bid, slot)) => {
+				let record = Bids::<T>::get(id, bid).ok_or(Error::<T>::UnknownBid)?;
+				Verdict::Award {
+					bid,
+					provider: record.provider,
+					price: slot.price,
+					votes: slot.votes,
+				}
+			},
+			Err(reason) => Verdict::Fail(reason),
+		};
+		Ok((project, verdict))
+	}
+
+	pub(crate) fn do_close(id: ProjectId) -> DispatchResultWithPostInfo {
+		let (mut project, verdict) = Self::ensure_close(id)?;
+		let now = Self::now();
+		let counted = project.counted();
+		let bids = project.bids.len() as u32;
+		Self::remove_from_open_index(project.office, id);
+		match verdict {
+			Verdict::Award { bid, provider, price, votes } => {
+				project.state = ProjectState::Awarded {
+					bid,
+					provider: provider.clone(),
+					price,
+					votes,
+					closed_at: now,
+				};
+				Self::deposit_event(Event::ProjectAwarded {
+					project: id,
+					bid,
+					provider,
+					price,
+					votes,
+					counted,
+				});
+			},
+			Verdict::Fail(reason) => {
+				project.state = ProjectState::Failed { reason, closed_at: now };
+				Self::deposit_event(Event::ProjectFailed {
+					project: id,
+					reason,
+					counted,
+					eligible: project.eligible,
+				});
+			},
+		}
+		Projects::<T>::insert(id, project);
+		Ok(Some(T::WeightInfo::close(bids)).into())
+	}
+
+	// ----- reap_ballots -----
+
+	/// Checks `reap_ballots`; returns the project.
+	pub(crate) fn ensure_reap_ballots(
+		id: ProjectId,
+		limit: u32,
+	) -> Result<ProjectOf<T>, DispatchError> {
+		let project = Self::project(id)?;
+		ensure!(limit > 0, Error::<T>::ZeroLimit);
+		let ended_at = project.state.ended_at().ok_or(Error::<T>::StillOpen)?;
+		ensure!(
+			Self::now() >= ended_at.saturating_add(T::RetentionPeriod::get()),
+			Error::<T>::RetentionNotOver
+		);
+		ensure!(project.reaped < project.ballots, Error::<T>::NothingToReap);
+		Ok(project)
+	}
+
+	pub(crate) fn do_reap_ballots(id: ProjectId, limit: u32) -> DispatchResultWithPostInfo {
+		let mut project = Self::ensure_reap_ballots(id, limit)?;
+		// Collect first: removing keys while iterating over their prefix is not allowed.
+		let residents: Vec<ResidentId> =
+			Ballots::<T>::iter_key_prefix(id).take(limit as usize).collect();
+		for resident in &residents {
+			Ballots::<T>::remove(id, resident);
+		}
+		let removed = residents.len() as u32;
+		// `reaped` never passes `ballots`: only stored records are removed.
+		project.reaped = project.reaped.saturating_add(removed);
+		let remaining = project.ballots.saturating_sub(project.reaped);
+		Projects::<T>::insert(id, project);
+		Self::deposit_event(Event::BallotsReaped { project: id, removed, remaining });
+		Ok(Some(T::WeightInfo::reap_ballots(removed)).into())
+	}
+
+	// ----- views for the runtime API -----
+
+	/// A project's rules, texts and phase.
+	pub fn project_info(id: ProjectId) -> Option<ProjectInfo<BlockNumberFor<T>>> {
+		let project = Projects::<T>::get(id)?;
+		let details = ProjectDetails::<T>::get(id)?;
+		Some(ProjectInfo {
+			project: id,
+			office: project.office,
+			scope: project.rules.scope.into(),
+			title: details.title.into_inner(),
+			description: details.description.into_inner(),
+			document: details.document,
+			survey: details.survey,
+			budget: project.budget,
+			bidding: project.rules.bidding,
+			voting: project.rules.voting,
+			method: project.rules.method,
+			quorum_percent: project.rules.quorum_percent,
+			opened_at: project.opened_at,
+			eligible: project.eligible,
+			phase: project.phase(Self::now()),
+		})
+	}
+
+	/// A project's tally: counts per bid, hidden (`None`) in a secret ballot until the reveal
+	/// window has ended.
+	pub fn project_tally(id: ProjectId) -> Option<ProjectTally> {
+		let project = Projects::<T>::get(id)?;
+		let now = Self::now();
+		let visible = project.tally_visible(now);
+		let bids = project
+			.bids
+			.iter()
+			.zip(0..)
+			.map(|(slot, bid)| BidTally {
+				bid,
+				price: slot.price,
+				state: slot.state,
+				votes: visible.then_some(slot.votes),
+			})
+			.collect();
+		Some(ProjectTally {
+			project: id,
+			phase: project.phase(now),
+			secret: project.rules.is_secret(),
+			eligible: project.eligible,
+			quorum_percent: project.rules.quorum_percent,
+			ballots: project.ballots,
+			counted: visible.then(|| project.counted()),
+			bids,
+		})
+	}
+
+	/// How a project ended, or the phase it is in.
+	pub fn project_outcome(
+		id: ProjectId,
+	) -> Option<ProjectOutcome<T::AccountId, BlockNumberFor<T>>> {
+		let project = Projects::<T>::get(id)?;
+		Some(match project.state {
+			ProjectState::Open => ProjectOutcome::Pending { phase: project.phase(Self::now()) },
+			ProjectState::Awarded { bid, provider, price, votes, closed_at } => {
+				ProjectOutcome::Awarded { bid, provider, price, votes, closed_at }
+			},
+			ProjectState::Failed { reason, closed_at } => {
+				ProjectOutcome::Failed { reason, closed_at }
+			},
+			ProjectState::Cancelled { reason, cancelled_at } => {
+				ProjectOutcome::Cancelled { reason: reason.into_inner(), cancelled_at }
+			},
+		})
+	}
+
+	/// A resident's receipt for their ballot in a project, while it is stored.
+	pub fn ballot_of(project: ProjectId, resident: ResidentId) -> Option<BallotReceipt> {
+		let ballot = Ballots::<T>::get(project, resident)?;
+		Some(BallotReceipt {
+			project,
+			resident,
+			choice: ballot.choice,
+			changes: ballot.changes,
+			next_sequence: ballot.next_sequence(),
+			counted: ballot.choice.counted_bid().is_some(),
+			storage_key: Ballots::<T>::hashed_key_for(project, resident),
+		})
+	}
+
+	/// The projects of the resident's office in which the resident may act now: vote (or change
+	/// their ballot, or commit) during voting, or reveal a commitment during revealing. At most
+	/// `MaxOpenProjectsPerOffice` ids, in order of creation.
+	pub fn open_ballots_for(resident: &ResidentInfo<BlockNumberFor<T>>) -> Vec<ProjectId> {
+		let now = Self::now();
+		OpenProjects::<T>::get(resident.office)
+			.into_iter()
+			.filter(|id| {
+				let Some(project) = Projects::<T>::get(id) else {
+					return false;
+				};
+				let ballot = Ballots::<T>::get(id, resident.id);
+				match project.phase(now) {
+					Phase::Voting => {
+						resident.is_in(&project.rules.scope)
+							&& resident.registered_before(&project.opened_at)
+							&& ballot.is_none_or(|b| b.changes < T::MaxVoteChanges::get())
+					},
+					Phase::Revealing => {
+						ballot.is_some_and(|b| matches!(b.choice, BallotChoice::Committed(_)))
+					},
+					_ => false,
+				}
+			})
+			.collect()
+	}
+
+	// ----- try_state -----
+
+	/// Recomputes the incremental aggregates the slow way and checks the indexes agree.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let next = NextProjectId::<T>::get();
+		for (id, project) in Projects::<T>::iter() {
+			ensure!(id < next, "a project id is not below NextProjectId");
+			ensure!(ProjectDetails::<T>::contains_key(id), "a project has no details");
+
+			// Bids: one record per slot, agreeing on price and state, indexed by provider.
+			let mut records = 0usize;
+			for (index, bid) in Bids::<T>::iter_prefix(id) {
+				records += 1;
+				let slot = project.bids.get(index as usize).ok_or("a bid record has no slot")?;
+				ensure!(slot.price == bid.price, "a bid slot's price disagrees with its record");
+				ensure!(slot.state == bid.status.state(), "a bid slot's state disagrees");
+				ensure!(
+					ProviderBids::<T>::get(id, &bid.provider) == Some(index),
+					"a bid is not indexed under its provider"
+				);
+			}
+			ensure!(records == project.bids.len(), "bid records don't match the bid slots");
+			ensure!(
+				ProviderBids::<T>::iter_prefix(id).count() == project.bids.len(),
+				"provider index doesn't match the bid slots"
+			);
+
+			// Ballots: the stored count, and (until reaping starts) the tallies.
+			ensure!(project.reaped <= project.ballots, "more ballots reaped than cast");
+			let stored: Vec<Ballot> = Ballots::<T>::iter_prefix_values(id).collect();
+			ensure!(
+				stored.len() as u32 == project.ballots - project.reaped,
+				"stored ballots don't match the ballot count"
+			);
+			let mut tallies = alloc::vec![0u32; project.bids.len()];
+			for ballot in &stored {
+				let counted = match (project.rules.is_secret(), ballot.choice) {
+					(false, BallotChoice::Bid(bid)) => Some(bid),
+					(true, BallotChoice::Committed(_)) => None,
+					(true, BallotChoice::Revealed(bid)) => Some(bid),
+					_ => return Err("a ballot doesn't match the project's method".into()),
+				};
+				ensure!(ballot.changes <= T::MaxVoteChanges::get(), "a ballot changed too often");
+				if let Some(bid) = counted {
+					let slot = project.bids.get(bid as usize).ok_or("a ballot for no bid")?;
+					ensure!(slot.state == BidState::Active, "a counted ballot for a fallen bid");
+					let tally = tallies.get_mut(bid as usize).ok_or("a ballot for no bid")?;
+					*tally += 1;
+				}
+			}
+			for (slot, tally) in project.bids.iter().zip(tallies) {
+				if project.reaped == 0 {
+					ensure!(slot.votes == tally, "a tally doesn't equal its stored ballots");
+				} else {
+					ensure!(slot.votes >= tally, "a tally is below its remaining ballots");
+				}
+			}
+
+			// The open index lists exactly the open projects, under their office.
+			let listed = OpenProjects::<T>::get(project.office).contains(&id);
+			ensure!(
+				listed == matches!(project.state, ProjectState::Open),
+				"the open index disagrees with a project's state"
+			);
+		}
+		for (office, open) in OpenProjects::<T>::iter() {
+			ensure!(!open.is_empty(), "an empty open index is stored");
+			for (i, id) in open.iter().enumerate() {
+				ensure!(!open[..i].contains(id), "a project is listed twice as open");
+				let project = Projects::<T>::get(id).ok_or("the open index lists no project")?;
+				ensure!(project.office == office, "a project is listed under another office");
+			}
+		}
+		for (id, _) in Ballots::<T>::iter_keys() {
+			ensure!(Projects::<T>::contains_key(id), "a ballot for no project");
+		}
+		for (id, _) in Bids::<T>::iter_keys() {
+			ensure!(Projects::<T>::contains_key(id), "a bid for no project");
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> AwardedContracts<T::AccountId> for Pallet<T> {
+	fn award(project: ProjectId) -> Option<Award<T::AccountId>> {
+		let record = Projects::<T>::get(project)?;
+		match record.state {
+			ProjectState::Awarded { provider, price, .. } => {
+				Some(Award { office: record.office, scope: record.rules.scope, provider, price })
+			},
+			_ => None,
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_award(
+		office: OfficeId,
+		scope: gongzhi_primitives::Scope,
+		provider: &T::AccountId,
+	) -> ProjectId {
+		let id = NextProjectId::<T>::get();
+		NextProjectId::<T>::put(id.saturating_add(1));
+		let now = Self::now();
+		let window = Window { start: now, end: now };
+		let mut bids = BoundedVec::new();
+		let _ = bids.try_push(BidSlot { price: 0, state: BidState::Active, votes: 0 });
+		Projects::<T>::insert(
+			id,
+			Project {
+				office,
+				budget: 0,
+				rules: ProjectRules {
+					scope,
+					bidding: window,
+					voting: window,
+					method: VotingMethod::Open,
+					quorum_percent: 0,
+				},
+				opened_at: now,
+				eligible: 0,
+				bids,
+				ballots: 0,
+				reaped: 0,
+				state: ProjectState::Awarded {
+					bid: 0,
+					provider: provider.clone(),
+					price: 0,
+					votes: 0,
+					closed_at: now,
+				},
+			},
+		);
+		ProjectDetails::<T>::insert(
+			id,
+			Details {
+				title: BoundedVec::new(),
+				description: BoundedVec::new(),
+				document: H256::zero(),
+				survey: None,
+			},
+		);
+		let bid: BidOf<T> = Bid {
+			provider: provider.clone(),
+			price: 0,
+			summary: BoundedVec::new(),
+			proposal: H256::zero(),
+			submitted_at: now,
+			status: BidStatus::Active,
+		};
+		Bids::<T>::insert(id, 0, bid);
+		ProviderBids::<T>::insert(id, provider, 0);
+		id
+	}
+}

@@ -1,0 +1,595 @@
+//! How the calls work: read-only `ensure_*` checks that return what the write needs, the `do_*`
+//! writes, the case transitions that keep scorecards and queues in step, the
+//! [`ProviderStanding`] implementation, the views for the runtime API and `try_state`.
+
+use crate::{pallet::*, types::*, WeightInfo};
+use alloc::vec::Vec;
+use frame_support::{dispatch::DispatchResultWithPostInfo, ensure, pallet_prelude::*};
+use frame_system::pallet_prelude::BlockNumberFor;
+use gongzhi_primitives::{
+	CommunityRegistry, ProgrammeId, ProviderStanding, RedemptionId, RedemptionInfo, Redemptions,
+	ResidentId, ResidentInfo, H256,
+};
+use sp_runtime::traits::Saturating;
+
+/// A redemption as the vouchers pallet reports it.
+pub type RedemptionOf<T> =
+	RedemptionInfo<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+/// The two scorecards a rating or a case touches — its provider's record and its programme's
+/// scorecard — read once, changed in memory, written once.
+struct Books<T: Config> {
+	provider: T::AccountId,
+	record: ProviderRecord,
+	programme: ProgrammeId,
+	card: Scorecard,
+}
+
+impl<T: Config> Books<T> {
+	fn load(provider: &T::AccountId, programme: ProgrammeId) -> Self {
+		Self {
+			provider: provider.clone(),
+			record: Providers::<T>::get(provider),
+			programme,
+			card: Programmes::<T>::get(programme),
+		}
+	}
+
+	/// Applies `f` to both scorecards.
+	fn both(&mut self, f: impl Fn(&mut Scorecard)) {
+		f(&mut self.record.scorecard);
+		f(&mut self.card);
+	}
+
+	fn save(self) {
+		Providers::<T>::insert(&self.provider, self.record);
+		Programmes::<T>::insert(self.programme, self.card);
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	fn now() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
+	}
+
+	// ---- checks (read-only) ----
+
+	/// Whether `who` may rate `redemption` with `score` now; returns the rater's resident number
+	/// and the redemption. The same check decides whether `rate` is free.
+	pub fn ensure_can_rate(
+		who: &T::AccountId,
+		redemption: RedemptionId,
+		score: Score,
+	) -> Result<(ResidentId, RedemptionOf<T>), Error<T>> {
+		ensure!(is_valid_score(score), Error::<T>::ScoreOutOfRange);
+		let resident = T::Registry::resident(who).ok_or(Error::<T>::NotResident)?;
+		let info = Self::ensure_rateable(resident.id, redemption)?;
+		Ok((resident.id, info))
+	}
+
+	/// Whether resident `resident` may rate `redemption` now: it is theirs, confirmed, unrated
+	/// and within the rating window.
+	fn ensure_rateable(
+		resident: ResidentId,
+		redemption: RedemptionId,
+	) -> Result<RedemptionOf<T>, Error<T>> {
+		let info = T::Redemptions::redemption(redemption).ok_or(Error::<T>::UnknownRedemption)?;
+		ensure!(info.resident == resident, Error::<T>::NotRedeemer);
+		let confirmed_at = info.confirmed_at.ok_or(Error::<T>::NotConfirmed)?;
+		ensure!(!Ratings::<T>::contains_key(redemption), Error::<T>::AlreadyRated);
+		// Saturating: a window reaching past the largest block number simply never closes.
+		ensure!(
+			Self::now() <= confirmed_at.saturating_add(T::RatingWindow::get()),
+			Error::<T>::RatingWindowClosed
+		);
+		Ok(info)
+	}
+
+	/// Whether `who` may respond to `case` now; returns the case.
+	pub fn ensure_can_respond(who: &T::AccountId, case: CaseId) -> Result<CaseOf<T>, Error<T>> {
+		let record = Cases::<T>::get(case).ok_or(Error::<T>::UnknownCase)?;
+		ensure!(record.provider == *who, Error::<T>::NotProvider);
+		ensure!(!record.state.is_closed(), Error::<T>::CaseAlreadyClosed);
+		ensure!(record.response.is_none(), Error::<T>::AlreadyResponded);
+		Ok(record)
+	}
+
+	/// Whether `who` may close `case` now; returns the case.
+	pub fn ensure_can_close(who: &T::AccountId, case: CaseId) -> Result<CaseOf<T>, Error<T>> {
+		let record = Cases::<T>::get(case).ok_or(Error::<T>::UnknownCase)?;
+		ensure!(T::Registry::is_office_admin(who, record.office), Error::<T>::NotOfficeAdmin);
+		ensure!(!record.state.is_closed(), Error::<T>::CaseAlreadyClosed);
+		Ok(record)
+	}
+
+	/// Whether `case` may be marked overdue now: `Open` and past its deadline. Returns the case.
+	pub fn ensure_can_mark_overdue(case: CaseId) -> Result<CaseOf<T>, Error<T>> {
+		let record = Cases::<T>::get(case).ok_or(Error::<T>::UnknownCase)?;
+		match record.state {
+			CaseState::Open => {},
+			CaseState::Responded => return Err(Error::<T>::AlreadyResponded),
+			CaseState::Overdue { .. } => return Err(Error::<T>::AlreadyOverdue),
+			CaseState::Rectified { .. } | CaseState::Dismissed { .. } => {
+				return Err(Error::<T>::CaseAlreadyClosed)
+			},
+		}
+		ensure!(Self::now() > record.deadline, Error::<T>::DeadlineNotPassed);
+		Ok(record)
+	}
+
+	/// Whether `who` may appeal the rating of `redemption` now; returns the rating.
+	pub fn ensure_can_appeal(
+		who: &T::AccountId,
+		redemption: RedemptionId,
+	) -> Result<RatingOf<T>, Error<T>> {
+		let rating = Ratings::<T>::get(redemption).ok_or(Error::<T>::UnknownRating)?;
+		ensure!(rating.provider == *who, Error::<T>::NotProvider);
+		ensure!(rating.status == RatingStatus::Counted, Error::<T>::AlreadyAppealed);
+		// Saturating: a window reaching past the largest block number simply never closes.
+		ensure!(
+			Self::now() <= rating.rated_at.saturating_add(T::AppealWindow::get()),
+			Error::<T>::AppealWindowClosed
+		);
+		Ok(rating)
+	}
+
+	/// Whether `who` may decide the appeal against the rating of `redemption`; returns the
+	/// rating and the appeal's reason.
+	pub fn ensure_can_decide_appeal(
+		who: &T::AccountId,
+		redemption: RedemptionId,
+	) -> Result<(RatingOf<T>, H256), Error<T>> {
+		let rating = Ratings::<T>::get(redemption).ok_or(Error::<T>::UnknownRating)?;
+		ensure!(T::Registry::is_office_admin(who, rating.office), Error::<T>::NotOfficeAdmin);
+		let RatingStatus::UnderAppeal { reason, .. } = rating.status else {
+			return Err(Error::<T>::NoPendingAppeal);
+		};
+		Ok((rating, reason))
+	}
+
+	// ---- writes ----
+
+	pub(crate) fn do_rate(
+		who: T::AccountId,
+		redemption: RedemptionId,
+		score: Score,
+		comment: Option<H256>,
+	) -> DispatchResultWithPostInfo {
+		let (resident, info) = Self::ensure_can_rate(&who, redemption, score)?;
+		let now = Self::now();
+		let mut books = Books::<T>::load(&info.provider, info.programme);
+		books.both(|card| card.add_rating(score));
+		Ratings::<T>::insert(
+			redemption,
+			Rating {
+				resident,
+				provider: info.provider.clone(),
+				programme: info.programme,
+				office: info.office,
+				score,
+				comment,
+				rated_at: now,
+				status: RatingStatus::Counted,
+			},
+		);
+		Self::deposit_event(Event::Rated {
+			redemption,
+			resident,
+			provider: info.provider.clone(),
+			programme: info.programme,
+			score,
+			comment,
+		});
+		let opens_case = is_bad_score(score);
+		if opens_case {
+			// Saturating: a deadline past the largest block number never passes.
+			let deadline = now.saturating_add(T::ResponseDeadline::get());
+			let state = CaseState::Open;
+			books.both(|card| card.case_moved(None, &state, now));
+			Self::join_queue(&mut books.record, redemption);
+			Cases::<T>::insert(
+				redemption,
+				Case {
+					provider: info.provider.clone(),
+					programme: info.programme,
+					office: info.office,
+					opened_at: now,
+					deadline,
+					response: None,
+					state,
+				},
+			);
+			Self::deposit_event(Event::CaseOpened {
+				case: redemption,
+				provider: info.provider,
+				deadline,
+			});
+		}
+		books.save();
+		// A good rating skips the case's writes: refund them.
+		let actual = if opens_case { None } else { Some(T::WeightInfo::rate(0)) };
+		Ok(actual.into())
+	}
+
+	pub(crate) fn do_respond_case(who: T::AccountId, id: CaseId, response: H256) -> DispatchResult {
+		let mut case = Self::ensure_can_respond(&who, id)?;
+		let now = Self::now();
+		let mut books = Books::<T>::load(&case.provider, case.programme);
+		Self::settle_deadline(&mut books, id, &mut case, now);
+		case.response = Some(CaseResponse { hash: response, at: now });
+		// In time, the case waits for the office; late, it stays overdue until the office
+		// closes it, so that a response alone can't restore the provider's standing.
+		if case.state == CaseState::Open {
+			Self::move_case(&mut books, id, &mut case, CaseState::Responded);
+		}
+		let late = case.state.is_late();
+		Cases::<T>::insert(id, case);
+		books.save();
+		Self::deposit_event(Event::CaseResponded { case: id, provider: who, response, late });
+		Ok(())
+	}
+
+	pub(crate) fn do_close_case(
+		who: T::AccountId,
+		id: CaseId,
+		outcome: CaseOutcome,
+	) -> DispatchResult {
+		let mut case = Self::ensure_can_close(&who, id)?;
+		let now = Self::now();
+		let mut books = Books::<T>::load(&case.provider, case.programme);
+		Self::close(&mut books, id, &mut case, outcome, now);
+		Cases::<T>::insert(id, case);
+		books.save();
+		Ok(())
+	}
+
+	pub(crate) fn do_mark_overdue(id: CaseId) -> DispatchResult {
+		let mut case = Self::ensure_can_mark_overdue(id)?;
+		let mut books = Books::<T>::load(&case.provider, case.programme);
+		Self::settle_deadline(&mut books, id, &mut case, Self::now());
+		Cases::<T>::insert(id, case);
+		books.save();
+		Ok(())
+	}
+
+	pub(crate) fn do_appeal(
+		who: T::AccountId,
+		redemption: RedemptionId,
+		reason: H256,
+	) -> DispatchResult {
+		let mut rating = Self::ensure_can_appeal(&who, redemption)?;
+		rating.status = RatingStatus::UnderAppeal { reason, lodged_at: Self::now() };
+		Ratings::<T>::insert(redemption, rating);
+		Self::deposit_event(Event::AppealLodged { redemption, provider: who, reason });
+		Ok(())
+	}
+
+	pub(crate) fn do_decide_appeal(
+		who: T::AccountId,
+		redemption: RedemptionId,
+		decision: AppealDecision,
+	) -> DispatchResult {
+		let (mut rating, reason) = Self::ensure_can_decide_appeal(&who, redemption)?;
+		let now = Self::now();
+		match decision {
+			AppealDecision::Reject => {
+				rating.status = RatingStatus::AppealRejected { reason, decided_at: now };
+			},
+			AppealDecision::Uphold => {
+				rating.status = RatingStatus::AppealUpheld { reason, decided_at: now };
+				let mut books = Books::<T>::load(&rating.provider, rating.programme);
+				books.both(|card| card.remove_rating(rating.score));
+				// The rating no longer stands, so neither does the complaint it opened.
+				if let Some(mut case) = Cases::<T>::get(redemption) {
+					if !case.state.is_closed() {
+						Self::close(&mut books, redemption, &mut case, CaseOutcome::Dismissed, now);
+						Cases::<T>::insert(redemption, case);
+					}
+				}
+				books.save();
+			},
+		}
+		let office = rating.office;
+		Ratings::<T>::insert(redemption, rating);
+		Self::deposit_event(Event::AppealDecided { redemption, office, decision });
+		Ok(())
+	}
+
+	// ---- case transitions ----
+
+	/// Moves `case` to `to`, keeping both scorecards' counters and the provider's queue of
+	/// unanswered cases in step. The caller writes the case and the books.
+	fn move_case(
+		books: &mut Books<T>,
+		id: CaseId,
+		case: &mut CaseOf<T>,
+		to: CaseState<BlockNumberFor<T>>,
+	) {
+		let opened_at = case.opened_at;
+		books.both(|card| card.case_moved(Some(&case.state), &to, opened_at));
+		if case.state == CaseState::Open {
+			Self::leave_queue(&mut books.record, id);
+		}
+		case.state = to;
+	}
+
+	/// If `case` is still `Open` past its deadline, moves it to `Overdue` first: whatever acts on
+	/// it afterwards (a response, a closing) then knows it was late.
+	fn settle_deadline(
+		books: &mut Books<T>,
+		id: CaseId,
+		case: &mut CaseOf<T>,
+		now: BlockNumberFor<T>,
+	) {
+		if case.state == CaseState::Open && now > case.deadline {
+			Self::move_case(books, id, case, CaseState::Overdue { since: now });
+			Self::deposit_event(Event::CaseOverdue { case: id, provider: case.provider.clone() });
+		}
+	}
+
+	/// Closes a case that is not closed yet with `outcome`, recording whether it went overdue.
+	fn close(
+		books: &mut Books<T>,
+		id: CaseId,
+		case: &mut CaseOf<T>,
+		outcome: CaseOutcome,
+		now: BlockNumberFor<T>,
+	) {
+		Self::settle_deadline(books, id, case, now);
+		let late = case.state.is_late();
+		let to = match outcome {
+			CaseOutcome::Rectified => CaseState::Rectified { closed_at: now, late },
+			CaseOutcome::Dismissed => CaseState::Dismissed { closed_at: now, late },
+		};
+		Self::move_case(books, id, case, to);
+		Self::deposit_event(Event::CaseClosed { case: id, office: case.office, outcome, late });
+	}
+
+	/// Appends case `id` to the tail of the provider's queue of unanswered cases.
+	fn join_queue(record: &mut ProviderRecord, id: CaseId) {
+		let prev = record.unanswered.map(|ends| ends.tail);
+		if let Some(tail) = prev {
+			Unanswered::<T>::mutate_extant(tail, |link| link.next = Some(id));
+		}
+		Unanswered::<T>::insert(id, QueueLink { prev, next: None });
+		let head = record.unanswered.map_or(id, |ends| ends.head);
+		record.unanswered = Some(QueueEnds { head, tail: id });
+	}
+
+	/// Takes case `id` out of the provider's queue of unanswered cases, wherever it is.
+	fn leave_queue(record: &mut ProviderRecord, id: CaseId) {
+		let Some(QueueLink { prev, next }) = Unanswered::<T>::take(id) else {
+			return;
+		};
+		if let Some(prev) = prev {
+			Unanswered::<T>::mutate_extant(prev, |link| link.next = next);
+		}
+		if let Some(next) = next {
+			Unanswered::<T>::mutate_extant(next, |link| link.prev = prev);
+		}
+		record.unanswered = match (record.unanswered, prev, next) {
+			(Some(ends), Some(_), Some(_)) => Some(ends),
+			(Some(ends), None, Some(next)) => Some(QueueEnds { head: next, tail: ends.tail }),
+			(Some(ends), Some(prev), None) => Some(QueueEnds { head: ends.head, tail: prev }),
+			_ => None,
+		};
+	}
+
+	// ---- standing ----
+
+	/// Whether a provider with this record is in good standing at block `now`.
+	fn standing(record: &ProviderRecord, now: BlockNumberFor<T>) -> bool {
+		record.scorecard.cases_overdue == 0
+			&& !Self::oldest_unanswered_past_deadline(record, now)
+			&& !record.scorecard.below_floor(T::StandingFloor::get(), T::StandingMinRatings::get())
+	}
+
+	/// Whether the provider's oldest unanswered case (so the earliest deadline) has passed its
+	/// deadline: an overdue case nobody has marked yet.
+	fn oldest_unanswered_past_deadline(record: &ProviderRecord, now: BlockNumberFor<T>) -> bool {
+		record
+			.unanswered
+			.and_then(|ends| Cases::<T>::get(ends.head))
+			.is_some_and(|case| now > case.deadline)
+	}
+
+	// ---- views for the runtime API ----
+
+	/// A provider's scorecard, with its standing. Zeros (and in good standing) for a provider
+	/// never rated.
+	pub fn provider_scorecard(provider: &T::AccountId) -> ScorecardView {
+		let record = Providers::<T>::get(provider);
+		ScorecardView::new(&record.scorecard, Some(Self::standing(&record, Self::now())))
+	}
+
+	/// A voucher programme's scorecard (`in_good_standing` is `None`).
+	pub fn programme_scorecard(programme: ProgrammeId) -> ScorecardView {
+		ScorecardView::new(&Programmes::<T>::get(programme), None)
+	}
+
+	/// The rating of `redemption`, if it was rated.
+	pub fn rating_of(
+		redemption: RedemptionId,
+	) -> Option<RatingView<T::AccountId, BlockNumberFor<T>>> {
+		let rating = Ratings::<T>::get(redemption)?;
+		Some(RatingView {
+			redemption,
+			resident: rating.resident,
+			provider: rating.provider,
+			programme: rating.programme,
+			office: rating.office,
+			score: rating.score,
+			comment: rating.comment,
+			rated_at: rating.rated_at,
+			counted: rating.status.is_counted(),
+			status: rating.status,
+			case: Cases::<T>::contains_key(redemption).then_some(redemption),
+		})
+	}
+
+	/// Follow-up case `case`, with whether it is overdue now (marked, or `Open` past its
+	/// deadline).
+	pub fn case_of(case: CaseId) -> Option<CaseView<T::AccountId, BlockNumberFor<T>>> {
+		let record = Cases::<T>::get(case)?;
+		let overdue = match record.state {
+			CaseState::Overdue { .. } => true,
+			CaseState::Open => Self::now() > record.deadline,
+			_ => false,
+		};
+		Some(CaseView {
+			case,
+			provider: record.provider,
+			programme: record.programme,
+			office: record.office,
+			opened_at: record.opened_at,
+			deadline: record.deadline,
+			response: record.response,
+			state: record.state,
+			overdue,
+		})
+	}
+
+	/// Whether resident `resident` may rate `redemption` now (what `rate` checks beyond the
+	/// caller being that resident and the score being valid).
+	pub fn can_rate(resident: ResidentId, redemption: RedemptionId) -> bool {
+		Self::ensure_rateable(resident, redemption).is_ok()
+	}
+
+	/// What this resident may still rate: those of `redemptions` (the vouchers pallet's bounded
+	/// list of their redemptions) that `can_rate` allows, in the same order. At most as long as
+	/// `redemptions`.
+	pub fn still_to_rate(
+		resident: &ResidentInfo<BlockNumberFor<T>>,
+		redemptions: &[RedemptionId],
+	) -> Vec<RedemptionId> {
+		redemptions.iter().copied().filter(|r| Self::can_rate(resident.id, *r)).collect()
+	}
+
+	// ---- try_state ----
+
+	/// Recomputes, the slow way, what the calls keep incrementally: every scorecard from the
+	/// stored ratings (except upheld appeals) and cases (by state), every queue of unanswered
+	/// cases from the `Open` cases; and checks that each case belongs to a bad rating.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
+		use sp_runtime::traits::UniqueSaturatedInto;
+
+		let mut providers: BTreeMap<T::AccountId, Scorecard> = BTreeMap::new();
+		let mut programmes: BTreeMap<ProgrammeId, Scorecard> = BTreeMap::new();
+
+		for (id, rating) in Ratings::<T>::iter() {
+			ensure!(is_valid_score(rating.score), "a stored rating has a score outside 1..=5");
+			ensure!(
+				Cases::<T>::contains_key(id) == is_bad_score(rating.score),
+				"a rating ≤ 2 must have a case, and only such a rating"
+			);
+			for card in [
+				providers.entry(rating.provider.clone()).or_default(),
+				programmes.entry(rating.programme).or_default(),
+			] {
+				if rating.status.is_counted() {
+					card.count += 1;
+					card.sum += u64::from(rating.score);
+					if let Some(bucket) = card.histogram.get_mut(usize::from(rating.score - 1)) {
+						*bucket += 1;
+					}
+					card.bad += u32::from(is_bad_score(rating.score));
+				} else {
+					card.appeals_upheld += 1;
+				}
+			}
+		}
+
+		let mut open: BTreeMap<T::AccountId, BTreeSet<CaseId>> = BTreeMap::new();
+		for (id, case) in Cases::<T>::iter() {
+			let rating = Ratings::<T>::get(id).ok_or("a case without a rating")?;
+			ensure!(
+				rating.provider == case.provider
+					&& rating.programme == case.programme
+					&& rating.office == case.office,
+				"a case disagrees with its rating"
+			);
+			match case.state {
+				CaseState::Open => {
+					ensure!(case.response.is_none(), "an open case has a response");
+					open.entry(case.provider.clone()).or_default().insert(id);
+				},
+				CaseState::Responded => {
+					ensure!(case.response.is_some(), "a responded case has no response")
+				},
+				_ => {},
+			}
+			ensure!(
+				(case.state == CaseState::Open) == Unanswered::<T>::contains_key(id),
+				"exactly the open cases are queued as unanswered"
+			);
+			for card in [
+				providers.entry(case.provider.clone()).or_default(),
+				programmes.entry(case.programme).or_default(),
+			] {
+				match case.state {
+					CaseState::Open => card.cases_open += 1,
+					CaseState::Responded => card.cases_responded += 1,
+					CaseState::Overdue { .. } => card.cases_overdue += 1,
+					CaseState::Rectified { closed_at, .. } => {
+						card.cases_rectified += 1;
+						let taken: u64 =
+							closed_at.saturating_sub(case.opened_at).unique_saturated_into();
+						card.rectify_blocks += taken;
+					},
+					CaseState::Dismissed { .. } => card.cases_dismissed += 1,
+				}
+				card.cases_late += u32::from(case.state.is_late());
+			}
+		}
+
+		for (provider, record) in Providers::<T>::iter() {
+			let expected = providers.remove(&provider).unwrap_or_default();
+			ensure!(record.scorecard == expected, "a provider scorecard differs from its records");
+
+			// Walk the queue from its head: it must hold exactly the provider's open cases.
+			let mut queued = BTreeSet::new();
+			if let Some(ends) = record.unanswered {
+				let mut prev = None;
+				let mut cursor = Some(ends.head);
+				while let Some(id) = cursor {
+					ensure!(queued.insert(id), "a queue of unanswered cases loops");
+					let link = Unanswered::<T>::get(id).ok_or("a queued case has no link")?;
+					ensure!(link.prev == prev, "a queue link points back to the wrong case");
+					prev = Some(id);
+					cursor = link.next;
+				}
+				ensure!(prev == Some(ends.tail), "a queue of unanswered cases ends elsewhere");
+			}
+			ensure!(
+				queued == open.remove(&provider).unwrap_or_default(),
+				"a provider's queue differs from its open cases"
+			);
+		}
+		ensure!(
+			providers.values().all(|card| *card == Scorecard::default()) && open.is_empty(),
+			"ratings or cases of a provider without a record"
+		);
+
+		for (programme, card) in Programmes::<T>::iter() {
+			let expected = programmes.remove(&programme).unwrap_or_default();
+			ensure!(card == expected, "a programme scorecard differs from its records");
+		}
+		ensure!(
+			programmes.values().all(|card| *card == Scorecard::default()),
+			"ratings or cases of a programme without a scorecard"
+		);
+		Ok(())
+	}
+}
+
+/// Procurement asks this before accepting a bid.
+impl<T: Config> ProviderStanding<T::AccountId> for Pallet<T> {
+	/// `false` while the provider has a case overdue (marked, or its oldest unanswered case past
+	/// its deadline), or an average below `StandingFloor` over at least `StandingMinRatings`
+	/// counted ratings. Reads two records.
+	fn in_good_standing(provider: &T::AccountId) -> bool {
+		Self::standing(&Providers::<T>::get(provider), Self::now())
+	}
+}

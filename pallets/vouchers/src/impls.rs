@@ -1,0 +1,1132 @@
+//! How the calls work — each a read-only `ensure_*` check that returns what the write needs, then
+//! the write — and the `Redemptions` implementation, the views for the runtime API and
+//! `try_state`.
+
+use crate::{pallet::*, types::*, OFFLINE_REDEMPTION_CONTEXT};
+use alloc::{
+	collections::{btree_map::BTreeMap, btree_set::BTreeSet},
+	vec::Vec,
+};
+use frame_support::{ensure, pallet_prelude::*};
+use frame_system::pallet_prelude::*;
+use gongzhi_primitives::{
+	signing_bytes, verify_offchain_signature, Amount, AwardedContracts, CommunityRegistry,
+	OfficeId, ProgrammeId, RedemptionId, RedemptionInfo, Redemptions, ResidentId, ResidentInfo,
+	VoucherId, H256,
+};
+use sp_runtime::traits::{One, Saturating, UniqueSaturatedInto, Zero};
+
+/// The most days `redemptions_per_day` returns in one query (a year).
+pub const MAX_DAYS_PER_QUERY: u32 = 366;
+
+/// A programme's office index after pruning, ready to take the new programme.
+type OpenIndexOf<T> =
+	BoundedVec<(ProgrammeId, BlockNumberFor<T>), <T as Config>::MaxOpenProgrammes>;
+
+/// Vouchers already planned earlier in the same `issue` batch, so that a resident (or household)
+/// listed twice is held to the same limit and bound as one claiming twice.
+#[derive(Default)]
+struct Pending {
+	beneficiaries: BTreeMap<Beneficiary, u32>,
+	residents: BTreeMap<ResidentId, u32>,
+}
+
+impl Pending {
+	fn for_beneficiary(&self, b: &Beneficiary) -> u32 {
+		self.beneficiaries.get(b).copied().unwrap_or_default()
+	}
+
+	fn for_resident(&self, r: ResidentId) -> u32 {
+		self.residents.get(&r).copied().unwrap_or_default()
+	}
+
+	fn add(&mut self, grant: &Grant) {
+		// At most MaxIssueBatch entries: no overflow.
+		*self.beneficiaries.entry(grant.beneficiary).or_default() += 1;
+		*self.residents.entry(grant.resident).or_default() += 1;
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The current block.
+	pub(crate) fn now() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
+	}
+
+	/// The signer of `origin`, if it is a signed origin (for the feeless checks).
+	pub(crate) fn signer(origin: &OriginFor<T>) -> Option<T::AccountId> {
+		ensure_signed(origin.clone()).ok()
+	}
+
+	/// The day `block` falls in: `block / BlocksPerDay`.
+	pub fn day_of(block: BlockNumberFor<T>) -> DayIndex {
+		// `integrity_test` requires BlocksPerDay > 0; `max(1)` only keeps a misconfigured runtime
+		// from dividing by zero.
+		let per_day = T::BlocksPerDay::get().max(One::one());
+		(block / per_day).unique_saturated_into()
+	}
+
+	/// The message a resident signs to let `provider` redeem `voucher` offline until `deadline`:
+	/// `b"gongzhi/redeem/v1" ++ SCALE(genesis_hash, voucher, provider, deadline)`.
+	pub fn offline_redemption_message(
+		voucher: VoucherId,
+		provider: &T::AccountId,
+		deadline: BlockNumberFor<T>,
+	) -> Vec<u8> {
+		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		signing_bytes(OFFLINE_REDEMPTION_CONTEXT, &(genesis, voucher, provider, deadline))
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// create_programme
+
+	/// Checks a new programme; returns it and, for a claimable programme, the office's pruned
+	/// index of open programmes (with room for it).
+	pub fn ensure_create_programme(
+		who: &T::AccountId,
+		basis: &ProgrammeBasis<T>,
+		service_name: &[u8],
+		unit_value: Amount,
+		limit: ClaimLimit,
+		allocation: Allocation,
+		supply: u32,
+		claim_opens: BlockNumberFor<T>,
+		claim_closes: BlockNumberFor<T>,
+		expires_at: BlockNumberFor<T>,
+	) -> Result<(Programme<T>, Option<OpenIndexOf<T>>), DispatchError> {
+		let (office, scope, project, providers) = match basis {
+			ProgrammeBasis::Award { project } => {
+				let award = T::Contracts::award(*project).ok_or(Error::<T>::UnknownProject)?;
+				// MaxProviders ≥ 1 (integrity_test), so the award's provider always fits.
+				let providers = BoundedVec::try_from(alloc::vec![award.provider])
+					.map_err(|_| Error::<T>::NoProviders)?;
+				(award.office, award.scope, Some(*project), providers)
+			},
+			ProgrammeBasis::Direct { scope, providers } => {
+				let office = T::Registry::scope_office(*scope).ok_or(Error::<T>::UnknownScope)?;
+				(office, *scope, None, providers.clone())
+			},
+		};
+		ensure!(T::Registry::is_office_admin(who, office), Error::<T>::NotOfficeAdmin);
+		ensure!(!service_name.is_empty(), Error::<T>::EmptyServiceName);
+		ensure!(unit_value > 0, Error::<T>::ZeroUnitValue);
+		ensure!(limit.count() > 0, Error::<T>::ZeroLimit);
+		ensure!(limit.count() <= T::MaxVouchersPerResident::get(), Error::<T>::LimitTooHigh);
+		ensure!(supply > 0, Error::<T>::ZeroSupply);
+		ensure!(claim_opens < claim_closes, Error::<T>::InvalidClaimWindow);
+		let now = Self::now();
+		ensure!(claim_closes > now, Error::<T>::ClaimWindowInPast);
+		ensure!(expires_at >= claim_closes, Error::<T>::ExpiryBeforeClaimCloses);
+		ensure!(!providers.is_empty(), Error::<T>::NoProviders);
+		for (i, provider) in providers.iter().enumerate() {
+			// O(n²) over at most MaxProviders (a short list), cheaper than a set's allocations.
+			ensure!(!providers[..i].contains(provider), Error::<T>::DuplicateProvider);
+			ensure!(
+				T::Registry::is_approved_provider(provider, office),
+				Error::<T>::ProviderNotApproved
+			);
+		}
+		if allocation == Allocation::Entitlement {
+			// u32 × u32 fits in a u64.
+			let entitled = u64::from(limit.count()) * u64::from(T::Registry::residents_in(scope));
+			ensure!(u64::from(supply) >= entitled, Error::<T>::InsufficientSupply);
+		}
+		let open_index = if allocation == Allocation::OfficeIssued {
+			None
+		} else {
+			let mut index = OpenProgrammes::<T>::get(office);
+			index.retain(|(_, closes)| *closes > now);
+			ensure!(
+				(index.len() as u32) < T::MaxOpenProgrammes::get(),
+				Error::<T>::TooManyOpenProgrammes
+			);
+			Some(index)
+		};
+		let programme = Programme {
+			office,
+			scope,
+			project,
+			unit_value,
+			limit,
+			allocation,
+			supply,
+			claim_opens,
+			claim_closes,
+			expires_at,
+			providers,
+		};
+		Ok((programme, open_index))
+	}
+
+	pub(crate) fn do_create_programme(
+		who: T::AccountId,
+		basis: ProgrammeBasis<T>,
+		service_name: BoundedVec<u8, T::MaxServiceNameLen>,
+		unit_value: Amount,
+		limit: ClaimLimit,
+		allocation: Allocation,
+		supply: u32,
+		claim_opens: BlockNumberFor<T>,
+		claim_closes: BlockNumberFor<T>,
+		expires_at: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let (programme, open_index) = Self::ensure_create_programme(
+			&who,
+			&basis,
+			&service_name,
+			unit_value,
+			limit,
+			allocation,
+			supply,
+			claim_opens,
+			claim_closes,
+			expires_at,
+		)?;
+		Self::insert_programme(programme, service_name, open_index).map(|_| ())
+	}
+
+	/// Stores a checked programme and lists it in its office's index of open programmes.
+	pub(crate) fn insert_programme(
+		programme: Programme<T>,
+		service_name: BoundedVec<u8, T::MaxServiceNameLen>,
+		open_index: Option<OpenIndexOf<T>>,
+	) -> Result<ProgrammeId, DispatchError> {
+		let id = NextProgrammeId::<T>::get();
+		// Numbers are never reused; 2^32 programmes will not be reached.
+		NextProgrammeId::<T>::put(id.saturating_add(1));
+		if let Some(mut index) = open_index {
+			index
+				.try_push((id, programme.claim_closes))
+				.map_err(|_| Error::<T>::TooManyOpenProgrammes)?;
+			OpenProgrammes::<T>::insert(programme.office, index);
+		}
+		Self::deposit_event(Event::ProgrammeCreated {
+			programme: id,
+			office: programme.office,
+			scope: programme.scope,
+			project: programme.project,
+			unit_value: programme.unit_value,
+			limit: programme.limit,
+			allocation: programme.allocation,
+			supply: programme.supply,
+		});
+		ServiceNames::<T>::insert(id, service_name);
+		Programmes::<T>::insert(id, programme);
+		Ok(id)
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// claim and issue
+
+	/// Checks that `who` may claim a voucher of `programme` now (the feeless check of `claim`).
+	pub fn ensure_claim(
+		who: &T::AccountId,
+		programme: ProgrammeId,
+	) -> Result<Grant, DispatchError> {
+		let resident = T::Registry::resident(who).ok_or(Error::<T>::NotResident)?;
+		Self::ensure_claimable(&resident, programme)
+	}
+
+	/// Checks that `resident` may claim a voucher of programme `id` now.
+	pub(crate) fn ensure_claimable(
+		resident: &ResidentInfo<BlockNumberFor<T>>,
+		id: ProgrammeId,
+	) -> Result<Grant, DispatchError> {
+		let programme = Programmes::<T>::get(id).ok_or(Error::<T>::UnknownProgramme)?;
+		ensure!(
+			programme.allocation != Allocation::OfficeIssued,
+			Error::<T>::ClaimsNotOpenToResidents
+		);
+		Self::ensure_in_window(&programme)?;
+		ensure!(
+			ProgrammeStatistics::<T>::get(id).handed_out() < programme.supply,
+			Error::<T>::SupplyExhausted
+		);
+		Self::ensure_receivable(id, &programme, resident, &Pending::default())
+	}
+
+	fn ensure_in_window(programme: &Programme<T>) -> DispatchResult {
+		let now = Self::now();
+		ensure!(now >= programme.claim_opens, Error::<T>::ClaimWindowNotOpen);
+		ensure!(now < programme.claim_closes, Error::<T>::ClaimWindowClosed);
+		Ok(())
+	}
+
+	/// Checks that `resident` may receive one more voucher of programme `id`, counting the
+	/// vouchers `pending` earlier in the same batch.
+	fn ensure_receivable(
+		id: ProgrammeId,
+		programme: &Programme<T>,
+		resident: &ResidentInfo<BlockNumberFor<T>>,
+		pending: &Pending,
+	) -> Result<Grant, DispatchError> {
+		ensure!(resident.is_in(&programme.scope), Error::<T>::NotInScope);
+		let (beneficiary, limit_reached) = match programme.limit {
+			ClaimLimit::PerResident(_) => {
+				(Beneficiary::Resident(resident.id), Error::<T>::ResidentLimitReached)
+			},
+			ClaimLimit::PerHousehold(_) => (
+				Beneficiary::Household(resident.household.ok_or(Error::<T>::NoHousehold)?),
+				Error::<T>::HouseholdLimitReached,
+			),
+		};
+		let received = Received::<T>::get(id, beneficiary)
+			.saturating_add(pending.for_beneficiary(&beneficiary));
+		ensure!(received < programme.limit.count(), limit_reached);
+		let held = (VouchersOf::<T>::decode_len(resident.id).unwrap_or(0) as u32)
+			.saturating_add(pending.for_resident(resident.id));
+		ensure!(held < T::MaxVouchersPerResident::get(), Error::<T>::TooManyVouchers);
+		Ok(Grant { programme: id, office: programme.office, resident: resident.id, beneficiary })
+	}
+
+	pub(crate) fn do_claim(who: T::AccountId, programme: ProgrammeId) -> DispatchResult {
+		let grant = Self::ensure_claim(&who, programme)?;
+		Self::apply_grant(&grant, GrantKind::Claimed).map(|_| ())
+	}
+
+	/// Checks that `who` may issue one voucher of programme `id` to each of `residents`.
+	pub fn ensure_issue(
+		who: &T::AccountId,
+		id: ProgrammeId,
+		residents: &[T::AccountId],
+	) -> Result<Vec<Grant>, DispatchError> {
+		let programme = Programmes::<T>::get(id).ok_or(Error::<T>::UnknownProgramme)?;
+		ensure!(T::Registry::is_office_admin(who, programme.office), Error::<T>::NotOfficeAdmin);
+		ensure!(!residents.is_empty(), Error::<T>::EmptyBatch);
+		Self::ensure_in_window(&programme)?;
+		let wanted = u64::from(ProgrammeStatistics::<T>::get(id).handed_out())
+			.saturating_add(residents.len() as u64);
+		ensure!(wanted <= u64::from(programme.supply), Error::<T>::SupplyExhausted);
+		let mut pending = Pending::default();
+		let mut grants = Vec::with_capacity(residents.len());
+		for account in residents {
+			let resident = T::Registry::resident(account).ok_or(Error::<T>::NotResident)?;
+			let grant = Self::ensure_receivable(id, &programme, &resident, &pending)?;
+			pending.add(&grant);
+			grants.push(grant);
+		}
+		Ok(grants)
+	}
+
+	pub(crate) fn do_issue(
+		who: T::AccountId,
+		programme: ProgrammeId,
+		residents: BoundedVec<T::AccountId, T::MaxIssueBatch>,
+	) -> DispatchResult {
+		let grants = Self::ensure_issue(&who, programme, &residents)?;
+		for grant in &grants {
+			Self::apply_grant(grant, GrantKind::Issued)?;
+		}
+		Ok(())
+	}
+
+	/// Hands out one checked voucher.
+	pub(crate) fn apply_grant(grant: &Grant, kind: GrantKind) -> Result<VoucherId, DispatchError> {
+		let voucher = NextVoucherId::<T>::mutate(|next| {
+			let id = *next;
+			// Numbers are never reused; 2^64 vouchers will not be reached.
+			*next = next.saturating_add(1);
+			id
+		});
+		VouchersOf::<T>::try_mutate(grant.resident, |held| held.try_push(voucher))
+			.map_err(|_| Error::<T>::TooManyVouchers)?;
+		Vouchers::<T>::insert(
+			voucher,
+			Voucher {
+				programme: grant.programme,
+				office: grant.office,
+				resident: grant.resident,
+				state: VoucherState::Issued,
+			},
+		);
+		// Bounded by the programme's limit: cannot overflow.
+		Received::<T>::mutate(grant.programme, grant.beneficiary, |n| n.saturating_inc());
+		// Claimed and issued are bounded by the supply, a u32: cannot overflow.
+		ProgrammeStatistics::<T>::mutate(grant.programme, |s| match kind {
+			GrantKind::Claimed => s.claimed.saturating_inc(),
+			GrantKind::Issued => s.issued.saturating_inc(),
+		});
+		let (programme, resident) = (grant.programme, grant.resident);
+		Self::deposit_event(match kind {
+			GrantKind::Claimed => Event::VoucherClaimed { voucher, programme, resident },
+			GrantKind::Issued => Event::VoucherIssued { voucher, programme, resident },
+		});
+		Ok(voucher)
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// redeem, confirm, cancel, redeem_offline
+
+	/// Checks that `who` may redeem `voucher` with `provider` now (the feeless check of
+	/// `redeem`); returns the voucher.
+	pub fn ensure_redeem(
+		who: &T::AccountId,
+		voucher_id: VoucherId,
+		provider: &T::AccountId,
+	) -> Result<VoucherOf<T>, DispatchError> {
+		let voucher = Vouchers::<T>::get(voucher_id).ok_or(Error::<T>::UnknownVoucher)?;
+		let resident = T::Registry::resident(who).ok_or(Error::<T>::NotResident)?;
+		ensure!(resident.id == voucher.resident, Error::<T>::NotVoucherOwner);
+		Self::ensure_redeemable(&voucher, provider)?;
+		Ok(voucher)
+	}
+
+	/// Checks that `voucher` is unused, not expired, and that its programme accepts `provider`,
+	/// who is still approved in the office.
+	fn ensure_redeemable(voucher: &VoucherOf<T>, provider: &T::AccountId) -> DispatchResult {
+		match voucher.state {
+			VoucherState::Issued => {},
+			VoucherState::Expired => return Err(Error::<T>::VoucherExpired.into()),
+			VoucherState::Redeemed { .. }
+			| VoucherState::Confirmed { .. }
+			| VoucherState::Settled { .. } => return Err(Error::<T>::AlreadyRedeemed.into()),
+		}
+		let programme =
+			Programmes::<T>::get(voucher.programme).ok_or(Error::<T>::UnknownProgramme)?;
+		ensure!(Self::now() < programme.expires_at, Error::<T>::VoucherExpired);
+		ensure!(programme.providers.contains(provider), Error::<T>::ProviderNotAccepted);
+		ensure!(
+			T::Registry::is_approved_provider(provider, programme.office),
+			Error::<T>::ProviderNotApproved
+		);
+		Ok(())
+	}
+
+	pub(crate) fn do_redeem(
+		who: T::AccountId,
+		voucher_id: VoucherId,
+		provider: T::AccountId,
+	) -> DispatchResult {
+		let mut voucher = Self::ensure_redeem(&who, voucher_id, &provider)?;
+		Self::apply_redeem(voucher_id, &mut voucher, provider, false);
+		Vouchers::<T>::insert(voucher_id, voucher);
+		Ok(())
+	}
+
+	/// Redeems a checked voucher with `provider`; the caller stores the voucher.
+	pub(crate) fn apply_redeem(
+		voucher_id: VoucherId,
+		voucher: &mut VoucherOf<T>,
+		provider: T::AccountId,
+		offline: bool,
+	) -> RedemptionId {
+		let now = Self::now();
+		let redemption = NextRedemptionId::<T>::mutate(|next| {
+			let id = *next;
+			// Numbers are never reused; 2^64 redemptions will not be reached.
+			*next = next.saturating_add(1);
+			id
+		});
+		RedemptionVoucher::<T>::insert(redemption, voucher_id);
+		voucher.state =
+			VoucherState::Redeemed { redemption, provider: provider.clone(), redeemed_at: now };
+		// The programme's count is bounded by its supply; a provider's and a day's counts would
+		// need 2^32 redemptions: saturating only as a guard.
+		ProgrammeStatistics::<T>::mutate(voucher.programme, |s| s.redeemed.saturating_inc());
+		ProviderStatistics::<T>::mutate(&provider, |s| s.redemptions.saturating_inc());
+		RedemptionsPerDay::<T>::mutate(&provider, Self::day_of(now), |n| n.saturating_inc());
+		Self::deposit_event(Event::VoucherRedeemed {
+			voucher: voucher_id,
+			redemption,
+			resident: voucher.resident,
+			provider,
+			offline,
+		});
+		redemption
+	}
+
+	/// Finds the voucher of a live redemption.
+	fn redemption_voucher(
+		redemption: RedemptionId,
+	) -> Result<(VoucherId, VoucherOf<T>), DispatchError> {
+		let voucher_id =
+			RedemptionVoucher::<T>::get(redemption).ok_or(Error::<T>::UnknownRedemption)?;
+		let voucher = Vouchers::<T>::get(voucher_id).ok_or(Error::<T>::UnknownVoucher)?;
+		Ok((voucher_id, voucher))
+	}
+
+	/// Checks that `who` may confirm `redemption`: its provider, not yet confirmed.
+	pub fn ensure_confirm(
+		who: &T::AccountId,
+		redemption: RedemptionId,
+	) -> Result<(VoucherId, VoucherOf<T>), DispatchError> {
+		let (voucher_id, voucher) = Self::redemption_voucher(redemption)?;
+		let (_, provider) = voucher.state.redemption().ok_or(Error::<T>::UnknownRedemption)?;
+		ensure!(provider == who, Error::<T>::NotRedemptionProvider);
+		ensure!(
+			matches!(voucher.state, VoucherState::Redeemed { .. }),
+			Error::<T>::AlreadyConfirmed
+		);
+		Ok((voucher_id, voucher))
+	}
+
+	pub(crate) fn do_confirm(
+		who: T::AccountId,
+		redemption: RedemptionId,
+		service_record: H256,
+	) -> DispatchResult {
+		let (voucher_id, mut voucher) = Self::ensure_confirm(&who, redemption)?;
+		Self::apply_confirm(voucher_id, &mut voucher, service_record)?;
+		Vouchers::<T>::insert(voucher_id, voucher);
+		Ok(())
+	}
+
+	/// Confirms a redeemed voucher; the caller stores it. The voucher leaves the resident's
+	/// vouchers in hand and its redemption joins their recent redemptions.
+	pub(crate) fn apply_confirm(
+		voucher_id: VoucherId,
+		voucher: &mut VoucherOf<T>,
+		service_record: H256,
+	) -> DispatchResult {
+		let VoucherState::Redeemed { redemption, provider, redeemed_at } = voucher.state.clone()
+		else {
+			return Err(Error::<T>::AlreadyConfirmed.into());
+		};
+		voucher.state = VoucherState::Confirmed {
+			redemption,
+			provider: provider.clone(),
+			redeemed_at,
+			confirmed_at: Self::now(),
+			service_record,
+		};
+		// Bounded by the redemptions counted before: cannot overflow.
+		ProgrammeStatistics::<T>::mutate(voucher.programme, |s| s.confirmed.saturating_inc());
+		ProviderStatistics::<T>::mutate(&provider, |s| s.confirmations.saturating_inc());
+		VouchersOf::<T>::mutate(voucher.resident, |held| held.retain(|v| *v != voucher_id));
+		RecentRedemptions::<T>::mutate(voucher.resident, |recent| {
+			if !recent.is_empty() && recent.len() as u32 >= T::MaxRecentRedemptions::get() {
+				recent.remove(0);
+			}
+			// Room was made above (a zero bound would only mean no history is kept).
+			let _ = recent.try_push(redemption);
+		});
+		Self::deposit_event(Event::RedemptionConfirmed {
+			redemption,
+			voucher: voucher_id,
+			provider,
+			service_record,
+		});
+		Ok(())
+	}
+
+	/// Checks that `who` may cancel `redemption` now (the feeless check of
+	/// `cancel_redemption`): the resident's, unconfirmed, and `RedemptionTimeout` old.
+	pub fn ensure_cancel(
+		who: &T::AccountId,
+		redemption: RedemptionId,
+	) -> Result<(VoucherId, VoucherOf<T>), DispatchError> {
+		let (voucher_id, voucher) = Self::redemption_voucher(redemption)?;
+		let resident = T::Registry::resident(who).ok_or(Error::<T>::NotResident)?;
+		ensure!(resident.id == voucher.resident, Error::<T>::NotVoucherOwner);
+		match &voucher.state {
+			VoucherState::Redeemed { redeemed_at, .. } => ensure!(
+				Self::now() >= redeemed_at.saturating_add(T::RedemptionTimeout::get()),
+				Error::<T>::TooEarlyToCancel
+			),
+			VoucherState::Confirmed { .. } | VoucherState::Settled { .. } => {
+				return Err(Error::<T>::AlreadyConfirmed.into())
+			},
+			VoucherState::Issued | VoucherState::Expired => {
+				return Err(Error::<T>::UnknownRedemption.into())
+			},
+		}
+		Ok((voucher_id, voucher))
+	}
+
+	pub(crate) fn do_cancel(who: T::AccountId, redemption: RedemptionId) -> DispatchResult {
+		let (voucher_id, mut voucher) = Self::ensure_cancel(&who, redemption)?;
+		let VoucherState::Redeemed { provider, redeemed_at, .. } = voucher.state.clone() else {
+			return Err(Error::<T>::AlreadyConfirmed.into());
+		};
+		voucher.state = VoucherState::Issued;
+		RedemptionVoucher::<T>::remove(redemption);
+		// Each decrement undoes the increment made when this redemption was counted.
+		ProgrammeStatistics::<T>::mutate(voucher.programme, |s| {
+			s.redeemed.saturating_dec();
+			s.cancelled.saturating_inc();
+		});
+		ProviderStatistics::<T>::mutate(&provider, |s| {
+			s.redemptions.saturating_dec();
+			s.cancelled.saturating_inc();
+		});
+		RedemptionsPerDay::<T>::mutate_exists(&provider, Self::day_of(redeemed_at), |n| {
+			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+		});
+		Self::deposit_event(Event::RedemptionCancelled {
+			redemption,
+			voucher: voucher_id,
+			resident: voucher.resident,
+			provider,
+		});
+		Vouchers::<T>::insert(voucher_id, voucher);
+		Ok(())
+	}
+
+	/// Checks an offline redemption of `voucher` by `provider`, signed by the resident until
+	/// `deadline`; returns the voucher.
+	pub fn ensure_redeem_offline(
+		provider: &T::AccountId,
+		voucher_id: VoucherId,
+		deadline: BlockNumberFor<T>,
+		signature: &T::OffchainSignature,
+	) -> Result<VoucherOf<T>, DispatchError> {
+		let now = Self::now();
+		ensure!(now <= deadline, Error::<T>::SignatureExpired);
+		ensure!(
+			deadline <= now.saturating_add(T::MaxSignatureValidity::get()),
+			Error::<T>::DeadlineTooFar
+		);
+		let voucher = Vouchers::<T>::get(voucher_id).ok_or(Error::<T>::UnknownVoucher)?;
+		Self::ensure_redeemable(&voucher, provider)?;
+		let signer =
+			T::Registry::resident_account(voucher.resident).ok_or(Error::<T>::NotResident)?;
+		let message = Self::offline_redemption_message(voucher_id, provider, deadline);
+		ensure!(verify_offchain_signature(signature, &message, &signer), Error::<T>::BadSignature);
+		Ok(voucher)
+	}
+
+	pub(crate) fn do_redeem_offline(
+		provider: T::AccountId,
+		voucher_id: VoucherId,
+		deadline: BlockNumberFor<T>,
+		service_record: H256,
+		signature: T::OffchainSignature,
+	) -> DispatchResult {
+		let mut voucher = Self::ensure_redeem_offline(&provider, voucher_id, deadline, &signature)?;
+		Self::apply_redeem(voucher_id, &mut voucher, provider, true);
+		Self::apply_confirm(voucher_id, &mut voucher, service_record)?;
+		Vouchers::<T>::insert(voucher_id, voucher);
+		Ok(())
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// settle
+
+	/// Checks a settlement by `who` with `provider` for `redemptions`, paying `amount`; returns
+	/// the programme, its office and the vouchers.
+	pub fn ensure_settle(
+		who: &T::AccountId,
+		provider: &T::AccountId,
+		redemptions: &[RedemptionId],
+		amount: Amount,
+	) -> Result<(ProgrammeId, OfficeId, Vec<(VoucherId, VoucherOf<T>)>), DispatchError> {
+		let first = redemptions.first().ok_or(Error::<T>::EmptyBatch)?;
+		let programme_id = Self::redemption_voucher(*first)?.1.programme;
+		let programme = Programmes::<T>::get(programme_id).ok_or(Error::<T>::UnknownProgramme)?;
+		ensure!(T::Registry::is_office_admin(who, programme.office), Error::<T>::NotOfficeAdmin);
+		let mut seen = BTreeSet::new();
+		let mut vouchers = Vec::with_capacity(redemptions.len());
+		for redemption in redemptions {
+			ensure!(seen.insert(*redemption), Error::<T>::DuplicateRedemption);
+			let (voucher_id, voucher) = Self::redemption_voucher(*redemption)?;
+			ensure!(voucher.programme == programme_id, Error::<T>::MixedProgrammes);
+			match &voucher.state {
+				VoucherState::Confirmed { provider: p, .. } => {
+					ensure!(p == provider, Error::<T>::RedemptionOfOtherProvider)
+				},
+				VoucherState::Redeemed { provider: p, .. } => {
+					ensure!(p == provider, Error::<T>::RedemptionOfOtherProvider);
+					return Err(Error::<T>::NotConfirmed.into());
+				},
+				VoucherState::Settled { .. } => return Err(Error::<T>::AlreadySettled.into()),
+				VoucherState::Issued | VoucherState::Expired => {
+					return Err(Error::<T>::UnknownRedemption.into())
+				},
+			}
+			vouchers.push((voucher_id, voucher));
+		}
+		let face_value = programme.unit_value.saturating_mul(redemptions.len() as Amount);
+		ensure!(amount <= face_value, Error::<T>::AmountAboveFaceValue);
+		Ok((programme_id, programme.office, vouchers))
+	}
+
+	pub(crate) fn do_settle(
+		who: T::AccountId,
+		provider: T::AccountId,
+		redemptions: BoundedVec<RedemptionId, T::MaxSettleBatch>,
+		amount: Amount,
+		payment_reference: H256,
+	) -> DispatchResult {
+		let (programme, office, vouchers) =
+			Self::ensure_settle(&who, &provider, &redemptions, amount)?;
+		let settlement = NextSettlementId::<T>::mutate(|next| {
+			let id = *next;
+			// Numbers are never reused; 2^32 settlements will not be reached.
+			*next = next.saturating_add(1);
+			id
+		});
+		for (voucher_id, mut voucher) in vouchers {
+			if let VoucherState::Confirmed {
+				redemption,
+				provider,
+				redeemed_at,
+				confirmed_at,
+				service_record,
+			} = voucher.state
+			{
+				voucher.state = VoucherState::Settled {
+					redemption,
+					provider,
+					redeemed_at,
+					confirmed_at,
+					service_record,
+					settlement,
+				};
+				Vouchers::<T>::insert(voucher_id, voucher);
+			}
+		}
+		let count = redemptions.len() as u32;
+		// Counts are bounded by the confirmations counted before; amounts by the face value of
+		// the supply (< 2^32 × 2^64 in theory): saturating, so a sum never wraps round.
+		ProgrammeStatistics::<T>::mutate(programme, |s| {
+			s.settled.saturating_accrue(count);
+			s.settled_amount.saturating_accrue(amount);
+		});
+		ProviderStatistics::<T>::mutate(&provider, |s| {
+			s.settled.saturating_accrue(count);
+			s.settled_amount.saturating_accrue(amount);
+		});
+		Self::deposit_event(Event::Settled {
+			settlement,
+			office,
+			programme,
+			provider: provider.clone(),
+			count,
+			amount,
+			payment_reference,
+		});
+		Settlements::<T>::insert(
+			settlement,
+			Settlement {
+				office,
+				programme,
+				provider,
+				redemptions,
+				amount,
+				payment_reference,
+				at: Self::now(),
+			},
+		);
+		Ok(())
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// mark_expired
+
+	/// Checks that `vouchers` are unused vouchers of programme `id`, which has expired.
+	pub fn ensure_mark_expired(
+		id: ProgrammeId,
+		vouchers: &[VoucherId],
+	) -> Result<Vec<(VoucherId, VoucherOf<T>)>, DispatchError> {
+		let programme = Programmes::<T>::get(id).ok_or(Error::<T>::UnknownProgramme)?;
+		ensure!(Self::now() >= programme.expires_at, Error::<T>::NotYetExpired);
+		ensure!(!vouchers.is_empty(), Error::<T>::EmptyBatch);
+		let mut seen = BTreeSet::new();
+		let mut found = Vec::with_capacity(vouchers.len());
+		for voucher_id in vouchers {
+			ensure!(seen.insert(*voucher_id), Error::<T>::DuplicateVoucher);
+			let voucher = Vouchers::<T>::get(voucher_id).ok_or(Error::<T>::UnknownVoucher)?;
+			ensure!(voucher.programme == id, Error::<T>::VoucherOfOtherProgramme);
+			match voucher.state {
+				VoucherState::Issued => {},
+				VoucherState::Expired => return Err(Error::<T>::AlreadyMarkedExpired.into()),
+				VoucherState::Redeemed { .. }
+				| VoucherState::Confirmed { .. }
+				| VoucherState::Settled { .. } => return Err(Error::<T>::VoucherInUse.into()),
+			}
+			found.push((*voucher_id, voucher));
+		}
+		Ok(found)
+	}
+
+	pub(crate) fn do_mark_expired(
+		programme: ProgrammeId,
+		vouchers: BoundedVec<VoucherId, T::MaxExpireBatch>,
+	) -> DispatchResult {
+		let found = Self::ensure_mark_expired(programme, &vouchers)?;
+		let count = found.len() as u32;
+		for (voucher_id, mut voucher) in found {
+			voucher.state = VoucherState::Expired;
+			VouchersOf::<T>::mutate(voucher.resident, |held| held.retain(|v| *v != voucher_id));
+			Vouchers::<T>::insert(voucher_id, voucher);
+		}
+		// Bounded by the vouchers handed out: cannot overflow.
+		ProgrammeStatistics::<T>::mutate(programme, |s| s.expired.saturating_accrue(count));
+		Self::deposit_event(Event::VouchersExpired { programme, count });
+		Ok(())
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// Views for the runtime API
+
+	/// Programme `id` with its service name and counters, if it exists.
+	pub fn programme(id: ProgrammeId) -> Option<ProgrammeView<T::AccountId, BlockNumberFor<T>>> {
+		let p = Programmes::<T>::get(id)?;
+		Some(ProgrammeView {
+			id,
+			service_name: ServiceNames::<T>::get(id).map(|n| n.into_inner()).unwrap_or_default(),
+			office: p.office,
+			scope: p.scope.into(),
+			project: p.project,
+			unit_value: p.unit_value,
+			limit: p.limit,
+			allocation: p.allocation,
+			supply: p.supply,
+			claim_opens: p.claim_opens,
+			claim_closes: p.claim_closes,
+			expires_at: p.expires_at,
+			providers: p.providers.into_inner(),
+			stats: ProgrammeStatistics::<T>::get(id),
+		})
+	}
+
+	/// Programme `id`'s counters, if it exists.
+	pub fn programme_stats(id: ProgrammeId) -> Option<ProgrammeStats> {
+		Programmes::<T>::contains_key(id).then(|| ProgrammeStatistics::<T>::get(id))
+	}
+
+	/// `provider`'s counters (all zero for an account that never served a voucher).
+	pub fn provider_stats(provider: &T::AccountId) -> ProviderStats {
+		ProviderStatistics::<T>::get(provider)
+	}
+
+	/// `provider`'s redemptions (not cancelled) on each of `days` days from `first_day` (at most
+	/// `MAX_DAYS_PER_QUERY` days).
+	pub fn redemptions_per_day(
+		provider: &T::AccountId,
+		first_day: DayIndex,
+		days: u32,
+	) -> Vec<(DayIndex, u32)> {
+		let last = first_day.saturating_add(days.min(MAX_DAYS_PER_QUERY));
+		(first_day..last).map(|day| (day, RedemptionsPerDay::<T>::get(provider, day))).collect()
+	}
+
+	/// The vouchers `resident` holds (unused, or redeemed and awaiting confirmation), with their
+	/// state; at most `MaxVouchersPerResident`.
+	pub fn vouchers_of(resident: ResidentId) -> Vec<(VoucherId, VoucherStateOf<T>)> {
+		VouchersOf::<T>::get(resident)
+			.into_iter()
+			.filter_map(|id| Vouchers::<T>::get(id).map(|v| (id, v.state)))
+			.collect()
+	}
+
+	/// `resident`'s most recent confirmed redemptions, oldest first (at most
+	/// `MaxRecentRedemptions`) — the ones they may rate.
+	pub fn redemptions_of(resident: ResidentId) -> Vec<RedemptionId> {
+		RecentRedemptions::<T>::get(resident).into_inner()
+	}
+
+	/// What this resident may still do here: the programmes they could claim a voucher of right
+	/// now (at most `MaxOpenProgrammes`).
+	pub fn claimable_for(resident: &ResidentInfo<BlockNumberFor<T>>) -> Vec<ProgrammeId> {
+		OpenProgrammes::<T>::get(resident.office)
+			.into_iter()
+			.map(|(id, _)| id)
+			.filter(|id| Self::ensure_claimable(resident, *id).is_ok())
+			.collect()
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// Benchmark set-up
+
+	/// A confirmed redemption by `resident` with `provider` in a one-voucher programme of
+	/// `office`, made through the same writes as the calls.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub(crate) fn bench_redemption(
+		office: OfficeId,
+		resident: &T::AccountId,
+		provider: &T::AccountId,
+	) -> Result<RedemptionId, DispatchError> {
+		let info = T::Registry::resident(resident).ok_or(Error::<T>::NotResident)?;
+		let now = Self::now();
+		let closes = now.saturating_add(One::one());
+		let programme = Programme::<T> {
+			office,
+			scope: gongzhi_primitives::Scope::Office(office),
+			project: None,
+			unit_value: 100,
+			limit: ClaimLimit::PerResident(1),
+			allocation: Allocation::OfficeIssued,
+			supply: 1,
+			claim_opens: now,
+			claim_closes: closes,
+			expires_at: closes,
+			providers: BoundedVec::try_from(alloc::vec![provider.clone()])
+				.map_err(|_| Error::<T>::NoProviders)?,
+		};
+		let name = BoundedVec::truncate_from(b"benchmark service".to_vec());
+		let programme = Self::insert_programme(programme, name, None)?;
+		let grant = Grant {
+			programme,
+			office,
+			resident: info.id,
+			beneficiary: Beneficiary::Resident(info.id),
+		};
+		let voucher_id = Self::apply_grant(&grant, GrantKind::Issued)?;
+		let mut voucher = Vouchers::<T>::get(voucher_id).ok_or(Error::<T>::UnknownVoucher)?;
+		let redemption = Self::apply_redeem(voucher_id, &mut voucher, provider.clone(), false);
+		Self::apply_confirm(voucher_id, &mut voucher, H256::repeat_byte(0x5e))?;
+		Vouchers::<T>::insert(voucher_id, voucher);
+		Ok(redemption)
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// try_state
+
+	/// Recounts every counter and index from the vouchers, the slow way, and compares.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		/// Vouchers of one programme by state.
+		#[derive(Default, Clone, Copy)]
+		struct ByState {
+			unused: u32,
+			redeemed_or_beyond: u32,
+			confirmed_or_beyond: u32,
+			settled: u32,
+			expired: u32,
+		}
+		/// One provider's redemptions by state.
+		#[derive(Default, Clone, Copy, PartialEq, Eq)]
+		struct ProviderCount {
+			redemptions: u32,
+			confirmations: u32,
+			settled: u32,
+		}
+
+		let next_voucher = NextVoucherId::<T>::get();
+		let next_redemption = NextRedemptionId::<T>::get();
+		let mut by_programme: BTreeMap<ProgrammeId, ByState> = BTreeMap::new();
+		let mut by_provider: BTreeMap<T::AccountId, ProviderCount> = BTreeMap::new();
+		let mut by_settlement: BTreeMap<SettlementId, u32> = BTreeMap::new();
+		let mut in_hand: BTreeMap<ResidentId, BTreeSet<VoucherId>> = BTreeMap::new();
+
+		for (id, voucher) in Vouchers::<T>::iter() {
+			ensure!(id < next_voucher, "a voucher's number is not below NextVoucherId");
+			let programme = Programmes::<T>::get(voucher.programme)
+				.ok_or("a voucher belongs to an unknown programme")?;
+			ensure!(programme.office == voucher.office, "a voucher names the wrong office");
+			let count = by_programme.entry(voucher.programme).or_default();
+			match &voucher.state {
+				VoucherState::Issued => count.unused += 1,
+				VoucherState::Expired => count.expired += 1,
+				VoucherState::Redeemed { .. } => count.redeemed_or_beyond += 1,
+				VoucherState::Confirmed { .. } => {
+					count.redeemed_or_beyond += 1;
+					count.confirmed_or_beyond += 1;
+				},
+				VoucherState::Settled { settlement, .. } => {
+					count.redeemed_or_beyond += 1;
+					count.confirmed_or_beyond += 1;
+					count.settled += 1;
+					*by_settlement.entry(*settlement).or_default() += 1;
+				},
+			}
+			if let Some((redemption, provider)) = voucher.state.redemption() {
+				ensure!(redemption < next_redemption, "a redemption number is too high");
+				ensure!(
+					RedemptionVoucher::<T>::get(redemption) == Some(id),
+					"a redemption does not point back at its voucher"
+				);
+				ensure!(
+					programme.providers.contains(provider),
+					"a voucher was redeemed with a provider its programme does not accept"
+				);
+				let p = by_provider.entry(provider.clone()).or_default();
+				p.redemptions += 1;
+				if voucher.state.is_confirmed() {
+					p.confirmations += 1;
+				}
+				if matches!(voucher.state, VoucherState::Settled { .. }) {
+					p.settled += 1;
+				}
+			}
+			if voucher.state.in_hand() {
+				in_hand.entry(voucher.resident).or_default().insert(id);
+			}
+		}
+
+		let mut live_redemptions: u32 = 0;
+		for (redemption, voucher_id) in RedemptionVoucher::<T>::iter() {
+			live_redemptions += 1;
+			let carried =
+				Vouchers::<T>::get(voucher_id).and_then(|v| v.state.redemption().map(|(r, _)| r));
+			ensure!(carried == Some(redemption), "a redemption's voucher does not carry it");
+		}
+
+		let mut settled_amounts: BTreeMap<ProgrammeId, Amount> = BTreeMap::new();
+		let mut provider_amounts: BTreeMap<T::AccountId, Amount> = BTreeMap::new();
+		let next_settlement = NextSettlementId::<T>::get();
+		for (id, s) in Settlements::<T>::iter() {
+			ensure!(id < next_settlement, "a settlement's number is too high");
+			let programme =
+				Programmes::<T>::get(s.programme).ok_or("a settlement of an unknown programme")?;
+			ensure!(programme.office == s.office, "a settlement names the wrong office");
+			ensure!(
+				by_settlement.get(&id).copied().unwrap_or_default() == s.redemptions.len() as u32,
+				"a settlement's redemptions are not all settled by it"
+			);
+			for redemption in &s.redemptions {
+				let state = RedemptionVoucher::<T>::get(redemption)
+					.and_then(Vouchers::<T>::get)
+					.map(|v| v.state);
+				ensure!(
+					matches!(state, Some(VoucherState::Settled { settlement, .. }) if settlement == id),
+					"a settled redemption does not point at its settlement"
+				);
+			}
+			let face = programme.unit_value.saturating_mul(s.redemptions.len() as Amount);
+			ensure!(s.amount <= face, "a settlement paid more than the face value");
+			settled_amounts.entry(s.programme).or_default().saturating_accrue(s.amount);
+			provider_amounts.entry(s.provider.clone()).or_default().saturating_accrue(s.amount);
+		}
+
+		let next_programme = NextProgrammeId::<T>::get();
+		let mut total = ProgrammeStats::default();
+		for (id, programme) in Programmes::<T>::iter() {
+			ensure!(id < next_programme, "a programme's number is too high");
+			ensure!(ServiceNames::<T>::contains_key(id), "a programme has no service name");
+			let s = ProgrammeStatistics::<T>::get(id);
+			let c = by_programme.get(&id).copied().unwrap_or_default();
+			ensure!(s.handed_out() <= programme.supply, "more vouchers than the supply");
+			ensure!(
+				s.handed_out() == c.unused + c.redeemed_or_beyond + c.expired,
+				"claimed + issued is not the number of vouchers"
+			);
+			ensure!(s.unredeemed() == c.unused, "unredeemed vouchers miscounted");
+			ensure!(s.redeemed == c.redeemed_or_beyond, "redeemed vouchers miscounted");
+			ensure!(s.confirmed == c.confirmed_or_beyond, "confirmed vouchers miscounted");
+			ensure!(s.settled == c.settled, "settled vouchers miscounted");
+			ensure!(s.expired == c.expired, "expired vouchers miscounted");
+			ensure!(s.settled <= s.confirmed && s.confirmed <= s.redeemed, "counters out of order");
+			ensure!(
+				s.settled_amount == settled_amounts.get(&id).copied().unwrap_or_default(),
+				"a programme's settled amount is not the sum of its settlements"
+			);
+			let mut received: u32 = 0;
+			for n in Received::<T>::iter_prefix_values(id) {
+				ensure!(n <= programme.limit.count(), "a beneficiary received over the limit");
+				received += n;
+			}
+			ensure!(received == s.handed_out(), "received counts don't add up to the vouchers");
+			total.redeemed += s.redeemed;
+			total.confirmed += s.confirmed;
+			total.settled += s.settled;
+			total.settled_amount.saturating_accrue(s.settled_amount);
+			total.cancelled += s.cancelled;
+		}
+		for id in ProgrammeStatistics::<T>::iter_keys() {
+			ensure!(Programmes::<T>::contains_key(id), "statistics of an unknown programme");
+		}
+		ensure!(total.redeemed == live_redemptions, "live redemptions miscounted");
+
+		let mut provider_total = ProviderStats::default();
+		for (provider, s) in ProviderStatistics::<T>::iter() {
+			let c = by_provider.remove(&provider).unwrap_or_default();
+			ensure!(
+				c == ProviderCount {
+					redemptions: s.redemptions,
+					confirmations: s.confirmations,
+					settled: s.settled
+				},
+				"a provider's counters don't match its redemptions"
+			);
+			ensure!(
+				s.settled_amount == provider_amounts.get(&provider).copied().unwrap_or_default(),
+				"a provider's settled amount is not the sum of its settlements"
+			);
+			let per_day: u32 = RedemptionsPerDay::<T>::iter_prefix_values(&provider).sum();
+			ensure!(per_day == s.redemptions, "a provider's redemptions per day don't add up");
+			provider_total.redemptions += s.redemptions;
+			provider_total.confirmations += s.confirmations;
+			provider_total.settled += s.settled;
+			provider_total.settled_amount.saturating_accrue(s.settled_amount);
+			provider_total.cancelled += s.cancelled;
+		}
+		ensure!(
+			by_provider.values().all(|c| *c == ProviderCount::default()),
+			"a provider with redemptions has no counters"
+		);
+		ensure!(
+			provider_total.redemptions == total.redeemed
+				&& provider_total.confirmations == total.confirmed
+				&& provider_total.settled == total.settled
+				&& provider_total.settled_amount == total.settled_amount
+				&& provider_total.cancelled == total.cancelled,
+			"per-provider sums differ from per-programme sums"
+		);
+		for (provider, _, n) in RedemptionsPerDay::<T>::iter() {
+			ensure!(n > 0, "an empty per-day counter is stored");
+			ensure!(
+				ProviderStatistics::<T>::contains_key(&provider),
+				"per-day redemptions of a provider without counters"
+			);
+		}
+
+		for (resident, held) in VouchersOf::<T>::iter() {
+			let listed: BTreeSet<VoucherId> = held.iter().copied().collect();
+			ensure!(listed.len() == held.len(), "a voucher is listed twice for a resident");
+			ensure!(
+				in_hand.remove(&resident).unwrap_or_default() == listed,
+				"a resident's vouchers in hand are not those listed"
+			);
+		}
+		ensure!(in_hand.is_empty(), "vouchers in hand missing from their resident's list");
+
+		for (resident, recent) in RecentRedemptions::<T>::iter() {
+			for redemption in recent {
+				let voucher = RedemptionVoucher::<T>::get(redemption)
+					.and_then(Vouchers::<T>::get)
+					.ok_or("a recent redemption is unknown")?;
+				ensure!(voucher.resident == resident, "a recent redemption of someone else");
+				ensure!(voucher.state.is_confirmed(), "a recent redemption is not confirmed");
+			}
+		}
+
+		for (office, index) in OpenProgrammes::<T>::iter() {
+			for (id, closes) in index {
+				let p = Programmes::<T>::get(id).ok_or("an open programme is unknown")?;
+				ensure!(p.office == office, "an open programme is listed under another office");
+				ensure!(p.claim_closes == closes, "an open programme's closing block is wrong");
+				ensure!(
+					p.allocation != Allocation::OfficeIssued,
+					"an office-issued programme is listed as claimable"
+				);
+			}
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> Redemptions<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+	fn redemption(id: RedemptionId) -> Option<RedemptionInfo<T::AccountId, BlockNumberFor<T>>> {
+		let voucher = Vouchers::<T>::get(RedemptionVoucher::<T>::get(id)?)?;
+		let (provider, confirmed_at) = match voucher.state {
+			VoucherState::Redeemed { provider, .. } => (provider, None),
+			VoucherState::Confirmed { provider, confirmed_at, .. }
+			| VoucherState::Settled { provider, confirmed_at, .. } => (provider, Some(confirmed_at)),
+			VoucherState::Issued | VoucherState::Expired => return None,
+		};
+		Some(RedemptionInfo {
+			resident: voucher.resident,
+			provider,
+			programme: voucher.programme,
+			office: voucher.office,
+			confirmed_at,
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_confirmed_redemption(
+		office: OfficeId,
+		resident: &T::AccountId,
+		provider: &T::AccountId,
+	) -> RedemptionId {
+		match Self::bench_redemption(office, resident, provider) {
+			Ok(redemption) => redemption,
+			Err(error) => {
+				frame_support::defensive!("bench_confirmed_redemption: set-up failed", error);
+				RedemptionId::MAX
+			},
+		}
+	}
+}

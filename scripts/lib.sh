@@ -1,0 +1,62 @@
+# Shared by the scripts: where builds go, and installing what a fresh Debian machine lacks.
+# Source it; it sets ROOT, CARGO_TARGET_DIR, WASM_BUILD_WORKSPACE_HINT and NODE_BIN.
+
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# One target dir for every build, test and CI run on this machine, so nothing compiles twice.
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/gongzhi-target}
+# With the target dir outside the workspace, the wasm builder must be told where Cargo.lock is.
+export WASM_BUILD_WORKSPACE_HINT=$ROOT
+# The wasm builder runs cargo outside the workspace, where rust-toolchain.toml doesn't apply:
+# name the pinned toolchain (which has the wasm32v1-none target) explicitly.
+WASM_BUILD_TOOLCHAIN=${WASM_BUILD_TOOLCHAIN:-$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$ROOT/rust-toolchain.toml")}
+export WASM_BUILD_TOOLCHAIN
+# The node is built with the benchmark subcommands (scripts/bench*.sh use them). A production
+# build leaves them out: `cargo build --profile production -p gongzhi-node`.
+NODE_FEATURES=${NODE_FEATURES:-runtime-benchmarks}
+NODE_BIN=$CARGO_TARGET_DIR/release/gongzhi-node
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+		echo "need root to run: $*" >&2
+		return 1
+	fi
+}
+
+# System packages the build needs: protoc (litep2p, sc-network), a C/C++ toolchain (wasm-opt,
+# zstd, ring), perl and make (vendored OpenSSL); Node.js and npm for the e2e tests.
+ensure_system_packages() {
+	local missing=()
+	command -v protoc >/dev/null || missing+=(protobuf-compiler)
+	command -v cc >/dev/null && command -v c++ >/dev/null || missing+=(build-essential)
+	command -v make >/dev/null || missing+=(make)
+	command -v perl >/dev/null || missing+=(perl)
+	command -v git >/dev/null || missing+=(git)
+	command -v pkg-config >/dev/null || missing+=(pkg-config)
+	if [ "${1:-}" = with-node ]; then
+		command -v node >/dev/null || missing+=(nodejs)
+		command -v npm >/dev/null || missing+=(npm)
+	fi
+	if [ ${#missing[@]} -gt 0 ]; then
+		log "installing system packages: ${missing[*]}"
+		as_root apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}"
+	fi
+}
+
+# The Rust toolchain, wasm target and rust-src that rust-toolchain.toml pins.
+ensure_rust() {
+	command -v rustup >/dev/null || {
+		echo "rustup is required: https://rustup.rs" >&2
+		exit 1
+	}
+	(cd "$ROOT" && rustup toolchain install >/dev/null 2>&1 || rustup show >/dev/null)
+}
+
+build_node() {
+	log "building gongzhi-node (release, features: $NODE_FEATURES) into $CARGO_TARGET_DIR"
+	(cd "$ROOT" && cargo build --locked --release -p gongzhi-node --features "$NODE_FEATURES")
+}
