@@ -12,6 +12,9 @@ export WASM_BUILD_WORKSPACE_HINT=$ROOT
 # name the pinned toolchain (which has the wasm32v1-none target) explicitly.
 WASM_BUILD_TOOLCHAIN=${WASM_BUILD_TOOLCHAIN:-$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$ROOT/rust-toolchain.toml")}
 export WASM_BUILD_TOOLCHAIN
+# frame-benchmarking-cli's own test runtime only serves `benchmark storage`, and its wasm build
+# can't find itself in our workspace's lock file: skip it.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 # The node is built with the benchmark subcommands (scripts/bench*.sh use them). A production
 # build leaves them out: `cargo build --profile production -p gongzhi-node`.
 NODE_FEATURES=${NODE_FEATURES:-runtime-benchmarks}

@@ -56,10 +56,15 @@ export async function rpc (port, method, params = []) {
 /** A fixed libp2p node key (hex) and its peer id, so that a chain spec can name a bootnode. */
 export function nodeKey (seedByte) {
   const key = seedByte.toString(16).padStart(2, '0').repeat(32);
-  const peerId = execFileSync(NODE_BIN, ['key', 'inspect-node-key', '--file', '/dev/stdin'], {
-    input: key
-  }).toString().trim();
-  return { key, peerId };
+  const dir = mkdtempSync(join(tmpdir(), 'gongzhi-key-'));
+  const file = join(dir, 'node-key');
+  writeFileSync(file, key);
+  try {
+    const peerId = execFileSync(NODE_BIN, ['key', 'inspect-node-key', '--file', file]).toString().trim();
+    return { key, peerId };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -1,5 +1,21 @@
 //! `gongzhi-node benchmark …`: pallet weights, block overhead, per-extrinsic cost, storage and
 //! machine benchmarks. Built only with the `runtime-benchmarks` feature.
+//!
+//! `benchmark extrinsic` knows four builders (`--list` shows them): `system remark`,
+//! `balances transfer_keep_alive` (Alice → Bob), and two resident calls that need a chain state
+//! with bench residents and an open ballot and survey, such as the one `scripts/bench.sh` exports
+//! with `gongzhi-loadgen scale` (bench/raw/…; see bench/REPORT.md):
+//!
+//! - `procurement vote`: extrinsic `n` is bench resident `n`'s ballot (nonce 0) for bid
+//!   `GONGZHI_BENCH_BID` (default 0) in project `GONGZHI_BENCH_PROJECT` (default 0);
+//! - `needs_survey respond`: extrinsic `n` is bench resident `n`'s response (nonce 0) to survey
+//!   `GONGZHI_BENCH_SURVEY` (default 0), which must have the three questions of the bench survey
+//!   (single choice of 4, multiple choice of 4 with at most 2, a 1–5 rating).
+//!
+//! Bench resident `n` signs with [`bench_resident`]`(n)`. The block is built on the best block
+//! (for `--chain <exported state>` that is its genesis), so the ballot and the survey must be open
+//! at block 1 and the state must have no timestamp yet; `gongzhi-loadgen scale` patches its
+//! export accordingly.
 
 use crate::{cli::Cli, service, service::FullClient};
 use frame_benchmarking_cli::{
@@ -7,9 +23,9 @@ use frame_benchmarking_cli::{
 };
 use gongzhi_runtime::{self as runtime, opaque::Block, AccountId, Balance, Runtime};
 use sc_cli::SubstrateCli;
-use sc_client_api::{BlockBackend, UsageProvider};
+use sc_client_api::BlockBackend;
 use sc_service::PartialComponents;
-use sp_core::{crypto::Pair, Encode};
+use sp_core::{crypto::Pair, Decode, Encode};
 use sp_inherents::{InherentData, InherentDataProvider};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{traits::HashingFor, OpaqueExtrinsic, SaturatedConversion};
@@ -53,6 +69,8 @@ pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
 					Sr25519Keyring::Bob.to_account_id(),
 					runtime::EXISTENTIAL_DEPOSIT,
 				)),
+				Box::new(VoteBuilder::from_env(client.clone())),
+				Box::new(RespondBuilder::from_env(client.clone())),
 			]);
 			cmd.run(client, inherent_benchmark_data()?, Vec::new(), &factory)
 		},
@@ -118,6 +136,108 @@ impl ExtrinsicBuilder for TransferKeepAliveBuilder {
 		}
 		.into();
 		Ok(signed_extrinsic(&self.client, Sr25519Keyring::Alice.pair(), call, nonce).into())
+	}
+}
+
+/// The key of bench resident `n`: sr25519 from the seed `blake2_256("gongzhi-bench/resident/{n}")`.
+/// `gongzhi-loadgen` (bench/loadgen) registers these residents in the genesis of its chains.
+pub fn bench_resident(n: u32) -> sp_core::sr25519::Pair {
+	use sp_runtime::traits::{BlakeTwo256, Hash};
+	let seed = BlakeTwo256::hash(format!("gongzhi-bench/resident/{n}").as_bytes());
+	sp_core::sr25519::Pair::from_seed(&seed.0)
+}
+
+fn env_u32(name: &str, default: u32) -> u32 {
+	std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// Pallet indices (runtime/src/lib.rs) and call indices (the pallets' `call_index`) of the
+/// resident calls below. The node doesn't depend on the pallet crates, so their calls are
+/// decoded from SCALE bytes, `[pallet, call, args…]`, into `RuntimeCall`.
+const PROCUREMENT: u8 = 22;
+const PROCUREMENT_VOTE: u8 = 6;
+const NEEDS_SURVEY: u8 = 21;
+const NEEDS_SURVEY_RESPOND: u8 = 1;
+
+fn decode_call(bytes: &[u8]) -> Result<runtime::RuntimeCall, &'static str> {
+	runtime::RuntimeCall::decode(&mut &bytes[..]).map_err(|_| "the call doesn't decode")
+}
+
+/// Builds `Procurement::vote(project, bid)` extrinsics: extrinsic `n` is bench resident `n`'s
+/// first ballot.
+pub struct VoteBuilder {
+	client: Arc<FullClient>,
+	project: u32,
+	bid: u32,
+}
+
+impl VoteBuilder {
+	/// A builder for project `GONGZHI_BENCH_PROJECT` and bid `GONGZHI_BENCH_BID` (both 0 by
+	/// default).
+	pub fn from_env(client: Arc<FullClient>) -> Self {
+		Self {
+			client,
+			project: env_u32("GONGZHI_BENCH_PROJECT", 0),
+			bid: env_u32("GONGZHI_BENCH_BID", 0),
+		}
+	}
+}
+
+impl ExtrinsicBuilder for VoteBuilder {
+	fn pallet(&self) -> &str {
+		"procurement"
+	}
+
+	fn extrinsic(&self) -> &str {
+		"vote"
+	}
+
+	fn build(&self, nonce: u32) -> Result<OpaqueExtrinsic, &'static str> {
+		let call = decode_call(&(PROCUREMENT, PROCUREMENT_VOTE, self.project, self.bid).encode())?;
+		if !matches!(call, runtime::RuntimeCall::Procurement(..)) {
+			return Err("pallet index 22 is not Procurement");
+		}
+		Ok(signed_extrinsic(&self.client, bench_resident(nonce), call, 0).into())
+	}
+}
+
+/// Builds `NeedsSurvey::respond(survey, answers)` extrinsics to the bench survey: extrinsic `n`
+/// is bench resident `n`'s response `[Choice(n % 4), Choices([n % 4, (n + 1) % 4]),
+/// Rating(1 + n % 5)]`, as `gongzhi-loadgen` builds it.
+pub struct RespondBuilder {
+	client: Arc<FullClient>,
+	survey: u32,
+}
+
+impl RespondBuilder {
+	/// A builder for survey `GONGZHI_BENCH_SURVEY` (0 by default).
+	pub fn from_env(client: Arc<FullClient>) -> Self {
+		Self { client, survey: env_u32("GONGZHI_BENCH_SURVEY", 0) }
+	}
+}
+
+impl ExtrinsicBuilder for RespondBuilder {
+	fn pallet(&self) -> &str {
+		"needs_survey"
+	}
+
+	fn extrinsic(&self) -> &str {
+		"respond"
+	}
+
+	fn build(&self, nonce: u32) -> Result<OpaqueExtrinsic, &'static str> {
+		let a = (nonce % 4) as u8;
+		// `Answer`: Choice(u8) = 0, Choices(BoundedVec<u8>) = 1, Rating(u8) = 2.
+		let answers: (u8, u8, u8, Vec<u8>, u8, u8) =
+			(0, a, 1, vec![a, (a + 1) % 4], 2, 1 + (nonce % 5) as u8);
+		let mut bytes = (NEEDS_SURVEY, NEEDS_SURVEY_RESPOND, self.survey).encode();
+		bytes.push(3 << 2); // `Compact(3)`: three answers.
+		answers.encode_to(&mut bytes);
+		let call = decode_call(&bytes)?;
+		if !matches!(call, runtime::RuntimeCall::NeedsSurvey(..)) {
+			return Err("pallet index 21 is not NeedsSurvey");
+		}
+		Ok(signed_extrinsic(&self.client, bench_resident(nonce), call, 0).into())
 	}
 }
 

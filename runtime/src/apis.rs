@@ -1,9 +1,14 @@
 //! The runtime APIs: what the node, Polkadot.js and light clients may ask the runtime.
 
 use crate::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Community, Executive, Grandpa, InherentDataExt,
+	NeedsSurvey, Nonce, Procurement, Runtime, RuntimeCall, RuntimeGenesisConfig, Satisfaction,
+	SessionKeys, System, TransactionPayment, Vouchers, VERSION,
 };
+use gongzhi_primitives::{
+	CommunityId, CommunityRegistry, OfficeId, ProgrammeId, ProjectId, SurveyId,
+};
+use gongzhi_runtime_api as gongzhi;
 use alloc::vec::Vec;
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
@@ -201,6 +206,69 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl gongzhi::GongzhiApi<Block, AccountId, BlockNumber> for Runtime {
+		fn survey_results(survey: SurveyId) -> Option<gongzhi::SurveyResults<BlockNumber>> {
+			NeedsSurvey::survey_results(survey)
+		}
+
+		fn project_info(project: ProjectId) -> Option<gongzhi::ProjectInfo<BlockNumber>> {
+			Procurement::project_info(project)
+		}
+
+		fn project_tally(project: ProjectId) -> Option<gongzhi::ProjectTally> {
+			Procurement::project_tally(project)
+		}
+
+		fn project_outcome(
+			project: ProjectId,
+		) -> Option<gongzhi::ProjectOutcome<AccountId, BlockNumber>> {
+			Procurement::project_outcome(project)
+		}
+
+		fn ballot_receipt(project: ProjectId, resident: AccountId) -> Option<gongzhi::BallotReceipt> {
+			let id = <Community as CommunityRegistry<_, _>>::resident(&resident)?.id;
+			Procurement::ballot_of(project, id)
+		}
+
+		fn programme(programme: ProgrammeId) -> Option<gongzhi::ProgrammeView<AccountId, BlockNumber>> {
+			Vouchers::programme(programme)
+		}
+
+		fn programme_scorecard(programme: ProgrammeId) -> gongzhi::ScorecardView {
+			Satisfaction::programme_scorecard(programme)
+		}
+
+		fn provider_report(provider: AccountId) -> gongzhi::ProviderReport {
+			gongzhi::ProviderReport {
+				vouchers: Vouchers::provider_stats(&provider),
+				scorecard: Satisfaction::provider_scorecard(&provider),
+			}
+		}
+
+		fn resident_status(who: AccountId) -> Option<gongzhi::ResidentStatus<AccountId, BlockNumber>> {
+			let info = <Community as CommunityRegistry<_, _>>::resident(&who)?;
+			let resident = Community::resident_status(&who)?;
+			let recent = Vouchers::redemptions_of(info.id);
+			Some(gongzhi::ResidentStatus {
+				resident,
+				surveys_to_answer: NeedsSurvey::open_surveys_for(&info),
+				ballots_to_cast: Procurement::open_ballots_for(&info),
+				programmes_to_claim: Vouchers::claimable_for(&info),
+				vouchers: Vouchers::vouchers_of(info.id),
+				redemptions_to_rate: Satisfaction::still_to_rate(&info, &recent),
+				activities_to_attend: Community::pending_activities(&info),
+			})
+		}
+
+		fn office(office: OfficeId) -> Option<gongzhi::OfficeView<AccountId, BlockNumber>> {
+			Community::office_details(office)
+		}
+
+		fn community(community: CommunityId) -> Option<gongzhi::CommunityView<AccountId, BlockNumber>> {
+			Community::community_details(community)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -221,7 +289,7 @@ impl_runtime_apis! {
 			Vec<frame_benchmarking::BenchmarkList>,
 			Vec<frame_support::traits::StorageInfo>,
 		) {
-			use frame_benchmarking::{baseline::Pallet as BaselineBench, Benchmarking, BenchmarkList};
+			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use crate::*;
@@ -237,7 +305,7 @@ impl_runtime_apis! {
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-			use frame_benchmarking::{baseline::{self, Pallet as BaselineBench}, Benchmarking, BenchmarkBatch};
+			use frame_benchmarking::{baseline::{self, Pallet as BaselineBench}, BenchmarkBatch};
 			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use crate::*;

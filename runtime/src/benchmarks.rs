@@ -9,4 +9,9 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]
 	[pallet_proxy, Proxy]
+	[pallet_community, Community]
+	[pallet_needs_survey, NeedsSurvey]
+	[pallet_procurement, Procurement]
+	[pallet_vouchers, Vouchers]
+	[pallet_satisfaction, Satisfaction]
 );

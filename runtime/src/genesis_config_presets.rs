@@ -3,7 +3,9 @@
 //! finalizes with the other three).
 
 use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
-use alloc::{vec, vec::Vec};
+use alloc::{format, string::String, vec, vec::Vec};
+use sp_core::H256;
+use sp_runtime::traits::{BlakeTwo256, Hash as _};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -20,7 +22,49 @@ fn authorities(names: &[(Sr25519Keyring, Ed25519Keyring)]) -> Vec<(AuraId, Grand
 	names.iter().map(|(aura, grandpa)| (aura.public().into(), grandpa.public().into())).collect()
 }
 
-/// The genesis state shared by both presets, before Gongzhi's own data.
+/// A stand-in for a salted hash computed off chain from a person's ID document (or a household
+/// registration, or a provider's registration code): the chain only ever sees such hashes.
+fn demo_hash(what: &str) -> H256 {
+	BlakeTwo256::hash(format!("gongzhi-demo/{what}").as_bytes())
+}
+
+/// The demo district (see the README's table of dev identities):
+/// - office 0, "共治街道辦事處" (Gongzhi Street Office), admin **Bob**;
+/// - community 0, "向陽社區" (Sunflower), officer **Charlie**; residents Alice//stash,
+///   Bob//stash (one household) and Charlie//stash;
+/// - community 1, "河畔社區" (Riverside), officer **Dave**; residents Dave//stash,
+///   Eve//stash and Ferdie//stash;
+/// - providers **Eve** ("銀齡居家養老服務中心", elder care) and **Ferdie** ("安心家政服務社",
+///   home services), both approved by office 0.
+///
+/// Residents hold no tokens at all: their calls are free when they will succeed.
+fn demo_district() -> crate::CommunityConfig {
+	use Sr25519Keyring::*;
+	let resident = |k: Sr25519Keyring, community: u32, household: Option<&str>| {
+		(k.to_account_id(), community, demo_hash(&format!("person/{k}")), household.map(demo_hash))
+	};
+	pallet_community::GenesisConfig {
+		offices: vec![(Bob.to_account_id(), String::from("共治街道辦事處"))],
+		communities: vec![
+			(0, String::from("向陽社區"), vec![Charlie.to_account_id()]),
+			(0, String::from("河畔社區"), vec![Dave.to_account_id()]),
+		],
+		providers: vec![
+			(Eve.to_account_id(), String::from("銀齡居家養老服務中心"), demo_hash("provider/eve"), vec![0]),
+			(Ferdie.to_account_id(), String::from("安心家政服務社"), demo_hash("provider/ferdie"), vec![0]),
+		],
+		residents: vec![
+			resident(AliceStash, 0, Some("household/sunflower-1")),
+			resident(BobStash, 0, Some("household/sunflower-1")),
+			resident(CharlieStash, 0, Some("household/sunflower-2")),
+			resident(DaveStash, 1, Some("household/riverside-1")),
+			resident(EveStash, 1, None),
+			resident(FerdieStash, 1, Some("household/riverside-2")),
+		],
+	}
+}
+
+/// The genesis state shared by both presets.
 fn base_genesis(
 	validators: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
@@ -37,12 +81,14 @@ fn base_genesis(
 			authorities: validators.into_iter().map(|(_, grandpa)| (grandpa, 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		community: demo_district(),
 	})
 }
 
-/// The accounts endowed with tokens on dev chains: the well-known dev keyring.
+/// The accounts endowed with tokens on dev chains: Alice … Ferdie (validators, the office, the
+/// officers, the providers). The residents (the `//stash` keys) get nothing: they never pay.
 fn endowed_dev_accounts() -> Vec<AccountId> {
-	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
+	Sr25519Keyring::invulnerable().map(|k| k.to_account_id()).collect()
 }
 
 /// `development`: Alice validates and holds sudo.

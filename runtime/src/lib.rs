@@ -227,4 +227,20 @@ mod runtime {
 
 	#[runtime::pallet_index(10)]
 	pub type Proxy = pallet_proxy;
+
+	// Gongzhi: the registry first, then the service cycle in the order residents meet it.
+	#[runtime::pallet_index(20)]
+	pub type Community = pallet_community;
+
+	#[runtime::pallet_index(21)]
+	pub type NeedsSurvey = pallet_needs_survey;
+
+	#[runtime::pallet_index(22)]
+	pub type Procurement = pallet_procurement;
+
+	#[runtime::pallet_index(23)]
+	pub type Vouchers = pallet_vouchers;
+
+	#[runtime::pallet_index(24)]
+	pub type Satisfaction = pallet_satisfaction;
 }

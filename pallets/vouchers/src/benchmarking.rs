@@ -133,7 +133,10 @@ impl<T: Config> Scene<T> {
 }
 
 fn household(index: u32) -> H256 {
-	H256::from_low_u64_be(u64::from(index) + 1)
+	// `H256::from_low_u64_be` needs `byteorder`, which the no_std runtime build lacks.
+	let mut hash = [0u8; 32];
+	hash[24..].copy_from_slice(&(u64::from(index) + 1).to_be_bytes());
+	H256(hash)
 }
 
 fn last_voucher<T: Config>() -> VoucherId {

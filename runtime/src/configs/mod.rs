@@ -1,6 +1,8 @@
 //! How each pallet of the runtime is configured. The FRAME system pallets come first; Gongzhi's
 //! own pallets are configured in [`gongzhi`], with the reasoning behind each constant.
 
+pub mod gongzhi;
+
 // `derive_impl` fills in `RuntimeOrigin`, `RuntimeTask` and `PalletInfo` by name: they must be
 // in scope here.
 use crate::{
@@ -15,7 +17,7 @@ use frame_support::{
 	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, InstanceFilter, VariantCountOf},
 	weights::{
-		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		IdentityFee, Weight,
 	},
 };
@@ -56,7 +58,8 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = ConstU32<{ crate::BLOCK_HASH_COUNT }>;
-	type DbWeight = RocksDbWeight;
+	/// The node stores state in ParityDB.
+	type DbWeight = ParityDbWeight;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
@@ -180,6 +183,8 @@ pub enum ProxyType {
 	Any,
 	/// Anything but moving tokens.
 	NonTransfer,
+	/// Gongzhi's calls only (and batches of them): what a street office delegates to a clerk.
+	Gongzhi,
 }
 
 impl InstanceFilter<RuntimeCall> for ProxyType {
@@ -187,6 +192,15 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 		match self {
 			ProxyType::Any => true,
 			ProxyType::NonTransfer => !matches!(call, RuntimeCall::Balances(..)),
+			ProxyType::Gongzhi => matches!(
+				call,
+				RuntimeCall::Community(..) |
+					RuntimeCall::NeedsSurvey(..) |
+					RuntimeCall::Procurement(..) |
+					RuntimeCall::Vouchers(..) |
+					RuntimeCall::Satisfaction(..) |
+					RuntimeCall::Utility(..)
+			),
 		}
 	}
 
@@ -194,7 +208,8 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 		match (self, other) {
 			(ProxyType::Any, _) => true,
 			(_, ProxyType::Any) => false,
-			(ProxyType::NonTransfer, ProxyType::NonTransfer) => true,
+			(ProxyType::NonTransfer, ProxyType::Gongzhi) => true,
+			(x, y) => x == y,
 		}
 	}
 }

@@ -2,9 +2,11 @@
 //! account nonces (`system_accountNextIndex`), fee estimates (`payment_*`) and Gongzhi's
 //! `gongzhi_*` read methods.
 
+pub mod gongzhi;
+
 use std::sync::Arc;
 
-use gongzhi_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use gongzhi_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -33,13 +35,16 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: gongzhi_runtime_api::GongzhiApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
+	use gongzhi::{Gongzhi, GongzhiRpcServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Gongzhi::new(client).into_rpc())?;
 	Ok(module)
 }

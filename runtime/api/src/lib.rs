@@ -1,0 +1,92 @@
+//! # GongzhiApi
+//!
+//! One runtime API for everything a street office, a resident or an auditor reads: survey
+//! results, ballot tallies and outcomes, a resident's own ballot (the receipt), voucher programme
+//! statistics, provider reports (voucher statistics, scorecard, standing) and a resident's
+//! status with what they may still do. The node serves the same as `gongzhi_*` JSON-RPC
+//! methods; Polkadot.js reads it directly as `api.call.gongzhiApi.*` (metadata V15+ describes it).
+//!
+//! The result types are the pallets' own view types, plus two compositions defined here.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::{Codec, Decode, Encode};
+use gongzhi_primitives::{
+	ActivityId, CommunityId, OfficeId, ProgrammeId, ProjectId, RedemptionId, SurveyId, VoucherId,
+};
+use scale_info::TypeInfo;
+
+pub use pallet_community::{CommunityView, OfficeView, ResidentView};
+pub use pallet_needs_survey::SurveyResults;
+pub use pallet_procurement::{BallotReceipt, ProjectInfo, ProjectOutcome, ProjectTally};
+pub use pallet_satisfaction::ScorecardView;
+pub use pallet_vouchers::{ProgrammeView, ProviderStats, VoucherState};
+
+/// A resident as the chain knows them, and what they may still do now.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ResidentStatus<AccountId, BlockNumber> {
+	/// Resident number, community, office, registration block.
+	pub resident: ResidentView<BlockNumber>,
+	/// Surveys open now in their scope that they have not answered.
+	pub surveys_to_answer: Vec<SurveyId>,
+	/// Projects in which they may vote (or change their vote, or reveal) now.
+	pub ballots_to_cast: Vec<ProjectId>,
+	/// Voucher programmes they may claim from now.
+	pub programmes_to_claim: Vec<ProgrammeId>,
+	/// Vouchers in hand (issued, or redeemed and awaiting confirmation).
+	pub vouchers: Vec<(VoucherId, VoucherState<AccountId, BlockNumber>)>,
+	/// Confirmed redemptions of theirs still open for a rating.
+	pub redemptions_to_rate: Vec<RedemptionId>,
+	/// Community activities they may still check in at.
+	pub activities_to_attend: Vec<ActivityId>,
+}
+
+/// Everything public about a provider's record: deliveries and settlements (vouchers), ratings,
+/// follow-up cases and whether it may bid (satisfaction).
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ProviderReport {
+	/// Redemptions, confirmations, settlements.
+	pub vouchers: ProviderStats,
+	/// Ratings, cases, standing.
+	pub scorecard: ScorecardView,
+}
+
+sp_api::decl_runtime_apis! {
+	/// Gongzhi's read API. Every method is a pure read of the state at the block it is called at.
+	pub trait GongzhiApi<AccountId, BlockNumber>
+	where
+		AccountId: Codec,
+		BlockNumber: Codec,
+	{
+		/// Results of a needs survey: per-question tallies, responses, turnout, phase.
+		fn survey_results(survey: SurveyId) -> Option<SurveyResults<BlockNumber>>;
+		/// A procurement project's rules and phase.
+		fn project_info(project: ProjectId) -> Option<ProjectInfo<BlockNumber>>;
+		/// A project's ballot count per bid (hidden in secret mode until revealing ends).
+		fn project_tally(project: ProjectId) -> Option<ProjectTally>;
+		/// A project's outcome: pending (with phase), awarded, failed or cancelled.
+		fn project_outcome(project: ProjectId) -> Option<ProjectOutcome<AccountId, BlockNumber>>;
+		/// The ballot `resident` cast in `project`: the receipt. `None` if they cast none (or
+		/// are not a resident). The receipt names the storage key, for a light-client proof.
+		fn ballot_receipt(project: ProjectId, resident: AccountId) -> Option<BallotReceipt>;
+		/// A voucher programme with its terms and statistics.
+		fn programme(programme: ProgrammeId) -> Option<ProgrammeView<AccountId, BlockNumber>>;
+		/// Ratings and cases of one programme's services.
+		fn programme_scorecard(programme: ProgrammeId) -> ScorecardView;
+		/// A provider's report: voucher statistics, scorecard, standing.
+		fn provider_report(provider: AccountId) -> ProviderReport;
+		/// A resident's record and what they may still do now; `None` if not a resident.
+		fn resident_status(who: AccountId) -> Option<ResidentStatus<AccountId, BlockNumber>>;
+		/// A street office with its counts.
+		fn office(office: OfficeId) -> Option<OfficeView<AccountId, BlockNumber>>;
+		/// A community with its officers and counts.
+		fn community(community: CommunityId) -> Option<CommunityView<AccountId, BlockNumber>>;
+	}
+}

@@ -1,0 +1,137 @@
+//! Gongzhi's own pallets, wired to each other through the `gongzhi-primitives` traits:
+//!
+//! ```text
+//!   Community ──CommunityRegistry──▶ every pallet below
+//!   NeedsSurvey ──SurveyLookup──▶ Procurement ──AwardedContracts──▶ Vouchers
+//!   Vouchers ──Redemptions──▶ Satisfaction ──ProviderStanding──▶ Procurement
+//! ```
+//!
+//! The constants are chosen for a real district: a street office serves tens of thousands of
+//! residents in a dozen or so communities; surveys and ballots run for days or weeks at 6-second
+//! blocks (14,400 blocks a day); names are Chinese text, 3 bytes a character in UTF-8.
+
+use crate::{
+	Community, NeedsSurvey, Procurement, Runtime, Satisfaction, Signature, Vouchers, DAYS,
+};
+use frame_support::traits::ConstU32;
+use frame_system::EnsureRoot;
+use sp_runtime::traits::Verify;
+
+/// The key type that signs resident payloads made off chain (relayed ballots, offline QR
+/// redemptions): the same as for transactions, so any wallet key works.
+type OffchainPublic = <Signature as Verify>::Signer;
+
+impl pallet_community::Config for Runtime {
+	/// Offices are created and retired by chain governance (sudo on dev chains; a council later).
+	type AdminOrigin = EnsureRoot<crate::AccountId>;
+	/// 64 bytes: about 21 Chinese characters, enough for "XX區XX街道辦事處".
+	type MaxNameLen = ConstU32<64>;
+	/// A community committee has 5–9 members; 16 leaves room for grid workers (網格員).
+	type MaxOfficers = ConstU32<16>;
+	/// A provider (social organization) rarely serves more than a few street offices.
+	type MaxProviderOffices = ConstU32<16>;
+	/// Activities running at once in one community; bounds what a resident's status lists.
+	type MaxOpenActivities = ConstU32<32>;
+	/// An activity's check-in window: at most a week.
+	type MaxActivityDuration = ConstU32<{ 7 * DAYS }>;
+	/// Check-in records are kept a year (annual evaluation), then may be reaped; counts stay.
+	type CheckInRetention = ConstU32<{ 365 * DAYS }>;
+	type WeightInfo = pallet_community::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_needs_survey::Config for Runtime {
+	type Registry = Community;
+	type WeightInfo = pallet_needs_survey::weights::SubstrateWeight<Runtime>;
+	/// About 40 Chinese characters.
+	type MaxTitleLen = ConstU32<128>;
+	/// Longer questionnaires lose respondents, and every response carries all its answers.
+	type MaxQuestions = ConstU32<16>;
+	/// About 85 Chinese characters per question.
+	type MaxPromptLen = ConstU32<256>;
+	/// Options per choice question.
+	type MaxOptions = ConstU32<16>;
+	/// About 20 Chinese characters per option.
+	type MaxOptionLen = ConstU32<64>;
+	/// A survey may stay open up to three months.
+	type MaxDuration = ConstU32<{ 90 * DAYS }>;
+	/// Surveys open at once per street office (all its communities together).
+	type MaxOpenSurveysPerOffice = ConstU32<64>;
+	/// Individual responses are kept half a year after close for audit, then may be reaped;
+	/// the results stay for good.
+	type RetentionPeriod = ConstU32<{ 180 * DAYS }>;
+	/// Responses removed per reaping call.
+	type MaxReapBatch = ConstU32<500>;
+}
+
+impl pallet_procurement::Config for Runtime {
+	type Registry = Community;
+	type Standing = Satisfaction;
+	type Surveys = NeedsSurvey;
+	type OffchainSignature = Signature;
+	type OffchainPublic = OffchainPublic;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkSigner = gongzhi_primitives::benchmarking::Sr25519Signer;
+	/// Bids per project: a call for tenders draws a handful of social organizations.
+	type MaxBids = ConstU32<32>;
+	/// A resident may change their ballot three times: room for second thoughts, not for
+	/// flooding the chain.
+	type MaxVoteChanges = ConstU32<3>;
+	/// Projects not yet closed per street office.
+	type MaxOpenProjectsPerOffice = ConstU32<64>;
+	/// Individual ballots are kept a month after the outcome (for receipts and disputes), then
+	/// may be reaped; tallies and outcome stay.
+	type RetentionPeriod = ConstU32<{ 30 * DAYS }>;
+	type MaxTitleLen = ConstU32<128>;
+	type MaxDescriptionLen = ConstU32<512>;
+	type MaxBidSummaryLen = ConstU32<256>;
+	type MaxReasonLen = ConstU32<256>;
+	type WeightInfo = pallet_procurement::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_vouchers::Config for Runtime {
+	type Registry = Community;
+	type Contracts = Procurement;
+	type OffchainSignature = Signature;
+	type OffchainPublic = OffchainPublic;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkSigner = gongzhi_primitives::benchmarking::Sr25519Signer;
+	type WeightInfo = pallet_vouchers::weights::SubstrateWeight<Runtime>;
+	type MaxServiceNameLen = ConstU32<64>;
+	/// Providers a programme accepts: residents choose among them.
+	type MaxProviders = ConstU32<16>;
+	/// Residents an office issues to in one call; a district is covered in a few hundred calls.
+	type MaxIssueBatch = ConstU32<100>;
+	/// Redemptions settled in one call.
+	type MaxSettleBatch = ConstU32<100>;
+	/// Vouchers marked expired in one call.
+	type MaxExpireBatch = ConstU32<100>;
+	/// Vouchers a resident holds unused at once, across programmes.
+	type MaxVouchersPerResident = ConstU32<32>;
+	/// Recent confirmed redemptions remembered per resident (what they may still rate).
+	type MaxRecentRedemptions = ConstU32<32>;
+	/// Programmes in their claim window at once per office.
+	type MaxOpenProgrammes = ConstU32<64>;
+	/// A provider has two days to confirm a redemption before the resident may cancel it.
+	type RedemptionTimeout = ConstU32<{ 2 * DAYS }>;
+	/// The day used for "redemptions per provider per day" (a cash-out signal).
+	type BlocksPerDay = ConstU32<DAYS>;
+	/// A resident's signed QR code stays valid at most a day: a provider working offline
+	/// submits it when back online.
+	type MaxSignatureValidity = ConstU32<DAYS>;
+}
+
+impl pallet_satisfaction::Config for Runtime {
+	type Registry = Community;
+	type Redemptions = Vouchers;
+	/// A resident may rate a service up to 30 days after it was confirmed.
+	type RatingWindow = ConstU32<{ 30 * DAYS }>;
+	/// A provider must answer a bad rating (差評) within 7 days.
+	type ResponseDeadline = ConstU32<{ 7 * DAYS }>;
+	/// A provider may appeal a rating within 14 days.
+	type AppealWindow = ConstU32<{ 14 * DAYS }>;
+	/// Below an average of 3.00 …
+	type StandingFloor = ConstU32<300>;
+	/// … over at least 10 ratings, a provider may not bid.
+	type StandingMinRatings = ConstU32<10>;
+	type WeightInfo = pallet_satisfaction::weights::SubstrateWeight<Runtime>;
+}

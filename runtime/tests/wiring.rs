@@ -1,0 +1,481 @@
+//! Runtime wiring: what no pallet's mock can show — the real pallets plugged into each other
+//! through the primitives traits, the genesis presets, the fee rules of the real transaction
+//! extensions, the proxy filter and the runtime API.
+
+use codec::Encode;
+use frame_support::{
+	assert_ok,
+	dispatch::GetDispatchInfo,
+	traits::InstanceFilter,
+	BoundedVec,
+};
+use gongzhi_primitives::{
+	AwardedContracts, CommunityRegistry, ProviderStanding, Redemptions, Scope, H256,
+};
+use gongzhi_runtime::{
+	configs::ProxyType, AccountId, Balances, Block, BlockNumber, Community,
+	Executive, Header, NeedsSurvey, Procurement, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	RuntimeOrigin, Satisfaction, SignedPayload, System, TxExtension, UncheckedExtrinsic, Vouchers,
+	DAYS,
+};
+use sp_core::{sr25519, Pair};
+use sp_keyring::Sr25519Keyring::{self, *};
+use sp_runtime::{
+	generic::Era,
+	traits::{Dispatchable, Header as _},
+	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	DispatchError, MultiSignature,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Scene setting
+// ---------------------------------------------------------------------------------------------
+
+/// Merges a genesis patch into the full default config, as the node does for a preset.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(b), serde_json::Value::Object(p)) =>
+			for (k, v) in p {
+				merge(b.entry(k).or_insert(serde_json::Value::Null), v);
+			},
+		(b, p) => *b = p,
+	}
+}
+
+/// State built from a named genesis preset, at block 1.
+fn preset_ext(name: &str) -> sp_io::TestExternalities {
+	let patch = gongzhi_runtime::genesis_config_presets::get_preset(&name.into())
+		.unwrap_or_else(|| panic!("preset {name} exists"));
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, serde_json::from_slice(&patch).unwrap());
+	let mut ext = sp_io::TestExternalities::new_empty();
+	ext.execute_with(|| {
+		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(
+			serde_json::to_vec(&config).unwrap(),
+		)
+		.expect("the preset builds");
+		System::set_block_number(1);
+	});
+	ext
+}
+
+fn dev() -> sp_io::TestExternalities {
+	preset_ext(sp_genesis_builder::DEV_RUNTIME_PRESET)
+}
+
+fn acc(k: Sr25519Keyring) -> AccountId {
+	k.to_account_id()
+}
+
+fn signed(k: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(acc(k))
+}
+
+fn run_to(n: BlockNumber) {
+	System::set_block_number(n);
+}
+
+fn now() -> BlockNumber {
+	System::block_number()
+}
+
+fn bounded<S: frame_support::traits::Get<u32>>(s: &str) -> BoundedVec<u8, S> {
+	s.as_bytes().to_vec().try_into().unwrap()
+}
+
+fn module_error(result: Result<impl Sized, sp_runtime::DispatchErrorWithPostInfo>) -> &'static str {
+	match result.map(|_| ()).map_err(|e| e.error) {
+		Err(DispatchError::Module(m)) => m.message.unwrap_or("?"),
+		other => panic!("expected a module error, got {other:?}"),
+	}
+}
+
+/// An open-mode project in the whole office with bids by Eve (price 900) and Ferdie (800),
+/// in voting from `now() + 3`. Returns its id.
+fn project_with_two_bids(quorum_percent: u8) -> u32 {
+	use pallet_procurement::{ProjectRules, VotingMethod, Window};
+	let id = pallet_procurement::NextProjectId::<Runtime>::get();
+	let start = now();
+	assert_ok!(Procurement::create_project(
+		signed(Bob),
+		bounded("長者助餐服務"),
+		bounded("為轄區長者提供午餐配送"),
+		H256::repeat_byte(1),
+		1_000,
+		None,
+		ProjectRules {
+			scope: Scope::Office(0),
+			bidding: Window { start: start + 1, end: start + 3 },
+			voting: Window { start: start + 3, end: start + 6 },
+			method: VotingMethod::Open,
+			quorum_percent,
+		},
+	));
+	run_to(start + 1);
+	assert_ok!(Procurement::submit_bid(signed(Eve), id, 900, bounded("Eve"), H256::repeat_byte(2)));
+	assert_ok!(Procurement::submit_bid(
+		signed(Ferdie),
+		id,
+		800,
+		bounded("Ferdie"),
+		H256::repeat_byte(3)
+	));
+	run_to(start + 3);
+	id
+}
+
+// ---------------------------------------------------------------------------------------------
+// Genesis presets
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn development_preset_starts_with_a_populated_district() {
+	dev().execute_with(|| {
+		assert!(Community::is_office_admin(&acc(Bob), 0));
+		assert!(Community::is_officer(&acc(Charlie), 0));
+		assert!(Community::is_officer(&acc(Dave), 1));
+		assert!(Community::is_approved_provider(&acc(Eve), 0));
+		assert!(Community::is_approved_provider(&acc(Ferdie), 0));
+		assert_eq!(Community::residents_in(Scope::Office(0)), 6);
+		assert_eq!(Community::residents_in(Scope::Community(0)), 3);
+		assert_eq!(Community::residents_in(Scope::Community(1)), 3);
+		for (k, community) in [
+			(AliceStash, 0),
+			(BobStash, 0),
+			(CharlieStash, 0),
+			(DaveStash, 1),
+			(EveStash, 1),
+			(FerdieStash, 1),
+		] {
+			let r = Community::resident(&acc(k)).expect("a resident");
+			assert_eq!(r.community, community);
+			// Residents hold no tokens, yet their accounts exist and can sign.
+			assert_eq!(Balances::free_balance(acc(k)), 0);
+			assert!(System::providers(&acc(k)) > 0, "{k} has a provider reference");
+		}
+		// Alice//stash and Bob//stash share a household; the others don't.
+		let household =
+			|k: Sr25519Keyring| Community::resident(&acc(k)).and_then(|r| r.household);
+		assert_eq!(household(AliceStash), household(BobStash));
+		assert_ne!(household(AliceStash), household(CharlieStash));
+		assert_eq!(household(EveStash), None);
+		// Officers, providers and the office hold tokens and are not residents.
+		assert!(Community::resident(&acc(Bob)).is_none());
+		assert!(Balances::free_balance(acc(Bob)) > 0);
+	});
+}
+
+#[test]
+fn local_testnet_preset_has_four_validators_and_the_district() {
+	preset_ext(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
+		assert_eq!(Community::residents_in(Scope::Office(0)), 6);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fees: a resident's call is free exactly when it will succeed
+// ---------------------------------------------------------------------------------------------
+
+/// `call` signed by `who` with nonce `nonce`, immortal, with the runtime's real extensions.
+fn extrinsic(who: Sr25519Keyring, nonce: u32, call: RuntimeCall) -> UncheckedExtrinsic {
+	let ext: TxExtension = (
+		frame_system::AuthorizeCall::<Runtime>::new(),
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+		frame_system::CheckNonce::<Runtime>::from(nonce),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0).into(),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	);
+	let payload = SignedPayload::new(call.clone(), ext.clone()).expect("implicit data");
+	let pair: sr25519::Pair = who.pair();
+	let signature = payload.using_encoded(|bytes| MultiSignature::from(pair.sign(bytes)));
+	UncheckedExtrinsic::new_signed(call, acc(who).into(), signature, ext)
+}
+
+fn validate(xt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
+	Executive::validate_transaction(TransactionSource::External, xt, System::parent_hash())
+		.map(|_| ())
+}
+
+fn start_block() {
+	let n = now() + 1;
+	let header = Header::new(n, Default::default(), Default::default(), System::parent_hash(), Default::default());
+	Executive::initialize_block(&header);
+}
+
+fn vote_call(project: u32, bid: u32) -> RuntimeCall {
+	RuntimeCall::Procurement(pallet_procurement::Call::vote { project, bid })
+}
+
+#[test]
+fn zero_balance_resident_votes_for_free() {
+	dev().execute_with(|| {
+		let project = project_with_two_bids(0);
+		start_block();
+		let xt = extrinsic(AliceStash, 0, vote_call(project, 1));
+		assert_eq!(validate(xt.clone()), Ok(()));
+		let applied = Executive::apply_extrinsic(xt).expect("included");
+		assert_ok!(applied);
+		assert_eq!(Balances::free_balance(acc(AliceStash)), 0, "paid nothing");
+		assert_eq!(System::account_nonce(acc(AliceStash)), 1);
+		let tally = Procurement::project_tally(project).unwrap();
+		assert_eq!(tally.counted, Some(1));
+	});
+}
+
+#[test]
+fn invalid_resident_call_must_pay_so_a_zero_balance_account_is_turned_away() {
+	dev().execute_with(|| {
+		let project = project_with_two_bids(0);
+		start_block();
+		// A vote for a bid that doesn't exist would fail: it is not free, and the resident has
+		// nothing to pay with.
+		let xt = extrinsic(AliceStash, 0, vote_call(project, 7));
+		assert_eq!(
+			validate(xt.clone()),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+		assert!(Executive::apply_extrinsic(xt).is_err(), "cannot get into a block");
+		// Likewise a vote before voting opens, in an unknown project, or by a non-resident.
+		assert_eq!(
+			validate(extrinsic(AliceStash, 0, vote_call(project + 1, 0))),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+		// A funded non-resident pays, and the vote fails in the block with the named error.
+		let xt = extrinsic(Ferdie, 0, vote_call(project, 0));
+		assert_eq!(validate(xt.clone()), Ok(()));
+		let before = Balances::free_balance(acc(Ferdie));
+		let result = Executive::apply_extrinsic(xt).expect("included");
+		assert!(matches!(
+			result,
+			Err(DispatchError::Module(ref m)) if m.message == Some("NotResident")
+		), "{result:?}");
+		assert!(Balances::free_balance(acc(Ferdie)) < before, "a failed call paid its fee");
+	});
+}
+
+#[test]
+fn every_resident_call_is_feeless_only_when_it_would_succeed() {
+	use frame_support::traits::CheckIfFeeless as _;
+	dev().execute_with(|| {
+		let project = project_with_two_bids(0);
+		let origin = signed(AliceStash);
+		assert!(vote_call(project, 0).is_feeless(&origin));
+		assert!(!vote_call(project, 9).is_feeless(&origin));
+		assert!(!vote_call(project, 0).is_feeless(&signed(Ferdie)), "not a resident");
+		// Office calls are never free, even when they succeed.
+		let close = RuntimeCall::Procurement(pallet_procurement::Call::close { project });
+		assert!(!close.is_feeless(&signed(Bob)));
+		let check_in = RuntimeCall::Community(pallet_community::Call::check_in { activity: 0 });
+		assert!(!check_in.is_feeless(&origin), "no such activity");
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pallets plugged into each other
+// ---------------------------------------------------------------------------------------------
+
+/// Ballot → award → programme → claim → redemption → confirmation → rating → case → standing:
+/// each arrow is a primitives trait the runtime wires.
+#[test]
+fn the_service_cycle_runs_across_the_pallets() {
+	use pallet_vouchers::{Allocation, ClaimLimit, ProgrammeBasis};
+	dev().execute_with(|| {
+		let project = project_with_two_bids(50);
+		// Four of six residents vote: quorum 50% met; Ferdie (cheaper) and Eve tie 2–2 → the
+		// lower price wins.
+		for (k, bid) in [(AliceStash, 0), (BobStash, 1), (DaveStash, 0), (EveStash, 1)] {
+			assert_ok!(Procurement::vote(signed(k), project, bid));
+		}
+		run_to(now() + 3);
+		assert_ok!(Procurement::close(signed(Alice), project));
+
+		// AwardedContracts: procurement → vouchers.
+		let award = <Procurement as AwardedContracts<AccountId>>::award(project).expect("awarded");
+		assert_eq!(award.provider, acc(Ferdie));
+		assert_eq!(award.price, 800);
+		let programme = pallet_vouchers::NextProgrammeId::<Runtime>::get();
+		let start = now();
+		assert_ok!(Vouchers::create_programme(
+			signed(Bob),
+			ProgrammeBasis::Award { project },
+			bounded("助餐券"),
+			30,
+			ClaimLimit::PerResident(2),
+			Allocation::Entitlement,
+			12,
+			start,
+			start + 10 * DAYS,
+			start + 40 * DAYS,
+		));
+		// The programme accepts the winner only.
+		assert_ok!(Vouchers::claim(signed(CharlieStash), programme));
+		let voucher = Vouchers::vouchers_of(Community::resident(&acc(CharlieStash)).unwrap().id)[0].0;
+		assert_eq!(
+			module_error(
+				Vouchers::redeem(signed(CharlieStash), voucher, acc(Eve)).map_err(Into::into)
+			),
+			"ProviderNotAccepted"
+		);
+		let redemption = pallet_vouchers::NextRedemptionId::<Runtime>::get();
+		assert_ok!(Vouchers::redeem(signed(CharlieStash), voucher, acc(Ferdie)));
+		assert_ok!(Vouchers::confirm(signed(Ferdie), redemption, H256::repeat_byte(9)));
+
+		// Redemptions: vouchers → satisfaction. Only the served resident may rate.
+		let info = <Vouchers as Redemptions<AccountId, BlockNumber>>::redemption(redemption).unwrap();
+		assert_eq!(info.provider, acc(Ferdie));
+		assert_eq!(info.confirmed_at, Some(now()));
+		assert_eq!(
+			module_error(Satisfaction::rate(signed(AliceStash), redemption, 5, None)),
+			"NotRedeemer"
+		);
+		assert_ok!(Satisfaction::rate(signed(CharlieStash), redemption, 1, None));
+
+		// ProviderStanding: satisfaction → procurement. An unanswered bad rating past its
+		// deadline bars Ferdie from bidding; Eve may still bid.
+		assert!(<Satisfaction as ProviderStanding<AccountId>>::in_good_standing(&acc(Ferdie)));
+		run_to(now() + 7 * DAYS + 1);
+		assert!(!<Satisfaction as ProviderStanding<AccountId>>::in_good_standing(&acc(Ferdie)));
+		let next = {
+			use pallet_procurement::{ProjectRules, VotingMethod, Window};
+			let id = pallet_procurement::NextProjectId::<Runtime>::get();
+			let s = now();
+			assert_ok!(Procurement::create_project(
+				signed(Bob),
+				bounded("社區保潔"),
+				bounded("樓道清潔"),
+				H256::zero(),
+				500,
+				None,
+				ProjectRules {
+					scope: Scope::Community(0),
+					bidding: Window { start: s + 1, end: s + 3 },
+					voting: Window { start: s + 3, end: s + 6 },
+					method: VotingMethod::Open,
+					quorum_percent: 0,
+				},
+			));
+			run_to(s + 1);
+			id
+		};
+		assert_eq!(
+			module_error(
+				Procurement::submit_bid(signed(Ferdie), next, 400, bounded("x"), H256::zero())
+					.map_err(Into::into)
+			),
+			"NotInGoodStanding"
+		);
+		assert_ok!(Procurement::submit_bid(signed(Eve), next, 450, bounded("y"), H256::zero()));
+	});
+}
+
+#[test]
+fn a_project_may_cite_a_survey_of_its_office_only() {
+	use pallet_needs_survey::{Question, QuestionKind};
+	dev().execute_with(|| {
+		let survey = pallet_needs_survey::NextSurveyId::<Runtime>::get();
+		let question = Question::<Runtime> { prompt: bounded("最需要的服務?"), kind: QuestionKind::Rating };
+		assert_ok!(NeedsSurvey::create_survey(
+			signed(Charlie),
+			Scope::Community(0),
+			bounded("需求調研"),
+			vec![question].try_into().unwrap(),
+			now() + 1,
+			now() + 10,
+		));
+		// SurveyLookup: needs-survey → procurement.
+		use pallet_procurement::{ProjectRules, VotingMethod, Window};
+		let rules = |s: BlockNumber| ProjectRules {
+			scope: Scope::Office(0),
+			bidding: Window { start: s + 1, end: s + 3 },
+			voting: Window { start: s + 3, end: s + 6 },
+			method: VotingMethod::Open,
+			quorum_percent: 0,
+		};
+		assert_ok!(Procurement::create_project(
+			signed(Bob),
+			bounded("t"),
+			bounded("d"),
+			H256::zero(),
+			1,
+			Some(survey),
+			rules(now()),
+		));
+		assert_eq!(
+			module_error(
+				Procurement::create_project(
+					signed(Bob),
+					bounded("t"),
+					bounded("d"),
+					H256::zero(),
+					1,
+					Some(survey + 1),
+					rules(now()),
+				)
+				.map_err(Into::into)
+			),
+			"UnknownSurvey"
+		);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proxy filter and runtime API
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn gongzhi_proxy_may_act_for_an_office_but_not_move_its_tokens() {
+	let office_call = vote_call(0, 0);
+	let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+		dest: acc(Alice).into(),
+		value: 1,
+	});
+	assert!(ProxyType::Gongzhi.filter(&office_call));
+	assert!(!ProxyType::Gongzhi.filter(&transfer));
+	assert!(ProxyType::NonTransfer.filter(&office_call));
+	assert!(!ProxyType::NonTransfer.filter(&transfer));
+	assert!(ProxyType::Any.filter(&transfer));
+	assert!(ProxyType::NonTransfer.is_superset(&ProxyType::Gongzhi));
+	assert!(!ProxyType::Gongzhi.is_superset(&ProxyType::NonTransfer));
+}
+
+#[test]
+fn resident_status_lists_what_a_resident_may_still_do() {
+	use gongzhi_runtime_api::runtime_decl_for_gongzhi_api::GongzhiApiV1;
+	dev().execute_with(|| {
+		let project = project_with_two_bids(0);
+		let status =
+			<Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::resident_status(acc(AliceStash))
+				.expect("a resident");
+		assert_eq!(status.resident.community, 0);
+		assert_eq!(status.ballots_to_cast, vec![project]);
+		// After voting (changes remain) the project is still listed; Ferdie is no resident.
+		assert!(<Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::resident_status(acc(Ferdie))
+			.is_none());
+		// The receipt names the bid.
+		assert_ok!(Procurement::vote(signed(AliceStash), project, 1));
+		let receipt = <Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::ballot_receipt(
+			project,
+			acc(AliceStash),
+		)
+		.expect("a receipt");
+		assert_eq!(format!("{:?}", receipt.choice), "Bid(1)");
+	});
+}
+
+#[test]
+fn a_vote_weighs_what_the_weights_file_says() {
+	// The dispatch info the fee is computed from comes from the generated weights.
+	let info = vote_call(0, 0).get_dispatch_info();
+	assert_eq!(
+		info.call_weight,
+		<pallet_procurement::weights::SubstrateWeight<Runtime> as pallet_procurement::WeightInfo>::vote()
+	);
+}

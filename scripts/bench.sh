@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Benchmarks (issue 9): how many ballots per second one node sustains, measured against a balance
+# transfer in the same run on the same machine. Writes bench/REPORT.md, with the raw figures
+# beside it in bench/raw/. Not part of scripts/test.sh; takes about 35 minutes on 2 cores once
+# the node is built.
+#
+#   scripts/bench.sh
+#
+# What it runs, in order (every node it starts listens on 127.0.0.1 only and is stopped):
+#   1. gongzhi-node benchmark pallet   weights of the resident calls and of transfer_keep_alive
+#   2. gongzhi-node benchmark overhead extrinsic base weight and empty-block weight
+#   3. gongzhi-loadgen load            N ballots, then N transfers, on a dev node (per pool type)
+#   4. gongzhi-loadgen scale           a district of 50,000 residents voting in one ballot; its
+#                                      state is exported with the ballot open for step 5
+#   5. gongzhi-node benchmark extrinsic  votes, responses, transfers, remarks per block
+#   6. perf                            where the node's CPU goes under ballots and transfers
+#   7. gongzhi-loadgen report          bench/REPORT.md
+#
+# Knobs (environment):
+#   BENCH_N=10000                 ballots (and transfers) per load run
+#   BENCH_RESIDENTS=50000         residents in the scale run
+#   BENCH_POOLS="fork-aware single-state"   transaction pools compared by the load runs
+#   BENCH_STEPS=10 BENCH_REPEAT=20          benchmark pallet sampling (2 cores)
+#   BENCH_CONNECTIONS=4 BENCH_INFLIGHT=256  WebSocket connections, requests in flight on each
+#   BENCH_PROFILE_N=5000          ballots in the profiled run (0 skips profiling)
+#   BENCH_SKIP_BUILD=1            use the binaries already in $CARGO_TARGET_DIR
+source "$(dirname "$0")/lib.sh"
+
+N=${BENCH_N:-10000}
+RESIDENTS=${BENCH_RESIDENTS:-50000}
+POOLS=${BENCH_POOLS:-fork-aware single-state}
+STEPS=${BENCH_STEPS:-10}
+REPEAT=${BENCH_REPEAT:-20}
+CONNECTIONS=${BENCH_CONNECTIONS:-4}
+INFLIGHT=${BENCH_INFLIGHT:-256}
+PROFILE_N=${BENCH_PROFILE_N:-5000}
+
+RAW=$ROOT/bench/raw
+LOADGEN=$CARGO_TARGET_DIR/release/gongzhi-loadgen
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/gongzhi-bench.XXXXXX")
+started=$(date +%s)
+perf_maps_before=$(ls /tmp/perf-*.map 2>/dev/null || true)
+
+# Stops whatever this script started that is still running (on an interrupted run), and removes
+# the scratch directory and the perf maps the profiled node wrote.
+cleanup() {
+	local pid
+	for pid in $(jobs -p); do kill "$pid" 2>/dev/null || true; done
+	for f in "$WORK"/*.pid; do
+		[ -f "$f" ] || continue
+		pid=$(cat "$f")
+		if grep -q gongzhi-node "/proc/$pid/cmdline" 2>/dev/null; then kill "$pid" 2>/dev/null || true; fi
+	done
+	for f in $(ls /tmp/perf-*.map 2>/dev/null || true); do
+		case " $perf_maps_before " in *" $f "*) ;; *) rm -f "$f" ;; esac
+	done
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+step() { log "[$1] $2 ($(($(date +%s) - started)) s elapsed)"; }
+
+step 0 "build (node with runtime-benchmarks, load generator)"
+ensure_system_packages
+ensure_rust
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+	build_node
+	log "building gongzhi-loadgen"
+	(cd "$ROOT" && cargo build --locked --release -p gongzhi-loadgen)
+fi
+[ -x "$NODE_BIN" ] && [ -x "$LOADGEN" ] || {
+	echo "missing $NODE_BIN or $LOADGEN" >&2
+	exit 1
+}
+
+# Only this script's outputs are replaced (bench/raw/weights/ belongs to scripts/bench-weights.sh).
+mkdir -p "$RAW"
+rm -rf "$RAW/pallet" "$RAW/overhead" "$RAW"/load-*.json "$RAW"/scale.json "$RAW"/extrinsic-*.log \
+	"$RAW"/profile-*.txt "$RAW"/*.log
+mkdir -p "$RAW/pallet" "$RAW/overhead"
+{
+	date -u '+%Y-%m-%d %H:%M UTC'
+	uname -srm
+	grep -m1 'model name' /proc/cpuinfo | sed 's/^model name\s*: /cpu: /'
+	echo "cores: $(nproc)"
+	free -m | awk '/^Mem:/ {print "memory: " $2 " MiB"}'
+	rustc --version
+} >"$RAW/machine.txt"
+{
+	git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "(not a git checkout)"
+	echo "uncommitted changes: $(git -C "$ROOT" status --porcelain 2>/dev/null | wc -l) files"
+} >"$RAW/commit.txt"
+
+step 1 "benchmark pallet: resident calls and transfer_keep_alive ($STEPS steps × $REPEAT repeats)"
+PALLETS=pallet_balances,pallet_community,pallet_needs_survey,pallet_procurement,pallet_vouchers,pallet_satisfaction
+CALLS=transfer_keep_alive,check_in,respond,vote,claim,redeem,rate,close,reap_ballots
+echo "--steps $STEPS --repeat $REPEAT, wasm, chain dev" >"$RAW/pallet-args.txt"
+"$NODE_BIN" benchmark pallet \
+	--chain dev \
+	--pallet "$PALLETS" \
+	--extrinsic "$CALLS" \
+	--steps "$STEPS" \
+	--repeat "$REPEAT" \
+	--heap-pages 4096 \
+	--json-file "$RAW/pallet/pallet.json" \
+	--output "$RAW/pallet" \
+	>"$RAW/pallet/benchmark.log" 2>&1 || {
+	tail -20 "$RAW/pallet/benchmark.log" >&2
+	exit 1
+}
+
+step 2 "benchmark overhead: extrinsic base weight and empty block"
+"$NODE_BIN" benchmark overhead \
+	--chain dev \
+	--weight-path "$RAW/overhead" \
+	--warmup 5 \
+	--repeat 50 \
+	>"$RAW/overhead/benchmark.log" 2>&1 || {
+	tail -20 "$RAW/overhead/benchmark.log" >&2
+	exit 1
+}
+
+common=(--node "$NODE_BIN" --work "$WORK" --connections "$CONNECTIONS" --inflight "$INFLIGHT")
+for pool in $POOLS; do
+	step 3 "load run: $N ballots then $N transfers, $pool pool"
+	"$LOADGEN" load "${common[@]}" --pool-type "$pool" --n "$N" --label "$pool" \
+		--out "$RAW/load-$pool.json"
+	cp "$WORK/$pool-node.log" "$RAW/load-$pool-node.log" 2>/dev/null || true
+done
+read -r best_label best_pool best_rate < <("$LOADGEN" pick --raw "$RAW")
+log "fastest load run: $best_label ($best_rate ballots/s); the scale and profile runs use the $best_pool pool"
+
+step 4 "scale run: $RESIDENTS residents, one ballot"
+"$LOADGEN" scale "${common[@]}" --pool-type "$best_pool" --residents "$RESIDENTS" \
+	--expected-rate "$best_rate" --out "$RAW/scale.json" --bench-spec "$WORK/bench-state.json"
+cp "$WORK/scale-node.log" "$RAW/scale-node.log" 2>/dev/null || true
+
+step 5 "benchmark extrinsic: how many of each fit in a block (on the exported district)"
+for pe in "system remark" "balances transfer_keep_alive" "procurement vote" "needs_survey respond"; do
+	set -- $pe
+	log "  $1::$2"
+	GONGZHI_BENCH_PROJECT=0 GONGZHI_BENCH_BID=0 GONGZHI_BENCH_SURVEY=0 \
+		"$NODE_BIN" benchmark extrinsic \
+		--chain "$WORK/bench-state.json" \
+		--base-path "$WORK/extrinsic-db" \
+		--pallet "$1" --extrinsic "$2" \
+		--warmup 2 --repeat 10 \
+		>"$RAW/extrinsic-$1-$2.log" 2>&1 || tail -5 "$RAW/extrinsic-$1-$2.log" >&2
+	rm -rf "$WORK/extrinsic-db"
+done
+
+if [ "$PROFILE_N" -gt 0 ] && command -v perf >/dev/null &&
+	perf record -e cpu-clock -o /dev/null true >/dev/null 2>&1; then
+	step 6 "profile: perf on the node under $PROFILE_N ballots, then transfers"
+	"$LOADGEN" load "${common[@]}" --pool-type "$best_pool" --n "$PROFILE_N" --label profile \
+		--out "$RAW/load-profile.json" --perf "$WORK/perf"
+	for phase in vote transfer; do
+		[ -f "$WORK/perf.$phase.data" ] || continue
+		perf report -i "$WORK/perf.$phase.data" --stdio --sort comm --percent-limit 0.5 \
+			>"$RAW/profile-$phase-threads.txt" 2>/dev/null || true
+		perf report -i "$WORK/perf.$phase.data" --stdio --sort dso,sym --percent-limit 0.3 \
+			>"$RAW/profile-$phase-symbols.txt" 2>/dev/null || true
+	done
+else
+	step 6 "profile skipped (BENCH_PROFILE_N=0, or perf can't record here)"
+fi
+
+step 7 "report"
+"$LOADGEN" report --raw "$RAW" --root "$ROOT" --out "$ROOT/bench/REPORT.md"
+log "bench/REPORT.md written in $(($(date +%s) - started)) s; raw figures in bench/raw/"
