@@ -22,7 +22,7 @@ use sp_core::{sr25519, Pair};
 use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::{
 	generic::Era,
-	traits::{Dispatchable, Header as _},
+	traits::Header as _,
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
 	DispatchError, MultiSignature,
 };
@@ -83,11 +83,17 @@ fn bounded<S: frame_support::traits::Get<u32>>(s: &str) -> BoundedVec<u8, S> {
 	s.as_bytes().to_vec().try_into().unwrap()
 }
 
-fn module_error(result: Result<impl Sized, sp_runtime::DispatchErrorWithPostInfo>) -> &'static str {
-	match result.map(|_| ()).map_err(|e| e.error) {
+/// The name of the pallet error a call failed with.
+fn module_error(result: sp_runtime::DispatchResult) -> &'static str {
+	match result {
 		Err(DispatchError::Module(m)) => m.message.unwrap_or("?"),
 		other => panic!("expected a module error, got {other:?}"),
 	}
+}
+
+/// The same for a call that returns post-dispatch info.
+fn module_error_post(result: frame_support::dispatch::DispatchResultWithPostInfo) -> &'static str {
+	module_error(result.map(|_| ()).map_err(|e| e.error))
 }
 
 /// An open-mode project in the whole office with bids by Eve (price 900) and Ferdie (800),
@@ -263,7 +269,7 @@ fn invalid_resident_call_must_pay_so_a_zero_balance_account_is_turned_away() {
 
 #[test]
 fn every_resident_call_is_feeless_only_when_it_would_succeed() {
-	use frame_support::traits::CheckIfFeeless as _;
+	use frame_support::dispatch::CheckIfFeeless as _;
 	dev().execute_with(|| {
 		let project = project_with_two_bids(0);
 		let origin = signed(AliceStash);
@@ -319,9 +325,7 @@ fn the_service_cycle_runs_across_the_pallets() {
 		assert_ok!(Vouchers::claim(signed(CharlieStash), programme));
 		let voucher = Vouchers::vouchers_of(Community::resident(&acc(CharlieStash)).unwrap().id)[0].0;
 		assert_eq!(
-			module_error(
-				Vouchers::redeem(signed(CharlieStash), voucher, acc(Eve)).map_err(Into::into)
-			),
+			module_error(Vouchers::redeem(signed(CharlieStash), voucher, acc(Eve))),
 			"ProviderNotAccepted"
 		);
 		let redemption = pallet_vouchers::NextRedemptionId::<Runtime>::get();
@@ -333,7 +337,7 @@ fn the_service_cycle_runs_across_the_pallets() {
 		assert_eq!(info.provider, acc(Ferdie));
 		assert_eq!(info.confirmed_at, Some(now()));
 		assert_eq!(
-			module_error(Satisfaction::rate(signed(AliceStash), redemption, 5, None)),
+			module_error_post(Satisfaction::rate(signed(AliceStash), redemption, 5, None)),
 			"NotRedeemer"
 		);
 		assert_ok!(Satisfaction::rate(signed(CharlieStash), redemption, 1, None));
@@ -368,7 +372,6 @@ fn the_service_cycle_runs_across_the_pallets() {
 		assert_eq!(
 			module_error(
 				Procurement::submit_bid(signed(Ferdie), next, 400, bounded("x"), H256::zero())
-					.map_err(Into::into)
 			),
 			"NotInGoodStanding"
 		);
@@ -419,7 +422,6 @@ fn a_project_may_cite_a_survey_of_its_office_only() {
 					Some(survey + 1),
 					rules(now()),
 				)
-				.map_err(Into::into)
 			),
 			"UnknownSurvey"
 		);

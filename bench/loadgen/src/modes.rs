@@ -553,6 +553,10 @@ pub async fn scale(
 		let (r, p) = ctl.query_weight(&ext).await?;
 		reap_declared_weight.push((limit, r, p));
 	}
+	// A dry run applies the extrinsic on the best block's state without starting a new block,
+	// so anchor its era one block back (the best block's own hash isn't in `BlockHash` yet).
+	let (best, _) = ctl.best().await?;
+	let era = Era::mortal(Era::NODE_PERIOD, (best - 1) as u64, ctl.block_hash(best - 1).await?);
 	let reap = tx::sign(&chain, &era, &bob, nonce, &calls::reap_ballots(setup.project, 1000));
 	let reap_dry_run = ctl
 		.call("system_dryRun", vec![hex(&reap).into()])

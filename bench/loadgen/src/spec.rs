@@ -71,8 +71,9 @@ fn replace_once(value: &mut [u8], from: &[u8], to: &[u8], what: &str) -> Result<
 
 /// Makes an exported state (`gongzhi-node export-state`, a raw chain spec) usable by
 /// `benchmark extrinsic`, which builds block 1 on top of it with timestamp 0 and no Aura digest:
-/// - removes `Timestamp::Now` and `Aura::CurrentSlot` (the inherent's timestamp 0 must be
-///   "after" the previous one and in slot 0);
+/// - removes `System::Number` (block 1 must come after it), `Timestamp::Now` and
+///   `Aura::CurrentSlot` (the inherent's timestamp 0 must be "after" the previous one and in
+///   slot 0);
 /// - moves project `project`'s windows so that block 1 is in its voting window (bidding
 ///   `[0, 1)`, voting `[1, end)`), and survey `survey`'s opening to block 1. Residents registered
 ///   at genesis (block 0) stay eligible: they were registered strictly before.
@@ -88,7 +89,7 @@ pub fn patch_exported_state(
 	survey_window: (u32, u32),
 ) -> Result<()> {
 	let top = spec["genesis"]["raw"]["top"].as_object_mut().ok_or("not a raw chain spec")?;
-	for (p, i) in [("Timestamp", "Now"), ("Aura", "CurrentSlot")] {
+	for (p, i) in [("System", "Number"), ("Timestamp", "Now"), ("Aura", "CurrentSlot")] {
 		top.remove(&hex(&storage_prefix(p, i)));
 	}
 	let mut patch = |key: Vec<u8>, from: Vec<u8>, to: Vec<u8>, what: &str| -> Result<()> {
