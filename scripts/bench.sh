@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (issue 9): how many ballots per second one node sustains, measured against a balance
 # transfer in the same run on the same machine. Writes bench/REPORT.md, with the raw figures
-# beside it in bench/raw/. Not part of scripts/test.sh; takes about 35 minutes on 2 cores once
+# beside it in bench/raw/. Not part of scripts/test.sh; takes about 25 minutes on 2 cores once
 # the node is built.
 #
 #   scripts/bench.sh
@@ -19,8 +19,10 @@
 # Knobs (environment):
 #   BENCH_N=10000                 ballots (and transfers) per load run
 #   BENCH_RESIDENTS=50000         residents in the scale run
-#   BENCH_POOLS="fork-aware single-state"   transaction pools compared by the load runs
-#   BENCH_STEPS=10 BENCH_REPEAT=20          benchmark pallet sampling (2 cores)
+#   BENCH_CONFIGS="label:pool:node-arg …"  node configurations the load runs compare (default:
+#                                 both transaction pools, and wasmtime's pooling strategy
+#                                 without copy-on-write)
+#   BENCH_STEPS=10 BENCH_REPEAT=50          benchmark pallet sampling (2 cores)
 #   BENCH_CONNECTIONS=4 BENCH_INFLIGHT=256  WebSocket connections, requests in flight on each
 #   BENCH_PROFILE_N=5000          ballots in the profiled run (0 skips profiling)
 #   BENCH_SKIP_BUILD=1            use the binaries already in $CARGO_TARGET_DIR
@@ -28,9 +30,9 @@ source "$(dirname "$0")/lib.sh"
 
 N=${BENCH_N:-10000}
 RESIDENTS=${BENCH_RESIDENTS:-50000}
-POOLS=${BENCH_POOLS:-fork-aware single-state}
+CONFIGS=${BENCH_CONFIGS:-fork-aware:fork-aware: single-state:single-state: no-cow:fork-aware:--wasmtime-instantiation-strategy=pooling}
 STEPS=${BENCH_STEPS:-10}
-REPEAT=${BENCH_REPEAT:-20}
+REPEAT=${BENCH_REPEAT:-50}
 CONNECTIONS=${BENCH_CONNECTIONS:-4}
 INFLIGHT=${BENCH_INFLIGHT:-256}
 PROFILE_N=${BENCH_PROFILE_N:-5000}
@@ -64,6 +66,12 @@ step() { log "[$1] $2 ($(($(date +%s) - started)) s elapsed)"; }
 step 0 "build (node with runtime-benchmarks, load generator)"
 ensure_system_packages
 ensure_rust
+# perf for step 6 (Debian's linux-perf); without it the profile is skipped.
+if ! command -v perf >/dev/null && command -v apt-get >/dev/null; then
+	log "installing linux-perf for the profile (step 6)"
+	{ as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq linux-perf; } \
+		>/dev/null 2>&1 || log "could not install linux-perf: the profile will be skipped"
+fi
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
 	build_node
 	log "building gongzhi-loadgen"
@@ -81,6 +89,7 @@ rm -rf "$RAW/pallet" "$RAW/overhead" "$RAW"/load-*.json "$RAW"/scale.json "$RAW"
 mkdir -p "$RAW/pallet" "$RAW/overhead"
 {
 	date -u '+%Y-%m-%d %H:%M UTC'
+	echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews figures)"
 	uname -srm
 	grep -m1 'model name' /proc/cpuinfo | sed 's/^model name\s*: /cpu: /'
 	echo "cores: $(nproc)"
@@ -95,13 +104,25 @@ mkdir -p "$RAW/pallet" "$RAW/overhead"
 step 1 "benchmark pallet: resident calls and transfer_keep_alive ($STEPS steps × $REPEAT repeats)"
 PALLETS=pallet_balances,pallet_community,pallet_needs_survey,pallet_procurement,pallet_vouchers,pallet_satisfaction
 CALLS=transfer_keep_alive,check_in,respond,vote,claim,redeem,rate,close,reap_ballots
-echo "--steps $STEPS --repeat $REPEAT, wasm, chain dev" >"$RAW/pallet-args.txt"
+# The transaction extensions' own benchmarks, once the runtime has them (see bench/REPORT.md).
+available=$("$NODE_BIN" benchmark pallet --list=pallets --chain dev 2>/dev/null || true)
+if grep -qx frame_system_extensions <<<"$available"; then
+	PALLETS+=,frame_system_extensions
+	CALLS+=,check_genesis,check_mortality_mortal_transaction,check_non_zero_sender,check_nonce
+	CALLS+=,check_spec_version,check_tx_version,check_weight,weight_reclaim
+fi
+if grep -qx pallet_transaction_payment <<<"$available"; then
+	PALLETS+=,pallet_transaction_payment
+	CALLS+=,charge_transaction_payment
+fi
+echo "--steps $STEPS --repeat $REPEAT --min-duration 0, wasm, chain dev" >"$RAW/pallet-args.txt"
 "$NODE_BIN" benchmark pallet \
 	--chain dev \
 	--pallet "$PALLETS" \
 	--extrinsic "$CALLS" \
 	--steps "$STEPS" \
 	--repeat "$REPEAT" \
+	--min-duration 0 \
 	--heap-pages 4096 \
 	--json-file "$RAW/pallet/pallet.json" \
 	--output "$RAW/pallet" \
@@ -122,18 +143,21 @@ step 2 "benchmark overhead: extrinsic base weight and empty block"
 }
 
 common=(--node "$NODE_BIN" --work "$WORK" --connections "$CONNECTIONS" --inflight "$INFLIGHT")
-for pool in $POOLS; do
-	step 3 "load run: $N ballots then $N transfers, $pool pool"
-	"$LOADGEN" load "${common[@]}" --pool-type "$pool" --n "$N" --label "$pool" \
-		--out "$RAW/load-$pool.json"
-	cp "$WORK/$pool-node.log" "$RAW/load-$pool-node.log" 2>/dev/null || true
+for config in $CONFIGS; do
+	IFS=: read -r label pool extra <<<"$config"
+	extra_args=()
+	[ -z "$extra" ] || extra_args=("--node-arg=$extra")
+	step 3 "load run [$label]: $N ballots then $N transfers, $pool pool ${extra}"
+	"$LOADGEN" load "${common[@]}" --pool-type "$pool" "${extra_args[@]}" --n "$N" \
+		--label "$label" --out "$RAW/load-$label.json"
+	cp "$WORK/$label-node.log" "$RAW/load-$label-node.log" 2>/dev/null || true
 done
-read -r best_label best_pool best_rate < <("$LOADGEN" pick --raw "$RAW")
-log "fastest load run: $best_label ($best_rate ballots/s); the scale and profile runs use the $best_pool pool"
+read -r best_label best_pool best_rate best_span < <("$LOADGEN" pick --raw "$RAW")
+log "fastest load run: $best_label ($best_rate ballots/s end to end, $best_span/s while blocks filled); the scale and profile runs use the $best_pool pool"
 
 step 4 "scale run: $RESIDENTS residents, one ballot"
 "$LOADGEN" scale "${common[@]}" --pool-type "$best_pool" --residents "$RESIDENTS" \
-	--expected-rate "$best_rate" --out "$RAW/scale.json" --bench-spec "$WORK/bench-state.json"
+	--expected-rate "$best_span" --out "$RAW/scale.json" --bench-spec "$WORK/bench-state.json"
 cp "$WORK/scale-node.log" "$RAW/scale-node.log" 2>/dev/null || true
 
 step 5 "benchmark extrinsic: how many of each fit in a block (on the exported district)"
@@ -145,7 +169,7 @@ for pe in "system remark" "balances transfer_keep_alive" "procurement vote" "nee
 		--chain "$WORK/bench-state.json" \
 		--base-path "$WORK/extrinsic-db" \
 		--pallet "$1" --extrinsic "$2" \
-		--warmup 2 --repeat 10 \
+		--warmup 3 --repeat 20 \
 		>"$RAW/extrinsic-$1-$2.log" 2>&1 || tail -5 "$RAW/extrinsic-$1-$2.log" >&2
 	rm -rf "$WORK/extrinsic-db"
 done
@@ -157,15 +181,16 @@ if [ "$PROFILE_N" -gt 0 ] && command -v perf >/dev/null &&
 		--out "$RAW/load-profile.json" --perf "$WORK/perf"
 	for phase in vote transfer; do
 		[ -f "$WORK/perf.$phase.data" ] || continue
-		perf report -i "$WORK/perf.$phase.data" --stdio --sort comm --percent-limit 0.5 \
-			>"$RAW/profile-$phase-threads.txt" 2>/dev/null || true
-		perf report -i "$WORK/perf.$phase.data" --stdio --sort dso,sym --percent-limit 0.3 \
+		perf report -i "$WORK/perf.$phase.data" --stdio --sort dso \
+			>"$RAW/profile-$phase-dso.txt" 2>/dev/null || true
+		perf report -i "$WORK/perf.$phase.data" --stdio --sort dso,sym \
 			>"$RAW/profile-$phase-symbols.txt" 2>/dev/null || true
 	done
 else
 	step 6 "profile skipped (BENCH_PROFILE_N=0, or perf can't record here)"
 fi
 
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW/machine.txt"
 step 7 "report"
 "$LOADGEN" report --raw "$RAW" --root "$ROOT" --out "$ROOT/bench/REPORT.md"
 log "bench/REPORT.md written in $(($(date +%s) - started)) s; raw figures in bench/raw/"

@@ -31,16 +31,20 @@ export function errorName (api, dispatchError) {
 export function submit (api, tx, signer, { finalized = false, nonce = -1 } = {}) {
   return new Promise((resolve, reject) => {
     let unsub = null;
+    let settled = false;
+    // The final status may arrive before signAndSend resolves with the unsubscribe function.
+    const stop = () => { settled = true; unsub?.(); };
     tx.signAndSend(signer, { nonce }, (result) => {
+      if (settled) return;
       const { status, events, dispatchError } = result;
       if (status.isInvalid || status.isDropped || status.isUsurped) {
-        unsub?.();
+        stop();
         reject(new Error(`transaction ${status.type}`));
         return;
       }
       const done = finalized ? status.isFinalized : (status.isInBlock || status.isFinalized);
       if (!done) return;
-      unsub?.();
+      stop();
       const blockHash = status.isFinalized ? status.asFinalized : status.asInBlock;
       const feeEvent = events.find(({ event }) => event.section === 'transactionPayment' && event.method === 'TransactionFeePaid');
       resolve({
@@ -49,7 +53,7 @@ export function submit (api, tx, signer, { finalized = false, nonce = -1 } = {})
         failed: dispatchError ? errorName(api, dispatchError) : null,
         fee: feeEvent ? feeEvent.event.data.actualFee.toBigInt() : 0n
       });
-    }).then((u) => { unsub = u; }, reject);
+    }).then((u) => { unsub = u; if (settled) u(); }, reject);
   });
 }
 

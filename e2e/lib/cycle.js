@@ -317,7 +317,7 @@ export async function respondToSurvey (ctx, survey) {
   const after = await residentsSnapshot(ctx, names, last.blockHash);
   const responses = answering.map(([name], i) => {
     const outcome = outcomes[i];
-    ctx.say(ctx.label(who.residents[name]), `answered survey #${survey.survey} — ${outcome.failed ?? 'ok'}, fee ${outcome.fee} (${wasFeeless(outcome) ? 'free' : 'paid'}), balance ${after[name].free}`);
+    ctx.say(ctx.label(who.residents[name]), `answered survey #${survey.survey} — ${outcome.failed ?? 'ok'}, fee ${gzt(outcome.fee)} (${wasFeeless(outcome) ? 'free' : 'paid'}), balance ${after[name].free === 0n ? '0' : gzt(after[name].free)}`);
     return { name, outcome, event: eventFields(outcome, 'needsSurvey', 'ResponseSubmitted'), feeless: wasFeeless(outcome) };
   });
   const results = await gongzhi(api, 'surveyResults', survey.survey, last.blockHash);
@@ -406,6 +406,9 @@ export async function openProjects (ctx, { keys = ['open', 'secret'], survey = n
   }
   return projects;
 }
+
+/** A fee in the chain's token (12 decimals): 788885222n → "0.000789 GZT"; 0 → "nothing". */
+export const gzt = (planck) => (planck === 0n ? 'nothing' : `${(Number(planck) / 1e12).toFixed(6)} GZT`);
 
 /** Fen as yuan: 450000 → "¥4500.00". */
 export const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
@@ -497,16 +500,16 @@ export async function castBallots (ctx, projects) {
     const feeless = wasFeeless(outcome);
     if (item.kind === 'vote') {
       ballots[item.name] = { bid: item.bid, outcome, feeless, event: eventFields(outcome, 'procurement', 'BallotCast') };
-      ctx.say(ctx.label(item.signer), `voted for bid #${item.bid} in project #${open.project} — ${outcome.failed ?? 'counted'}, fee ${outcome.fee} (${feeless ? 'free' : 'paid'})`);
+      ctx.say(ctx.label(item.signer), `voted for bid #${item.bid} in project #${open.project} — ${outcome.failed ?? 'counted'}, fee ${gzt(outcome.fee)} (${feeless ? 'free' : 'paid'})`);
     } else if (item.kind === 'relayed') {
       relayed = { bid: item.bid, sequence, deadline, message: u8aToHex(message), outcome, feeless, event: eventFields(outcome, 'procurement', 'BallotCast') };
-      ctx.say(ctx.label(item.signer), `relayed the ballot //Charlie//stash signed on the officer's device (bid #${item.bid}, sequence ${sequence}, valid until block ${deadline}) — ${outcome.failed ?? 'counted'}, the officer paid ${outcome.fee}`);
+      ctx.say(ctx.label(item.signer), `relayed the ballot //Charlie//stash signed on the officer's device (bid #${item.bid}, sequence ${sequence}, valid until block ${deadline}) — ${outcome.failed ?? 'counted'}, the officer paid ${gzt(outcome.fee)}`);
     } else if (item.kind === 'outsider') {
       outsider = { outcome, feeless };
-      ctx.say(ctx.label(item.signer), `tried to vote — included, and failed with ${outcome.failed}; paid ${outcome.fee}`);
+      ctx.say(ctx.label(item.signer), `tried to vote — included, and failed with ${outcome.failed}; paid ${gzt(outcome.fee)}`);
     } else {
       commits[item.name] = { bid: secretChoices[item.name], salt: salts[item.name], commitment: u8aToHex(commitments[item.name]), outcome, feeless, event: eventFields(outcome, 'procurement', 'BallotCommitted') };
-      ctx.say(ctx.label(item.signer), `committed a secret ballot in project #${secret.project} (hash ${u8aToHex(commitments[item.name]).slice(0, 18)}…) — ${outcome.failed ?? 'ok'}, fee ${outcome.fee} (${feeless ? 'free' : 'paid'})`);
+      ctx.say(ctx.label(item.signer), `committed a secret ballot in project #${secret.project} (hash ${u8aToHex(commitments[item.name]).slice(0, 18)}…) — ${outcome.failed ?? 'ok'}, fee ${gzt(outcome.fee)} (${feeless ? 'free' : 'paid'})`);
     }
   });
 
@@ -556,7 +559,7 @@ export async function revealBallots (ctx, project, commits, { skip = ['ferdie'] 
   const reveals = {};
   revealing.forEach(([name, c], i) => {
     reveals[name] = { bid: c.bid, outcome: outcomes[i], feeless: wasFeeless(outcomes[i]), event: eventFields(outcomes[i], 'procurement', 'BallotRevealed') };
-    ctx.say(ctx.label(who.residents[name]), `revealed the secret ballot: bid #${c.bid} — ${outcomes[i].failed ?? 'ok'}, fee ${outcomes[i].fee} (${wasFeeless(outcomes[i]) ? 'free' : 'paid'})`);
+    ctx.say(ctx.label(who.residents[name]), `revealed the secret ballot: bid #${c.bid} — ${outcomes[i].failed ?? 'ok'}, fee ${gzt(outcomes[i].fee)} (${wasFeeless(outcomes[i]) ? 'free' : 'paid'})`);
   });
   for (const name of skip) if (commits[name]) ctx.say(ctx.label(who.residents[name]), 'did not reveal: the commitment will not count');
   const last = outcomes.reduce((a, b) => (b.blockNumber > a.blockNumber ? b : a));
@@ -613,7 +616,7 @@ export async function claimVouchers (ctx, programme) {
     (vouchers[name] ??= []).push({ voucher: ev?.voucher, outcome: outcomes[i], feeless: wasFeeless(outcomes[i]), event: ev });
   });
   for (const [name, list] of Object.entries(vouchers)) {
-    ctx.say(ctx.label(who.residents[name]), `claimed ${list.length} voucher(s): ${list.map((v) => `#${v.voucher}`).join(', ')} — fee ${list.reduce((s, v) => s + v.outcome.fee, 0n)} (${list.every((v) => v.feeless) ? 'free' : 'paid'})`);
+    ctx.say(ctx.label(who.residents[name]), `claimed ${list.length} voucher(s): ${list.map((v) => `#${v.voucher}`).join(', ')} — fee ${gzt(list.reduce((s, v) => s + v.outcome.fee, 0n))} (${list.every((v) => v.feeless) ? 'free' : 'paid'})`);
   }
   const last = outcomes.reduce((a, b) => (b.blockNumber > a.blockNumber ? b : a));
   const after = await residentsSnapshot(ctx, ['alice'], last.blockHash);
@@ -645,9 +648,9 @@ export async function redeemVouchers (ctx, programme, vouchers, providerName = '
     const redeemed = eventFields(outcomes[i], 'vouchers', 'VoucherRedeemed');
     redemptions[item.name] = { voucher: item.voucher, redemption: redeemed?.redemption, offline: item.kind === 'offline', redeem: { outcome: outcomes[i], feeless: wasFeeless(outcomes[i]), event: redeemed, confirmed: eventFields(outcomes[i], 'vouchers', 'RedemptionConfirmed') } };
     if (item.kind === 'online') {
-      ctx.say(ctx.label(item.signer), `redeemed voucher #${item.voucher} with ${ctx.label(provider)} — redemption #${redeemed?.redemption}, ${outcomes[i].failed ?? 'ok'}, fee ${outcomes[i].fee} (${wasFeeless(outcomes[i]) ? 'free' : 'paid'})`);
+      ctx.say(ctx.label(item.signer), `redeemed voucher #${item.voucher} with ${ctx.label(provider)} — redemption #${redeemed?.redemption}, ${outcomes[i].failed ?? 'ok'}, fee ${gzt(outcomes[i].fee)} (${wasFeeless(outcomes[i]) ? 'free' : 'paid'})`);
     } else {
-      ctx.say(ctx.label(provider), `scanned the QR code //Bob//stash signed offline for voucher #${item.voucher} (valid until block ${deadline}) and submitted it — redemption #${redeemed?.redemption}, redeemed and confirmed at once, ${outcomes[i].failed ?? 'ok'}; the provider paid ${outcomes[i].fee}`);
+      ctx.say(ctx.label(provider), `scanned the QR code //Bob//stash signed offline for voucher #${item.voucher} (valid until block ${deadline}) and submitted it — redemption #${redeemed?.redemption}, redeemed and confirmed at once, ${outcomes[i].failed ?? 'ok'}; the provider paid ${gzt(outcomes[i].fee)}`);
     }
   });
   const statusRedeemed = await residentStatus(ctx, who.residents.alice.address, outcomes[0].blockHash);
@@ -683,7 +686,7 @@ export async function rateServices (ctx, redemptions) {
     const opened = eventFields(outcomes[i], 'satisfaction', 'CaseOpened');
     ratings[name] = { score, outcome: outcomes[i], feeless: wasFeeless(outcomes[i]), event: eventFields(outcomes[i], 'satisfaction', 'Rated'), caseOpened: opened };
     if (opened) kase = { ...opened, openedAt: outcomes[i].blockNumber, by: name };
-    ctx.say(ctx.label(who.residents[name]), `rated redemption #${redemptions[name].redemption}: ${'★'.repeat(score)}${'☆'.repeat(5 - score)} (${score}) — ${outcomes[i].failed ?? 'ok'}, fee ${outcomes[i].fee} (${wasFeeless(outcomes[i]) ? 'free' : 'paid'})${opened ? ` → follow-up case #${opened.case} opened, ${ctx.label(opened.provider)} must answer by block ${opened.deadline}` : ''}`);
+    ctx.say(ctx.label(who.residents[name]), `rated redemption #${redemptions[name].redemption}: ${'★'.repeat(score)}${'☆'.repeat(5 - score)} (${score}) — ${outcomes[i].failed ?? 'ok'}, fee ${gzt(outcomes[i].fee)} (${wasFeeless(outcomes[i]) ? 'free' : 'paid'})${opened ? ` → follow-up case #${opened.case} opened, ${ctx.label(opened.provider)} must answer by block ${opened.deadline}` : ''}`);
   });
   const last = outcomes.reduce((a, b) => (b.blockNumber > a.blockNumber ? b : a));
   const statusRated = await residentStatus(ctx, who.residents.alice.address, last.blockHash);

@@ -54,7 +54,7 @@ pub fn is_bad_score(score: Score) -> bool {
 	Debug,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase", rename_all_fields = "camelCase"))]
 pub enum RatingStatus<BlockNumber> {
 	/// Counted in the scorecards, never appealed.
 	Counted,
@@ -158,7 +158,7 @@ pub struct CaseResponse<BlockNumber> {
 	Debug,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase", rename_all_fields = "camelCase"))]
 pub enum CaseState<BlockNumber> {
 	/// Waiting for the provider's response until the case's deadline.
 	Open,

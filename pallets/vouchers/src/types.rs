@@ -180,7 +180,7 @@ pub enum Beneficiary {
 /// ```
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase", rename_all_fields = "camelCase"))]
 pub enum VoucherState<AccountId, BlockNumber> {
 	/// Held by the resident, not used yet.
 	Issued,
