@@ -413,7 +413,7 @@ impl<T: Config> Pallet<T> {
 		};
 		Some(SurveyResults {
 			survey,
-			scope: info.scope.into(),
+			scope: info.scope,
 			opens_at: info.opens_at,
 			closes_at: info.closes_at,
 			phase,

@@ -349,26 +349,6 @@ pub struct ResponsePlan<T: Config> {
 // Views for the runtime API.
 // ---------------------------------------------------------------------------------------------
 
-/// A survey's scope, as the runtime API shows it.
-#[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
-pub enum ScopeView {
-	/// The residents of one community.
-	Community(CommunityId),
-	/// The residents of every community of one street office.
-	Office(OfficeId),
-}
-
-impl From<Scope> for ScopeView {
-	fn from(scope: Scope) -> Self {
-		match scope {
-			Scope::Community(c) => ScopeView::Community(c),
-			Scope::Office(o) => ScopeView::Office(o),
-		}
-	}
-}
-
 /// Where a survey stands at the block a view was read.
 #[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
@@ -450,7 +430,7 @@ pub struct SurveyResults<BlockNumber> {
 	/// The survey.
 	pub survey: SurveyId,
 	/// Whose residents are asked.
-	pub scope: ScopeView,
+	pub scope: Scope,
 	/// The first block accepting responses.
 	pub opens_at: BlockNumber,
 	/// The first block no longer accepting responses.

@@ -678,7 +678,7 @@ impl<T: Config> Pallet<T> {
 		Some(ProjectInfo {
 			project: id,
 			office: project.office,
-			scope: project.rules.scope.into(),
+			scope: project.rules.scope,
 			title: details.title.into_inner(),
 			description: details.description.into_inner(),
 			document: details.document,

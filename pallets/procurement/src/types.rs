@@ -541,26 +541,6 @@ impl Ballot {
 
 // ----- Views (what the runtime API returns; JSON through the node's `gongzhi_*` RPC) -----
 
-/// Where a project applies, as views show it (a mirror of [`Scope`], which has no serde).
-#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
-pub enum ScopeView {
-	/// The residents of one community.
-	Community(u32),
-	/// The residents of every community of one street office.
-	Office(u32),
-}
-
-impl From<Scope> for ScopeView {
-	fn from(scope: Scope) -> Self {
-		match scope {
-			Scope::Community(c) => Self::Community(c),
-			Scope::Office(o) => Self::Office(o),
-		}
-	}
-}
-
 /// A project as a resident or a clerk reads it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
@@ -571,7 +551,7 @@ pub struct ProjectInfo<BlockNumber> {
 	/// The buying street office.
 	pub office: OfficeId,
 	/// The residents it is for, who vote.
-	pub scope: ScopeView,
+	pub scope: Scope,
 	/// Title (UTF-8 bytes).
 	pub title: alloc::vec::Vec<u8>,
 	/// Short description (UTF-8 bytes).

@@ -766,7 +766,7 @@ impl<T: Config> Pallet<T> {
 			id,
 			service_name: ServiceNames::<T>::get(id).map(|n| n.into_inner()).unwrap_or_default(),
 			office: p.office,
-			scope: p.scope.into(),
+			scope: p.scope,
 			project: p.project,
 			unit_value: p.unit_value,
 			limit: p.limit,

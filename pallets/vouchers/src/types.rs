@@ -353,7 +353,7 @@ pub struct ProgrammeView<AccountId, BlockNumber> {
 	/// The street office that runs it.
 	pub office: OfficeId,
 	/// The residents it is for.
-	pub scope: ScopeView,
+	pub scope: Scope,
 	/// The awarded project it delivers, if any.
 	pub project: Option<ProjectId>,
 	/// What one voucher is worth, in fen.
@@ -374,26 +374,6 @@ pub struct ProgrammeView<AccountId, BlockNumber> {
 	pub providers: alloc::vec::Vec<AccountId>,
 	/// The programme's counters.
 	pub stats: ProgrammeStats,
-}
-
-/// A [`Scope`] as the runtime API shows it (the same encoding, with JSON).
-#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
-pub enum ScopeView {
-	/// The residents of one community.
-	Community(CommunityId),
-	/// The residents of every community of one street office.
-	Office(OfficeId),
-}
-
-impl From<Scope> for ScopeView {
-	fn from(scope: Scope) -> Self {
-		match scope {
-			Scope::Community(c) => ScopeView::Community(c),
-			Scope::Office(o) => ScopeView::Office(o),
-		}
-	}
 }
 
 /// What a claim or an issue will write, as found by the checks.

@@ -11,7 +11,7 @@ fn results_follow_the_survey_through_its_phases() {
 		let survey = create_standard(Scope::Community(s.a));
 		let results = NeedsSurvey::survey_results(survey).expect("exists");
 		assert_eq!(results.phase, SurveyPhase::Upcoming);
-		assert_eq!(results.scope, ScopeView::Community(s.a));
+		assert_eq!(results.scope, Scope::Community(s.a));
 		assert_eq!((results.opens_at, results.closes_at), (OPENS, CLOSES));
 		assert_eq!((results.responses, results.eligible, results.turnout_permill), (0, 2, 0));
 		assert_eq!(results.finalised_at, None);
@@ -55,7 +55,7 @@ fn results_of_a_cancelled_or_unknown_survey() {
 		let results = NeedsSurvey::survey_results(survey).unwrap();
 		assert_eq!(results.phase, SurveyPhase::Cancelled);
 		assert_eq!(results.finalised_at, Some(3));
-		assert_eq!(results.scope, ScopeView::Office(s.office));
+		assert_eq!(results.scope, Scope::Office(s.office));
 		assert_eq!(NeedsSurvey::survey_results(survey + 1), None);
 	});
 }

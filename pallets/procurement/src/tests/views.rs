@@ -33,7 +33,7 @@ fn project_info_shows_rules_texts_and_phase() {
 		let info = Procurement::project_info(id).unwrap();
 		assert_eq!(info.project, id);
 		assert_eq!(info.office, s.office);
-		assert_eq!(info.scope, ScopeView::Community(s.c1));
+		assert_eq!(info.scope, Scope::Community(s.c1));
 		assert_eq!(info.title, b"Elderly meals".to_vec());
 		assert_eq!(info.budget, BUDGET);
 		assert_eq!(info.voting, Window { start: VOTING_START, end: VOTING_END });
