@@ -1,29 +1,33 @@
 #!/usr/bin/env bash
-# Regenerates every Gongzhi pallet's weights.rs by running its benchmarks in the real runtime
-# (wasm, as on chain) on this machine: `gongzhi-node benchmark pallet`. Also writes the raw JSON
-# results to bench/raw/weights/ for scripts/bench.sh's report.
+# Regenerates every weight the runtime charges, by running the benchmarks in the real runtime
+# (wasm, as on chain) on this machine:
+#   - each Gongzhi pallet's `pallets/<name>/src/weights.rs` (with scripts/templates/pallet-weights.hbs);
+#   - the FRAME pallets' and transaction extensions' weights in `runtime/src/weights/`;
+#   - the block and extrinsic base weights (`benchmark overhead`) in `runtime/src/weights/`.
 #
-#   scripts/bench-weights.sh                    # all five pallets
-#   scripts/bench-weights.sh pallet_vouchers    # one
-#   STEPS=50 REPEAT=20 scripts/bench-weights.sh # more samples (default 20 × 10 on 2 cores)
+#   scripts/bench-weights.sh                          # everything (about 25 minutes on 2 cores)
+#   scripts/bench-weights.sh pallet_vouchers          # only what is named (a pallet, or "overhead")
+#   STEPS=50 REPEAT=20 scripts/bench-weights.sh       # more samples (default 20 × 10)
+#
+# Run it on an otherwise idle machine: weights are timings.
+NODE_FEATURES=${NODE_FEATURES:-runtime-benchmarks}
 source "$(dirname "$0")/lib.sh"
 
 STEPS=${STEPS:-20}
 REPEAT=${REPEAT:-10}
-pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_community pallet_needs_survey pallet_procurement pallet_vouchers pallet_satisfaction)
+GONGZHI=(pallet_community pallet_needs_survey pallet_procurement pallet_vouchers pallet_satisfaction)
+FRAME=(frame_system frame_system_extensions pallet_balances pallet_timestamp pallet_transaction_payment
+	pallet_sudo pallet_utility pallet_multisig pallet_proxy)
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=("${GONGZHI[@]}" "${FRAME[@]}" overhead)
 
 ensure_system_packages
 ensure_rust
 build_node
 
-raw="$ROOT/bench/raw/weights"
-mkdir -p "$raw"
-for pallet in "${pallets[@]}"; do
-	dir=${pallet#pallet_}
-	dir=${dir//_/-}
-	out="$ROOT/pallets/$dir/src/weights.rs"
-	log "benchmarking $pallet ($STEPS steps × $REPEAT repeats) → $out"
+bench_pallet() { # pallet output [template]
+	local pallet=$1 out=$2 template=${3:-}
+	log "benchmarking $pallet ($STEPS steps × $REPEAT repeats) → ${out#"$ROOT"/}"
 	"$NODE_BIN" benchmark pallet \
 		--chain dev \
 		--pallet "$pallet" \
@@ -32,9 +36,25 @@ for pallet in "${pallets[@]}"; do
 		--steps "$STEPS" \
 		--repeat "$REPEAT" \
 		--heap-pages 4096 \
-		--template "$ROOT/scripts/templates/pallet-weights.hbs" \
+		${template:+--template "$template"} \
 		--header "$ROOT/scripts/templates/header.txt" \
-		--json-file "$raw/$pallet.json" \
 		--output "$out"
+}
+
+for target in "${targets[@]}"; do
+	case " ${GONGZHI[*]} " in
+	*" $target "*)
+		dir=${target#pallet_}
+		bench_pallet "$target" "$ROOT/pallets/${dir//_/-}/src/weights.rs" "$ROOT/scripts/templates/pallet-weights.hbs"
+		continue
+		;;
+	esac
+	if [ "$target" = overhead ]; then
+		log "benchmark overhead → runtime/src/weights/{block,extrinsic}_weights.rs"
+		"$NODE_BIN" benchmark overhead --chain dev --wasm-execution compiled \
+			--header "$ROOT/scripts/templates/header.txt" --weight-path "$ROOT/runtime/src/weights"
+	else
+		bench_pallet "$target" "$ROOT/runtime/src/weights/$target.rs"
+	fi
 done
-log "weights regenerated: ${pallets[*]}"
+log "weights regenerated: ${targets[*]}"

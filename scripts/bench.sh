@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (issue 9): how many ballots per second one node sustains, measured against a balance
 # transfer in the same run on the same machine. Writes bench/REPORT.md, with the raw figures
-# beside it in bench/raw/. Not part of scripts/test.sh; takes about 25 minutes on 2 cores once
+# beside it in bench/raw/. Not part of scripts/test.sh; takes about 20 minutes on 2 cores once
 # the node is built.
 #
 #   scripts/bench.sh
@@ -9,7 +9,8 @@
 # What it runs, in order (every node it starts listens on 127.0.0.1 only and is stopped):
 #   1. gongzhi-node benchmark pallet   weights of the resident calls and of transfer_keep_alive
 #   2. gongzhi-node benchmark overhead extrinsic base weight and empty-block weight
-#   3. gongzhi-loadgen load            N ballots, then N transfers, on a dev node (per pool type)
+#   3. gongzhi-loadgen load            N ballots, then N transfers, on a dev node (per node
+#                                      configuration: both transaction pools, …)
 #   4. gongzhi-loadgen scale           a district of 50,000 residents voting in one ballot; its
 #                                      state is exported with the ballot open for step 5
 #   5. gongzhi-node benchmark extrinsic  votes, responses, transfers, remarks per block
@@ -22,17 +23,19 @@
 #   BENCH_CONFIGS="label:pool:node-arg …"  node configurations the load runs compare (default:
 #                                 both transaction pools, and wasmtime's pooling strategy
 #                                 without copy-on-write)
-#   BENCH_STEPS=10 BENCH_REPEAT=50          benchmark pallet sampling (2 cores)
+#   BENCH_STEPS=10 BENCH_REPEAT=20          benchmark pallet sampling (2 cores)
 #   BENCH_CONNECTIONS=4 BENCH_INFLIGHT=256  WebSocket connections, requests in flight on each
 #   BENCH_PROFILE_N=5000          ballots in the profiled run (0 skips profiling)
 #   BENCH_SKIP_BUILD=1            use the binaries already in $CARGO_TARGET_DIR
+# The `benchmark` subcommands need the runtime built with its benchmarks.
+NODE_FEATURES=${NODE_FEATURES:-runtime-benchmarks}
 source "$(dirname "$0")/lib.sh"
 
 N=${BENCH_N:-10000}
 RESIDENTS=${BENCH_RESIDENTS:-50000}
 CONFIGS=${BENCH_CONFIGS:-fork-aware:fork-aware: single-state:single-state: no-cow:fork-aware:--wasmtime-instantiation-strategy=pooling}
 STEPS=${BENCH_STEPS:-10}
-REPEAT=${BENCH_REPEAT:-50}
+REPEAT=${BENCH_REPEAT:-20}
 CONNECTIONS=${BENCH_CONNECTIONS:-4}
 INFLIGHT=${BENCH_INFLIGHT:-256}
 PROFILE_N=${BENCH_PROFILE_N:-5000}
@@ -41,7 +44,7 @@ RAW=$ROOT/bench/raw
 LOADGEN=$CARGO_TARGET_DIR/release/gongzhi-loadgen
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gongzhi-bench.XXXXXX")
 started=$(date +%s)
-perf_maps_before=$(ls /tmp/perf-*.map 2>/dev/null || true)
+perf_maps_before=" $(ls /tmp/perf-*.map 2>/dev/null | tr '\n' ' ' || true) "
 
 # Stops whatever this script started that is still running (on an interrupted run), and removes
 # the scratch directory and the perf maps the profiled node wrote.
@@ -54,7 +57,7 @@ cleanup() {
 		if grep -q gongzhi-node "/proc/$pid/cmdline" 2>/dev/null; then kill "$pid" 2>/dev/null || true; fi
 	done
 	for f in $(ls /tmp/perf-*.map 2>/dev/null || true); do
-		case " $perf_maps_before " in *" $f "*) ;; *) rm -f "$f" ;; esac
+		case "$perf_maps_before" in *" $f "*) ;; *) rm -f "$f" ;; esac
 	done
 	rm -rf "$WORK"
 }
@@ -82,7 +85,7 @@ fi
 	exit 1
 }
 
-# Only this script's outputs are replaced (bench/raw/weights/ belongs to scripts/bench-weights.sh).
+# Every figure in the report comes from this run: clear the previous run's raw files.
 mkdir -p "$RAW"
 rm -rf "$RAW/pallet" "$RAW/overhead" "$RAW"/load-*.json "$RAW"/scale.json "$RAW"/extrinsic-*.log \
 	"$RAW"/profile-*.txt "$RAW"/*.log
@@ -115,21 +118,24 @@ if grep -qx pallet_transaction_payment <<<"$available"; then
 	PALLETS+=,pallet_transaction_payment
 	CALLS+=,charge_transaction_payment
 fi
-echo "--steps $STEPS --repeat $REPEAT --min-duration 0, wasm, chain dev" >"$RAW/pallet-args.txt"
+echo "--steps $STEPS --repeat $REPEAT (each benchmark repeated for at least 10 s), wasm, chain dev" >"$RAW/pallet-args.txt"
 "$NODE_BIN" benchmark pallet \
 	--chain dev \
 	--pallet "$PALLETS" \
 	--extrinsic "$CALLS" \
 	--steps "$STEPS" \
 	--repeat "$REPEAT" \
-	--min-duration 0 \
 	--heap-pages 4096 \
-	--json-file "$RAW/pallet/pallet.json" \
+	--json-file "$WORK/pallet.json" \
 	--output "$RAW/pallet" \
 	>"$RAW/pallet/benchmark.log" 2>&1 || {
 	tail -20 "$RAW/pallet/benchmark.log" >&2
 	exit 1
 }
+
+# The full JSON runs to tens of megabytes (every repetition of the 10-second minimum); keep 50
+# samples per benchmark and component values beside the report.
+"$LOADGEN" slim-pallet-json --in "$WORK/pallet.json" --out "$RAW/pallet/pallet.json" --keep 50
 
 step 2 "benchmark overhead: extrinsic base weight and empty block"
 "$NODE_BIN" benchmark overhead \

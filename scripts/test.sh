@@ -18,9 +18,12 @@ if [ "$what" = all ] || [ "$what" = e2e ]; then
 fi
 
 if [ "$what" = all ] || [ "$what" = cargo ]; then
-	# --release shares the dependency build with the node above instead of compiling it twice.
-	log "cargo tests (release, features: $NODE_FEATURES)"
-	(cd "$ROOT" && cargo test --locked --release --workspace --exclude gongzhi-node --features "$NODE_FEATURES")
+	# --release shares the dependency build with the node above instead of compiling it twice;
+	# runtime-benchmarks also runs every pallet's benchmarks as tests in its mock runtime. No test
+	# needs the wasm runtime, so its second (benchmarking) build is skipped.
+	log "cargo tests (release, with the benchmark tests)"
+	(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked --release --workspace --exclude gongzhi-node \
+		--features runtime-benchmarks)
 fi
 
 if [ "$what" = all ] || [ "$what" = e2e ]; then

@@ -39,19 +39,14 @@ function needs (t, ...names) {
   return true;
 }
 
-// Fields holding `Vec<u8>`: the runtime API (Polkadot.js) shows them as hex, the JSON-RPC (serde)
-// as arrays of bytes.
-const BYTES = new Set(['title', 'description', 'serviceName', 'storageKey', 'reason']);
 /**
- * The runtime API's JSON (as Polkadot.js decodes it) and the JSON-RPC's (serde) differ only in
- * the spelling of fieldless enum variants ("Closed" / "closed") and of byte vectors: normalize both.
+ * The runtime API's JSON (as Polkadot.js decodes it) and the JSON-RPC's (serde) differ only in the
+ * spelling of fieldless enum variants ("Closed" / "closed"): normalize that. Text is a string and
+ * byte keys are 0x-hex in both.
  */
-function norm (value, key) {
-  if (Array.isArray(value)) {
-    if (BYTES.has(key) && value.every((b) => Number.isInteger(b) && b >= 0 && b < 256)) return u8aToHex(Uint8Array.from(value));
-    return value.map((v) => norm(v));
-  }
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, norm(v, k)]));
+function norm (value) {
+  if (Array.isArray(value)) return value.map((v) => norm(v));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, norm(v)]));
   if (typeof value === 'string' && /^[A-Z][A-Za-z]*$/.test(value)) return value[0].toLowerCase() + value.slice(1);
   return value;
 }
@@ -141,6 +136,9 @@ test('the closed survey\'s results: the same numbers through the runtime API and
   assert.deepEqual(c.closed, { survey, responses: 4, eligible: 6, turnout: 666_666 });
   assert.deepEqual(c.viaRpc, {
     survey,
+    title: SURVEY.title,
+    // The questions' text as the office wrote it, so that a reader of the results needs nothing else.
+    texts: SURVEY.questions.map(({ prompt, kind }) => ({ prompt, options: (kind.SingleChoice ?? kind.MultipleChoice)?.options ?? [] })),
     scope: { office: DISTRICT.office },
     opensAt: r.survey.opensAt,
     closesAt: r.survey.closesAt,
@@ -233,7 +231,8 @@ test('residents vote for free (direct, relayed, secret commitments); the chain r
     counted: true,
     storageKey: b.receipts.charlie.storageKey
   });
-  const stored = await api.rpc.state.getStorage(u8aToHex(Uint8Array.from(b.receipts.charlie.storageKey)), b.at);
+  assert.match(b.receipts.charlie.storageKey, /^0x[0-9a-f]+$/, 'the receipt names its storage key in hex');
+  const stored = await api.rpc.state.getStorage(b.receipts.charlie.storageKey, b.at);
   assert.equal(stored.toHex(), u8aToHex(Uint8Array.from([0, eveBid, 0, 0, 0, 0, 0, 0, 0])), 'the receipt\'s key holds Ballot { Bid(eve), changes: 0 }');
 
   // A non-resident's ballot is included, pays, and fails with the pallet's named error.

@@ -97,7 +97,7 @@ test('the resident reads the receipt through the runtime API via smoldot and che
   // The full node's JSON-RPC says the same.
   const viaNode = rpcJson(await api.rpc.gongzhi.ballotReceipt(project.project, resident.address, at.toHex()));
   assert.deepEqual(viaNode.choice, { bid });
-  assert.equal(u8aToHex(Uint8Array.from(viaNode.storageKey)), receipt.storageKey.toHex());
+  assert.equal(viaNode.storageKey, receipt.storageKey.toHex());
 
   // The stored ballot under the receipt's key: smoldot only returns what it verified with a
   // read proof against the block's state root. SCALE of Ballot { choice: Bid(bid), changes: 0 }.

@@ -19,7 +19,7 @@
 
 use crate::{cli::Cli, service, service::FullClient};
 use frame_benchmarking_cli::{
-	BenchmarkCmd, ExtrinsicFactory, ExtrinsicBuilder, SUBSTRATE_REFERENCE_HARDWARE,
+	BenchmarkCmd, ExtrinsicBuilder, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE,
 };
 use gongzhi_runtime::{self as runtime, opaque::Block, AccountId, Balance, Runtime};
 use sc_cli::SubstrateCli;
@@ -35,8 +35,9 @@ use std::{sync::Arc, time::Duration};
 pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
 	let runner = cli.create_runner(cmd)?;
 	runner.sync_run(|config| match cmd {
-		BenchmarkCmd::Pallet(cmd) =>
-			cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec)),
+		BenchmarkCmd::Pallet(cmd) => {
+			cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec))
+		},
 		BenchmarkCmd::Block(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			cmd.run(client)

@@ -5,15 +5,15 @@ use crate::{
 	NeedsSurvey, Nonce, Procurement, Runtime, RuntimeCall, RuntimeGenesisConfig, Satisfaction,
 	SessionKeys, System, TransactionPayment, Vouchers, VERSION,
 };
-use gongzhi_primitives::{
-	CommunityId, CommunityRegistry, OfficeId, ProgrammeId, ProjectId, SurveyId,
-};
-use gongzhi_runtime_api as gongzhi;
 use alloc::vec::Vec;
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
 };
+use gongzhi_primitives::{
+	CommunityId, CommunityRegistry, OfficeId, ProgrammeId, ProjectId, SurveyId,
+};
+use gongzhi_runtime_api as gongzhi;
 use pallet_grandpa::AuthorityId as GrandpaId;
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -291,7 +291,9 @@ impl_runtime_apis! {
 		) {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 			use crate::*;
 
 			let mut list = Vec::<BenchmarkList>::new();
@@ -307,11 +309,14 @@ impl_runtime_apis! {
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use frame_benchmarking::{baseline::{self, Pallet as BaselineBench}, BenchmarkBatch};
 			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 			use crate::*;
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl baseline::Config for Runtime {}
+			impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
 

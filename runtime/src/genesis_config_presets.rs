@@ -4,14 +4,14 @@
 
 use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
 use alloc::{format, string::String, vec, vec::Vec};
-use sp_core::H256;
-use sp_runtime::traits::{BlakeTwo256, Hash as _};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::H256;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::traits::{BlakeTwo256, Hash as _};
 
 /// Tokens given to each endowed dev account: enough to pay fees for years of testing.
 const ENDOWMENT: u128 = 1_000_000 * UNIT;
@@ -50,8 +50,18 @@ fn demo_district() -> crate::CommunityConfig {
 			(0, String::from("河畔社區"), vec![Dave.to_account_id()]),
 		],
 		providers: vec![
-			(Eve.to_account_id(), String::from("銀齡居家養老服務中心"), demo_hash("provider/eve"), vec![0]),
-			(Ferdie.to_account_id(), String::from("安心家政服務社"), demo_hash("provider/ferdie"), vec![0]),
+			(
+				Eve.to_account_id(),
+				String::from("銀齡居家養老服務中心"),
+				demo_hash("provider/eve"),
+				vec![0],
+			),
+			(
+				Ferdie.to_account_id(),
+				String::from("安心家政服務社"),
+				demo_hash("provider/ferdie"),
+				vec![0],
+			),
 		],
 		residents: vec![
 			resident(AliceStash, 0, Some("household/sunflower-1")),
@@ -78,7 +88,10 @@ fn base_genesis(
 			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
 		},
 		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: validators.into_iter().map(|(_, grandpa)| (grandpa, 1)).collect::<Vec<_>>(),
+			authorities: validators
+				.into_iter()
+				.map(|(_, grandpa)| (grandpa, 1))
+				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
 		community: demo_district(),

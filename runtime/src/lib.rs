@@ -21,8 +21,10 @@ pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+pub mod fees;
 pub mod genesis_config_presets;
 mod token;
+pub mod weights;
 
 pub use token::{DECIMALS as TOKEN_DECIMALS, SS58_PREFIX, SYMBOL as TOKEN_SYMBOL};
 
@@ -137,8 +139,8 @@ pub type SignedBlock = generic::SignedBlock<Block>;
 pub type BlockId = generic::BlockId<Block>;
 
 /// The transaction extensions, in the order they are checked. Fees go through
-/// `SkipCheckIfFeeless`: a resident's call that will succeed costs nothing, anything else pays
-/// as usual.
+/// `SkipCheckIfFeeless` (see [`fees`]): a resident's call that will succeed costs nothing and is
+/// not charged the payment's weight; anything else pays as usual.
 pub type TxExtension = (
 	frame_system::AuthorizeCall<Runtime>,
 	frame_system::CheckNonZeroSender<Runtime>,
@@ -148,7 +150,7 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_skip_feeless_payment::SkipCheckIfFeeless<
+	fees::RefundSkippedPayment<
 		Runtime,
 		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	>,

@@ -3,20 +3,14 @@
 //! extensions, the proxy filter and the runtime API.
 
 use codec::Encode;
-use frame_support::{
-	assert_ok,
-	dispatch::GetDispatchInfo,
-	traits::InstanceFilter,
-	BoundedVec,
-};
+use frame_support::{assert_ok, dispatch::GetDispatchInfo, traits::InstanceFilter, BoundedVec};
 use gongzhi_primitives::{
 	AwardedContracts, CommunityRegistry, ProviderStanding, Redemptions, Scope, H256,
 };
 use gongzhi_runtime::{
-	configs::ProxyType, AccountId, Balances, Block, BlockNumber, Community,
-	Executive, Header, NeedsSurvey, Procurement, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	RuntimeOrigin, Satisfaction, SignedPayload, System, TxExtension, UncheckedExtrinsic, Vouchers,
-	DAYS,
+	configs::ProxyType, AccountId, Balances, Block, BlockNumber, Community, Executive, Header,
+	NeedsSurvey, Procurement, Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin,
+	Satisfaction, SignedPayload, System, TxExtension, UncheckedExtrinsic, Vouchers, DAYS,
 };
 use sp_core::{sr25519, Pair};
 use sp_keyring::Sr25519Keyring::{self, *};
@@ -34,10 +28,11 @@ use sp_runtime::{
 /// Merges a genesis patch into the full default config, as the node does for a preset.
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(b), serde_json::Value::Object(p)) =>
+		(serde_json::Value::Object(b), serde_json::Value::Object(p)) => {
 			for (k, v) in p {
 				merge(b.entry(k).or_insert(serde_json::Value::Null), v);
-			},
+			}
+		},
 		(b, p) => *b = p,
 	}
 }
@@ -160,8 +155,7 @@ fn development_preset_starts_with_a_populated_district() {
 			assert!(System::providers(&acc(k)) > 0, "{k} has a provider reference");
 		}
 		// Alice//stash and Bob//stash share a household; the others don't.
-		let household =
-			|k: Sr25519Keyring| Community::resident(&acc(k)).and_then(|r| r.household);
+		let household = |k: Sr25519Keyring| Community::resident(&acc(k)).and_then(|r| r.household);
 		assert_eq!(household(AliceStash), household(BobStash));
 		assert_ne!(household(AliceStash), household(CharlieStash));
 		assert_eq!(household(EveStash), None);
@@ -212,7 +206,13 @@ fn validate(xt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
 
 fn start_block() {
 	let n = now() + 1;
-	let header = Header::new(n, Default::default(), Default::default(), System::parent_hash(), Default::default());
+	let header = Header::new(
+		n,
+		Default::default(),
+		Default::default(),
+		System::parent_hash(),
+		Default::default(),
+	);
 	Executive::initialize_block(&header);
 }
 
@@ -259,10 +259,13 @@ fn invalid_resident_call_must_pay_so_a_zero_balance_account_is_turned_away() {
 		assert_eq!(validate(xt.clone()), Ok(()));
 		let before = Balances::free_balance(acc(Ferdie));
 		let result = Executive::apply_extrinsic(xt).expect("included");
-		assert!(matches!(
-			result,
-			Err(DispatchError::Module(ref m)) if m.message == Some("NotResident")
-		), "{result:?}");
+		assert!(
+			matches!(
+				result,
+				Err(DispatchError::Module(ref m)) if m.message == Some("NotResident")
+			),
+			"{result:?}"
+		);
 		assert!(Balances::free_balance(acc(Ferdie)) < before, "a failed call paid its fee");
 	});
 }
@@ -323,7 +326,8 @@ fn the_service_cycle_runs_across_the_pallets() {
 		));
 		// The programme accepts the winner only.
 		assert_ok!(Vouchers::claim(signed(CharlieStash), programme));
-		let voucher = Vouchers::vouchers_of(Community::resident(&acc(CharlieStash)).unwrap().id)[0].0;
+		let voucher =
+			Vouchers::vouchers_of(Community::resident(&acc(CharlieStash)).unwrap().id)[0].0;
 		assert_eq!(
 			module_error(Vouchers::redeem(signed(CharlieStash), voucher, acc(Eve))),
 			"ProviderNotAccepted"
@@ -333,7 +337,8 @@ fn the_service_cycle_runs_across_the_pallets() {
 		assert_ok!(Vouchers::confirm(signed(Ferdie), redemption, H256::repeat_byte(9)));
 
 		// Redemptions: vouchers → satisfaction. Only the served resident may rate.
-		let info = <Vouchers as Redemptions<AccountId, BlockNumber>>::redemption(redemption).unwrap();
+		let info =
+			<Vouchers as Redemptions<AccountId, BlockNumber>>::redemption(redemption).unwrap();
 		assert_eq!(info.provider, acc(Ferdie));
 		assert_eq!(info.confirmed_at, Some(now()));
 		assert_eq!(
@@ -370,9 +375,13 @@ fn the_service_cycle_runs_across_the_pallets() {
 			id
 		};
 		assert_eq!(
-			module_error(
-				Procurement::submit_bid(signed(Ferdie), next, 400, bounded("x"), H256::zero())
-			),
+			module_error(Procurement::submit_bid(
+				signed(Ferdie),
+				next,
+				400,
+				bounded("x"),
+				H256::zero()
+			)),
 			"NotInGoodStanding"
 		);
 		assert_ok!(Procurement::submit_bid(signed(Eve), next, 450, bounded("y"), H256::zero()));
@@ -384,7 +393,10 @@ fn a_project_may_cite_a_survey_of_its_office_only() {
 	use pallet_needs_survey::{Question, QuestionKind};
 	dev().execute_with(|| {
 		let survey = pallet_needs_survey::NextSurveyId::<Runtime>::get();
-		let question = Question::<Runtime> { prompt: bounded("最需要的服務?"), kind: QuestionKind::Rating };
+		let question = Question::<Runtime> {
+			prompt: bounded("最需要的服務?"),
+			kind: QuestionKind::Rating,
+		};
 		assert_ok!(NeedsSurvey::create_survey(
 			signed(Charlie),
 			Scope::Community(0),
@@ -412,17 +424,15 @@ fn a_project_may_cite_a_survey_of_its_office_only() {
 			rules(now()),
 		));
 		assert_eq!(
-			module_error(
-				Procurement::create_project(
-					signed(Bob),
-					bounded("t"),
-					bounded("d"),
-					H256::zero(),
-					1,
-					Some(survey + 1),
-					rules(now()),
-				)
-			),
+			module_error(Procurement::create_project(
+				signed(Bob),
+				bounded("t"),
+				bounded("d"),
+				H256::zero(),
+				1,
+				Some(survey + 1),
+				rules(now()),
+			)),
 			"UnknownSurvey"
 		);
 	});
@@ -453,14 +463,17 @@ fn resident_status_lists_what_a_resident_may_still_do() {
 	use gongzhi_runtime_api::runtime_decl_for_gongzhi_api::GongzhiApiV1;
 	dev().execute_with(|| {
 		let project = project_with_two_bids(0);
-		let status =
-			<Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::resident_status(acc(AliceStash))
-				.expect("a resident");
+		let status = <Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::resident_status(
+			acc(AliceStash),
+		)
+		.expect("a resident");
 		assert_eq!(status.resident.community, 0);
 		assert_eq!(status.ballots_to_cast, vec![project]);
 		// After voting (changes remain) the project is still listed; Ferdie is no resident.
-		assert!(<Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::resident_status(acc(Ferdie))
-			.is_none());
+		assert!(<Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::resident_status(acc(
+			Ferdie
+		))
+		.is_none());
 		// The receipt names the bid.
 		assert_ok!(Procurement::vote(signed(AliceStash), project, 1));
 		let receipt = <Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::ballot_receipt(
@@ -480,4 +493,34 @@ fn a_vote_weighs_what_the_weights_file_says() {
 		info.call_weight,
 		<pallet_procurement::weights::SubstrateWeight<Runtime> as pallet_procurement::WeightInfo>::vote()
 	);
+}
+
+#[test]
+fn a_free_ballot_is_not_charged_the_payment_it_skipped() {
+	use sp_runtime::traits::TransactionExtension;
+	dev().execute_with(|| {
+		let project = project_with_two_bids(0);
+		start_block();
+		let consumed = || System::block_weight().total();
+
+		// A free, valid ballot by a resident…
+		let before = consumed();
+		let free = extrinsic(AliceStash, 0, vote_call(project, 1));
+		assert_ok!(Executive::apply_extrinsic(free).expect("included"));
+		let free_cost = consumed() - before;
+
+		// …and the same call paid for by a non-resident (it fails, using its full weight).
+		let before = consumed();
+		let paid = extrinsic(Ferdie, 0, vote_call(project, 1));
+		assert!(Executive::apply_extrinsic(paid).expect("included").is_err());
+		let paid_cost = consumed() - before;
+
+		let payment: gongzhi_runtime::fees::RefundSkippedPayment<
+			Runtime,
+			pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+		> = pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0).into();
+		let payment_weight = payment.weight(&vote_call(project, 1));
+		assert!(payment_weight.ref_time() > 0);
+		assert_eq!(paid_cost - free_cost, payment_weight);
+	});
 }

@@ -173,10 +173,7 @@ mod tests {
 	#[test]
 	fn bench_response_bytes() {
 		// survey 0, resident 5: [Choice(1), Choices([1, 2]), Rating(1)].
-		assert_eq!(
-			respond_bench_survey(0, 5),
-			vec![21, 1, 0, 0, 0, 0, 12, 0, 1, 1, 8, 1, 2, 2, 1]
-		);
+		assert_eq!(respond_bench_survey(0, 5), vec![21, 1, 0, 0, 0, 0, 12, 0, 1, 1, 8, 1, 2, 2, 1]);
 	}
 
 	#[test]

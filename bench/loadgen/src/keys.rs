@@ -58,7 +58,7 @@ pub fn hex(bytes: &[u8]) -> String {
 /// Parses `0x`-prefixed (or bare) hex.
 pub fn unhex(s: &str) -> Result<Vec<u8>, String> {
 	let s = s.strip_prefix("0x").unwrap_or(s);
-	if s.len() % 2 != 0 {
+	if !s.len().is_multiple_of(2) {
 		return Err(format!("odd-length hex: {s}"));
 	}
 	(0..s.len())

@@ -117,6 +117,19 @@ enum Cmd {
 		#[arg(long)]
 		out: PathBuf,
 	},
+	/// Copies `benchmark pallet --json-file` output keeping at most KEEP samples per benchmark and
+	/// component values (with `--min-duration` the full file runs to tens of megabytes).
+	SlimPalletJson {
+		/// The full JSON.
+		#[arg(long = "in")]
+		input: PathBuf,
+		/// Where the slimmed JSON goes.
+		#[arg(long)]
+		out: PathBuf,
+		/// Samples kept per benchmark and component values.
+		#[arg(long, default_value_t = 50)]
+		keep: usize,
+	},
 	/// Prints `<label> <pool type> <ballots/s>` of the fastest load run in RAW.
 	Pick {
 		/// The raw figures (bench/raw).
@@ -129,12 +142,15 @@ enum Cmd {
 async fn main() {
 	let cli = Cli::parse();
 	let result = match cli.cmd {
-		Cmd::Load { common, n, label, out, perf } =>
-			modes::load(&common.common(), n, &label, &out, perf).await,
-		Cmd::Scale { common, residents, expected_rate, out, bench_spec } =>
-			modes::scale(&common.common(), residents, expected_rate, &out, &bench_spec).await,
+		Cmd::Load { common, n, label, out, perf } => {
+			modes::load(&common.common(), n, &label, &out, perf).await
+		},
+		Cmd::Scale { common, residents, expected_rate, out, bench_spec } => {
+			modes::scale(&common.common(), residents, expected_rate, &out, &bench_spec).await
+		},
 		Cmd::Report { raw, root, out } => report::write(&raw, &root, &out),
 		Cmd::Pick { raw } => report::pick(&raw),
+		Cmd::SlimPalletJson { input, out, keep } => report::slim_pallet_json(&input, &out, keep),
 	};
 	if let Err(e) = result {
 		eprintln!("gongzhi-loadgen: {e}");

@@ -105,8 +105,9 @@ pub async fn setup(rpc: &Rpc, chain: &Chain, voting_blocks: u32, survey: bool) -
 	let started = Instant::now();
 	let (bob, eve, ferdie) = (keys::dev("Bob"), keys::dev("Eve"), keys::dev("Ferdie"));
 	for attempt in 0..3 {
-		let project =
-			read_u32(rpc, &spec::storage_prefix("Procurement", "NextProjectId")).await?.unwrap_or(0);
+		let project = read_u32(rpc, &spec::storage_prefix("Procurement", "NextProjectId"))
+			.await?
+			.unwrap_or(0);
 		let survey_id =
 			read_u32(rpc, &spec::storage_prefix("NeedsSurvey", "NextSurveyId")).await?.unwrap_or(0);
 		let (n, _) = rpc.best().await?;
@@ -127,8 +128,13 @@ pub async fn setup(rpc: &Rpc, chain: &Chain, voting_blocks: u32, survey: bool) -
 			rules.voting_start,
 			rules.voting_end
 		);
-		send(rpc, chain, &bob, &calls::create_project("長者助餐服務 (bench)", "每日午餐配送", 1_000_000, &rules))
-			.await?;
+		send(
+			rpc,
+			chain,
+			&bob,
+			&calls::create_project("長者助餐服務 (bench)", "每日午餐配送", 1_000_000, &rules),
+		)
+		.await?;
 		if survey {
 			// Same sender: wait for the pool to count the first one in the next nonce.
 			tokio::time::sleep(Duration::from_millis(200)).await;
@@ -136,7 +142,12 @@ pub async fn setup(rpc: &Rpc, chain: &Chain, voting_blocks: u32, survey: bool) -
 				rpc,
 				chain,
 				&bob,
-				&calls::create_bench_survey(0, "社區養老服務需求調研 (bench)", survey_window.0, survey_window.1),
+				&calls::create_bench_survey(
+					0,
+					"社區養老服務需求調研 (bench)",
+					survey_window.0,
+					survey_window.1,
+				),
 			)
 			.await?;
 		}
@@ -155,8 +166,15 @@ pub async fn setup(rpc: &Rpc, chain: &Chain, voting_blocks: u32, survey: bool) -
 			continue;
 		}
 		wait_block(rpc, rules.bidding_start).await?;
-		send(rpc, chain, &eve, &calls::submit_bid(project, 900_000, "銀齡居家養老服務中心：熱食配送")).await?;
-		send(rpc, chain, &ferdie, &calls::submit_bid(project, 800_000, "安心家政服務社：中央廚房")).await?;
+		send(
+			rpc,
+			chain,
+			&eve,
+			&calls::submit_bid(project, 900_000, "銀齡居家養老服務中心：熱食配送"),
+		)
+		.await?;
+		send(rpc, chain, &ferdie, &calls::submit_bid(project, 800_000, "安心家政服務社：中央廚房"))
+			.await?;
 		let mut bids = false;
 		while rpc.best().await?.0 < rules.bidding_end {
 			if rpc.storage(&bid_key(project, 1), None).await?.is_some() {
@@ -169,8 +187,9 @@ pub async fn setup(rpc: &Rpc, chain: &Chain, voting_blocks: u32, survey: bool) -
 			eprintln!("  setup: bids not in before bidding closed; retrying");
 			continue;
 		}
-		if survey &&
-			rpc.storage(&spec::map_key_u32("NeedsSurvey", "Surveys", survey_id), None)
+		if survey
+			&& rpc
+				.storage(&spec::map_key_u32("NeedsSurvey", "Surveys", survey_id), None)
 				.await?
 				.is_none()
 		{
@@ -290,7 +309,13 @@ pub struct LoadReport {
 }
 
 /// `load`: N ballots from N residents, then N transfers from N accounts, on one node.
-pub async fn load(c: &Common, n: u32, label: &str, out: &Path, perf: Option<PathBuf>) -> Result<()> {
+pub async fn load(
+	c: &Common,
+	n: u32,
+	label: &str,
+	out: &Path,
+	perf: Option<PathBuf>,
+) -> Result<()> {
 	std::fs::create_dir_all(&c.work).map_err(|e| e.to_string())?;
 	eprintln!("==> load [{label}]: chain spec with {n} residents and {n} senders");
 	let s = spec::dev_spec_with(&c.node, n, n, 1000 * UNIT)?;
@@ -319,7 +344,7 @@ pub async fn load(c: &Common, n: u32, label: &str, out: &Path, perf: Option<Path
 	let batch = votes(&ctl, &chain, setup.project, n).await?;
 	let vote = {
 		let _perf = Perf::start(perf.as_ref().map(|p| p.with_extension("vote.data")), node.pid);
-		measure("vote", batch, &conns, &follower, node.pid, &sampler, pace).await?
+		measure("vote", batch, &conns, &follower, node.pid, &cfg.log, &sampler, pace).await?
 	};
 	print_phase(&vote);
 
@@ -334,9 +359,9 @@ pub async fn load(c: &Common, n: u32, label: &str, out: &Path, perf: Option<Path
 		})
 		.collect();
 	let transfer = {
-		let _perf =
-			Perf::start(perf.as_ref().map(|p| p.with_extension("transfer.data")), node.pid);
-		measure("transfer_keep_alive", batch, &conns, &follower, node.pid, &sampler, pace).await?
+		let _perf = Perf::start(perf.as_ref().map(|p| p.with_extension("transfer.data")), node.pid);
+		measure("transfer_keep_alive", batch, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
+			.await?
 	};
 	print_phase(&transfer);
 
@@ -349,13 +374,17 @@ pub async fn load(c: &Common, n: u32, label: &str, out: &Path, perf: Option<Path
 	let tally = ctl
 		.call("gongzhi_projectTally", vec![setup.project.into()])
 		.await
-		.unwrap_or_else(|e| Value::String(e));
+		.unwrap_or_else(Value::String);
 	let remark = tx::sign(&chain, &era_now(&ctl).await?, &keys::dev("Alice"), 0, &calls::remark());
 	let remark_declared_weight = ctl.query_weight(&remark).await?;
 	drop(sampler);
 	node.stop();
 
-	let ratio = if transfer.finalized_tps > 0.0 { vote.finalized_tps / transfer.finalized_tps } else { 0.0 };
+	let ratio = if transfer.finalized_tps > 0.0 {
+		vote.finalized_tps / transfer.finalized_tps
+	} else {
+		0.0
+	};
 	eprintln!(
 		"  ballots/s {:.0} vs transfers/s {:.0}: ratio {ratio:.2}; {ballots_in_storage} ballots stored, {transfers_credited} transfers credited",
 		vote.finalized_tps, transfer.finalized_tps
@@ -488,7 +517,13 @@ pub async fn scale(
 	}
 	let mut state: Value =
 		serde_json::from_slice(&exported.stdout).map_err(|e| format!("exported state: {e}"))?;
-	spec::patch_exported_state(&mut state, setup.project, setup.windows, survey_id, (opens, closes))?;
+	spec::patch_exported_state(
+		&mut state,
+		setup.project,
+		setup.windows,
+		survey_id,
+		(opens, closes),
+	)?;
 	std::fs::write(bench_spec, serde_json::to_vec(&state).map_err(|e| e.to_string())?)
 		.map_err(|e| format!("{}: {e}", bench_spec.display()))?;
 	drop(state);
@@ -508,7 +543,9 @@ pub async fn scale(
 	eprintln!("  signing {residents} ballots");
 	let batch = votes(&ctl, &chain, setup.project, residents).await?;
 	let pace = Pace { inflight: c.inflight, stall: Duration::from_secs(90) };
-	let phase = measure("vote (district)", batch, &conns, &follower, node.pid, &sampler, pace).await?;
+	let phase =
+		measure("vote (district)", batch, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
+			.await?;
 	print_phase(&phase);
 	tokio::time::sleep(Duration::from_secs(5)).await;
 	let (_, fin) = ctl.finalized().await?;
@@ -527,9 +564,20 @@ pub async fn scale(
 	wait_block(&ctl, setup.windows.3).await?;
 	let bob = keys::dev("Bob");
 	let nonce = ctl.next_index(&keys::ss58(&keys::account(&bob))).await?;
-	let close_ext = tx::sign(&chain, &era_now(&ctl).await?, &bob, nonce, &calls::close(setup.project));
+	let close_ext =
+		tx::sign(&chain, &era_now(&ctl).await?, &bob, nonce, &calls::close(setup.project));
 	let close_declared_weight = ctl.query_weight(&close_ext).await?;
-	let close = measure("close", vec![close_ext], &conns[..1], &follower, node.pid, &sampler, pace).await?;
+	let close = measure(
+		"close",
+		vec![close_ext],
+		&conns[..1],
+		&follower,
+		node.pid,
+		&cfg.log,
+		&sampler,
+		pace,
+	)
+	.await?;
 	let close_row = close.blocks.first().cloned().ok_or("close was not included")?;
 	let close_hash = ctl.block_hash(close_row.number).await?;
 	let weight = ctl
@@ -542,7 +590,7 @@ pub async fn scale(
 	let outcome = ctl
 		.call("gongzhi_projectOutcome", vec![setup.project.into()])
 		.await
-		.unwrap_or_else(|e| Value::String(e));
+		.unwrap_or_else(Value::String);
 
 	// Reaping: what it would cost, and what the runtime says now (RetentionPeriod).
 	let mut reap_declared_weight = Vec::new();

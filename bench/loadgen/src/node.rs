@@ -93,7 +93,12 @@ impl Node {
 		.map(|s| s.to_string())
 		.collect();
 		args.extend(cfg.extra_args.iter().cloned());
-		let log = fs::File::create(&cfg.log).map_err(|e| format!("{}: {e}", cfg.log.display()))?;
+		// Appended to: a restarted node (the scale run) keeps one log.
+		let log = fs::OpenOptions::new()
+			.create(true)
+			.append(true)
+			.open(&cfg.log)
+			.map_err(|e| format!("{}: {e}", cfg.log.display()))?;
 		let mut cmd = Command::new(&cfg.bin);
 		cmd.args(&args)
 			.stdin(Stdio::null())
@@ -248,8 +253,7 @@ impl Sampler {
 	/// 100% is one core; this machine has two.
 	pub fn summary(&self, from: Instant, to: Instant) -> (f64, f64, f64, f64) {
 		let samples = self.samples.lock().unwrap();
-		let window: Vec<&Sample> =
-			samples.iter().filter(|s| s.at >= from && s.at <= to).collect();
+		let window: Vec<&Sample> = samples.iter().filter(|s| s.at >= from && s.at <= to).collect();
 		if window.len() < 2 {
 			return (0.0, 0.0, 0.0, 0.0);
 		}

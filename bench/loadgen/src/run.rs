@@ -82,6 +82,37 @@ pub struct BlockRow {
 	pub seen_ms: u64,
 	/// When it was seen finalized, in ms after the first submission.
 	pub finalized_ms: Option<u64>,
+	/// How long the node took to build it (its log: "Prepared block for proposing at …").
+	pub proposing_ms: Option<u64>,
+	/// Why the node stopped adding extrinsics to it (`HitBlockWeightLimit`,
+	/// `NoMoreTransactions`, `HitDeadline`, `HitBlockSizeLimit`, …).
+	pub end: Option<String>,
+}
+
+/// The node's "Prepared block for proposing at N (T ms) … end: REASON; …" log lines, by block
+/// number.
+pub fn proposals(log: &std::path::Path) -> HashMap<u32, (u64, String)> {
+	let mut out = HashMap::new();
+	let Ok(text) = std::fs::read_to_string(log) else { return out };
+	for line in text.lines() {
+		let Some(rest) = line.split("Prepared block for proposing at ").nth(1) else { continue };
+		let number = rest.split_whitespace().next().and_then(|n| n.parse().ok());
+		let ms = rest
+			.split('(')
+			.nth(1)
+			.and_then(|r| r.split(" ms").next())
+			.and_then(|m| m.trim().parse().ok());
+		let end = rest
+			.split("end: ")
+			.nth(1)
+			.and_then(|r| r.split(';').next())
+			.map(|r| r.trim().to_string())
+			.unwrap_or_default();
+		if let (Some(n), Some(ms)) = (number, ms) {
+			out.insert(n, (ms, end));
+		}
+	}
+	out
 }
 
 /// What one batch measured.
@@ -132,6 +163,11 @@ pub struct PhaseReport {
 	pub blocks: Vec<BlockRow>,
 	/// Node CPU over the phase (100 = one core; the machine has 2).
 	pub node_cpu_pct: f64,
+	/// Node CPU seconds while the batch was being submitted (RPC and pool validation dominate).
+	pub node_cpu_secs_submitting: f64,
+	/// Node CPU seconds from the last acceptance to the end (block production, import,
+	/// finality, pool maintenance).
+	pub node_cpu_secs_after: f64,
 	/// Node peak resident memory over the phase, MiB.
 	pub node_rss_peak_mib: f64,
 	/// Node resident memory at the end of the phase, MiB.
@@ -157,7 +193,11 @@ pub struct Pace {
 }
 
 /// Follows new best and finalized blocks, marking the batch's extrinsics in them.
-async fn follow(rpc: Rpc, state: Arc<Mutex<State>>, done: Arc<std::sync::atomic::AtomicBool>) -> Result<()> {
+async fn follow(
+	rpc: Rpc,
+	state: Arc<Mutex<State>>,
+	done: Arc<std::sync::atomic::AtomicBool>,
+) -> Result<()> {
 	let mut heads = rpc.subscribe_new_heads().await?;
 	let mut finals = rpc.subscribe_finalized_heads().await?;
 	let (mut last_seen, _) = rpc.best().await?;
@@ -176,7 +216,10 @@ async fn follow(rpc: Rpc, state: Arc<Mutex<State>>, done: Arc<std::sync::atomic:
 				ours.push(i);
 			}
 		}
-		s.blocks.insert(n, Seen { hash, at: now, extrinsics: exts.len() as u32, ours, finalized: None });
+		s.blocks.insert(
+			n,
+			Seen { hash, at: now, extrinsics: exts.len() as u32, ours, finalized: None },
+		);
 		Ok(())
 	}
 
@@ -232,6 +275,7 @@ pub async fn measure(
 	conns: &[Rpc],
 	follower: &Rpc,
 	node_pid: u32,
+	node_log: &std::path::Path,
 	sampler: &Sampler,
 	pace: Pace,
 ) -> Result<PhaseReport> {
@@ -278,7 +322,8 @@ pub async fn measure(
 									let mut s = state.lock().unwrap();
 									s.journeys[i].acked = Some(Instant::now());
 									if unhex32(&hash).ok() != Some(ours) {
-										s.journeys[i].error = Some(format!("node hash {hash} differs from ours"));
+										s.journeys[i].error =
+											Some(format!("node hash {hash} differs from ours"));
 									}
 									break;
 								},
@@ -361,9 +406,8 @@ pub async fn measure(
 	};
 	let per_sec = |count: usize, t: f64| if t > 0.0 { count as f64 / t } else { 0.0 };
 	let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;
-	let lat_inc = latency(
-		s.journeys.iter().filter_map(|j| Some(ms(j.sent?, j.included?.1))).collect(),
-	);
+	let lat_inc =
+		latency(s.journeys.iter().filter_map(|j| Some(ms(j.sent?, j.included?.1))).collect());
 	let lat_fin =
 		latency(s.journeys.iter().filter_map(|j| Some(ms(j.sent?, j.finalized?))).collect());
 	let tck = crate::node::clk_tck();
@@ -374,6 +418,11 @@ pub async fn measure(
 		.collect();
 	let (node_cpu_pct, node_rss_peak_mib, node_rss_end_mib, loadgen_cpu_pct) =
 		sampler.summary(start, end);
+	let node_cpu_secs_submitting =
+		sampler.summary(start, all_acked).0 / 100.0 * (all_acked - start).as_secs_f64();
+	let node_cpu_secs_after =
+		sampler.summary(all_acked, end).0 / 100.0 * (end - all_acked).as_secs_f64();
+	let proposed = proposals(node_log);
 	let rejections: Vec<String> = s.journeys.iter().filter_map(|j| j.error.clone()).collect();
 	Ok(PhaseReport {
 		name: name.into(),
@@ -403,10 +452,16 @@ pub async fn measure(
 				ours: b.ours.len() as u32,
 				extrinsics: b.extrinsics,
 				seen_ms: (b.at.saturating_duration_since(start)).as_millis() as u64,
-				finalized_ms: b.finalized.map(|f| f.saturating_duration_since(start).as_millis() as u64),
+				finalized_ms: b
+					.finalized
+					.map(|f| f.saturating_duration_since(start).as_millis() as u64),
+				proposing_ms: proposed.get(n).map(|p| p.0),
+				end: proposed.get(n).map(|p| p.1.clone()),
 			})
 			.collect(),
 		node_cpu_pct,
+		node_cpu_secs_submitting,
+		node_cpu_secs_after,
 		node_rss_peak_mib,
 		node_rss_end_mib,
 		loadgen_cpu_pct,

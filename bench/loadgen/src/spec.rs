@@ -63,7 +63,10 @@ fn replace_once(value: &mut [u8], from: &[u8], to: &[u8], what: &str) -> Result<
 	let hits: Vec<usize> =
 		value.windows(from.len()).enumerate().filter(|(_, w)| *w == from).map(|(i, _)| i).collect();
 	if hits.len() != 1 {
-		return Err(format!("{what}: expected one occurrence of the windows, found {}", hits.len()));
+		return Err(format!(
+			"{what}: expected one occurrence of the windows, found {}",
+			hits.len()
+		));
 	}
 	value[hits[0]..hits[0] + to.len()].copy_from_slice(to);
 	Ok(())

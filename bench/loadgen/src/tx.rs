@@ -55,8 +55,8 @@ impl Era {
 		let phase = current % period;
 		let quantize_factor = (period >> 12).max(1);
 		let quantized_phase = phase / quantize_factor * quantize_factor;
-		let encoded = (period.trailing_zeros() - 1).clamp(1, 15) as u16 |
-			((quantized_phase / quantize_factor) << 4) as u16;
+		let encoded = (period.trailing_zeros() - 1).clamp(1, 15) as u16
+			| ((quantized_phase / quantize_factor) << 4) as u16;
 		assert_eq!(quantize_factor, 1, "periods above 4096 would move the birth block");
 		Self { encoded: encoded.to_le_bytes().to_vec(), birth_hash: current_hash }
 	}
@@ -82,11 +82,8 @@ pub fn sign(chain: &Chain, era: &Era, pair: &sr25519::Pair, nonce: u32, call: &[
 	payload.extend_from_slice(&chain.genesis);
 	payload.extend_from_slice(&era.birth_hash);
 	payload.push(0); // CheckMetadataHash: no metadata hash.
-	let signature = if payload.len() > 256 {
-		pair.sign(&blake2_256(&payload))
-	} else {
-		pair.sign(&payload)
-	};
+	let signature =
+		if payload.len() > 256 { pair.sign(&blake2_256(&payload)) } else { pair.sign(&payload) };
 
 	let mut body = Vec::with_capacity(1 + 33 + 65 + explicit.len() + call.len());
 	body.push(0x84); // version 4, signed

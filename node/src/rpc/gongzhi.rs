@@ -26,36 +26,60 @@ type Hash = <Block as BlockT>::Hash;
 pub trait GongzhiRpc {
 	/// Results of a needs survey.
 	#[method(name = "surveyResults")]
-	fn survey_results(&self, survey: SurveyId, at: Option<Hash>)
-		-> RpcResult<Option<SurveyResults<BlockNumber>>>;
+	fn survey_results(
+		&self,
+		survey: SurveyId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<SurveyResults<BlockNumber>>>;
 
 	/// A procurement project's rules and phase.
 	#[method(name = "projectInfo")]
-	fn project_info(&self, project: ProjectId, at: Option<Hash>)
-		-> RpcResult<Option<ProjectInfo<BlockNumber>>>;
+	fn project_info(
+		&self,
+		project: ProjectId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<ProjectInfo<BlockNumber>>>;
 
 	/// A project's ballot count per bid (hidden in secret mode until revealing ends).
 	#[method(name = "projectTally")]
-	fn project_tally(&self, project: ProjectId, at: Option<Hash>) -> RpcResult<Option<ProjectTally>>;
+	fn project_tally(
+		&self,
+		project: ProjectId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<ProjectTally>>;
 
 	/// A project's outcome.
 	#[method(name = "projectOutcome")]
-	fn project_outcome(&self, project: ProjectId, at: Option<Hash>)
-		-> RpcResult<Option<ProjectOutcome<AccountId, BlockNumber>>>;
+	fn project_outcome(
+		&self,
+		project: ProjectId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<ProjectOutcome<AccountId, BlockNumber>>>;
 
 	/// A resident's own ballot in a project: the receipt.
 	#[method(name = "ballotReceipt")]
-	fn ballot_receipt(&self, project: ProjectId, resident: AccountId, at: Option<Hash>)
-		-> RpcResult<Option<BallotReceipt>>;
+	fn ballot_receipt(
+		&self,
+		project: ProjectId,
+		resident: AccountId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<BallotReceipt>>;
 
 	/// A voucher programme with its terms and statistics.
 	#[method(name = "programme")]
-	fn programme(&self, programme: ProgrammeId, at: Option<Hash>)
-		-> RpcResult<Option<ProgrammeView<AccountId, BlockNumber>>>;
+	fn programme(
+		&self,
+		programme: ProgrammeId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<ProgrammeView<AccountId, BlockNumber>>>;
 
 	/// Ratings and cases of a programme's services.
 	#[method(name = "programmeScorecard")]
-	fn programme_scorecard(&self, programme: ProgrammeId, at: Option<Hash>) -> RpcResult<ScorecardView>;
+	fn programme_scorecard(
+		&self,
+		programme: ProgrammeId,
+		at: Option<Hash>,
+	) -> RpcResult<ScorecardView>;
 
 	/// A provider's voucher statistics, scorecard and standing.
 	#[method(name = "providerReport")]
@@ -63,18 +87,27 @@ pub trait GongzhiRpc {
 
 	/// A resident's record and what they may still do.
 	#[method(name = "residentStatus")]
-	fn resident_status(&self, who: AccountId, at: Option<Hash>)
-		-> RpcResult<Option<ResidentStatus<AccountId, BlockNumber>>>;
+	fn resident_status(
+		&self,
+		who: AccountId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<ResidentStatus<AccountId, BlockNumber>>>;
 
 	/// A street office with its counts.
 	#[method(name = "office")]
-	fn office(&self, office: OfficeId, at: Option<Hash>)
-		-> RpcResult<Option<OfficeView<AccountId, BlockNumber>>>;
+	fn office(
+		&self,
+		office: OfficeId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<OfficeView<AccountId, BlockNumber>>>;
 
 	/// A community with its officers and counts.
 	#[method(name = "community")]
-	fn community(&self, community: CommunityId, at: Option<Hash>)
-		-> RpcResult<Option<CommunityView<AccountId, BlockNumber>>>;
+	fn community(
+		&self,
+		community: CommunityId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<CommunityView<AccountId, BlockNumber>>>;
 }
 
 /// Serves [`GongzhiRpcServer`] from a client's runtime API.
@@ -117,36 +150,60 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: GongzhiApi<Block, AccountId, BlockNumber>,
 {
-	fn survey_results(&self, survey: SurveyId, at: Option<Hash>)
-		-> RpcResult<Option<SurveyResults<BlockNumber>>> {
+	fn survey_results(
+		&self,
+		survey: SurveyId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<SurveyResults<BlockNumber>>> {
 		self.call(at, |api, at| api.survey_results(at, survey))
 	}
 
-	fn project_info(&self, project: ProjectId, at: Option<Hash>)
-		-> RpcResult<Option<ProjectInfo<BlockNumber>>> {
+	fn project_info(
+		&self,
+		project: ProjectId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<ProjectInfo<BlockNumber>>> {
 		self.call(at, |api, at| api.project_info(at, project))
 	}
 
-	fn project_tally(&self, project: ProjectId, at: Option<Hash>) -> RpcResult<Option<ProjectTally>> {
+	fn project_tally(
+		&self,
+		project: ProjectId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<ProjectTally>> {
 		self.call(at, |api, at| api.project_tally(at, project))
 	}
 
-	fn project_outcome(&self, project: ProjectId, at: Option<Hash>)
-		-> RpcResult<Option<ProjectOutcome<AccountId, BlockNumber>>> {
+	fn project_outcome(
+		&self,
+		project: ProjectId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<ProjectOutcome<AccountId, BlockNumber>>> {
 		self.call(at, |api, at| api.project_outcome(at, project))
 	}
 
-	fn ballot_receipt(&self, project: ProjectId, resident: AccountId, at: Option<Hash>)
-		-> RpcResult<Option<BallotReceipt>> {
+	fn ballot_receipt(
+		&self,
+		project: ProjectId,
+		resident: AccountId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<BallotReceipt>> {
 		self.call(at, |api, at| api.ballot_receipt(at, project, resident))
 	}
 
-	fn programme(&self, programme: ProgrammeId, at: Option<Hash>)
-		-> RpcResult<Option<ProgrammeView<AccountId, BlockNumber>>> {
+	fn programme(
+		&self,
+		programme: ProgrammeId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<ProgrammeView<AccountId, BlockNumber>>> {
 		self.call(at, |api, at| api.programme(at, programme))
 	}
 
-	fn programme_scorecard(&self, programme: ProgrammeId, at: Option<Hash>) -> RpcResult<ScorecardView> {
+	fn programme_scorecard(
+		&self,
+		programme: ProgrammeId,
+		at: Option<Hash>,
+	) -> RpcResult<ScorecardView> {
 		self.call(at, |api, at| api.programme_scorecard(at, programme))
 	}
 
@@ -154,18 +211,27 @@ where
 		self.call(at, |api, at| api.provider_report(at, provider))
 	}
 
-	fn resident_status(&self, who: AccountId, at: Option<Hash>)
-		-> RpcResult<Option<ResidentStatus<AccountId, BlockNumber>>> {
+	fn resident_status(
+		&self,
+		who: AccountId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<ResidentStatus<AccountId, BlockNumber>>> {
 		self.call(at, |api, at| api.resident_status(at, who))
 	}
 
-	fn office(&self, office: OfficeId, at: Option<Hash>)
-		-> RpcResult<Option<OfficeView<AccountId, BlockNumber>>> {
+	fn office(
+		&self,
+		office: OfficeId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<OfficeView<AccountId, BlockNumber>>> {
 		self.call(at, |api, at| api.office(at, office))
 	}
 
-	fn community(&self, community: CommunityId, at: Option<Hash>)
-		-> RpcResult<Option<CommunityView<AccountId, BlockNumber>>> {
+	fn community(
+		&self,
+		community: CommunityId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<CommunityView<AccountId, BlockNumber>>> {
 		self.call(at, |api, at| api.community(at, community))
 	}
 }

@@ -1091,9 +1091,7 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 
 	/// `None` for an unknown or retired community.
 	fn office_of(community: CommunityId) -> Option<OfficeId> {
-		Communities::<T>::get(community)
-			.filter(|c| c.status.is_active())
-			.map(|c| c.office)
+		Communities::<T>::get(community).filter(|c| c.status.is_active()).map(|c| c.office)
 	}
 
 	fn office_is_active(office: OfficeId) -> bool {
@@ -1109,8 +1107,8 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 	}
 
 	fn is_approved_provider(who: &T::AccountId, office: OfficeId) -> bool {
-		ProviderApprovals::<T>::get(who, office).is_some_and(|a| a.is_approved()) &&
-			Self::office_is_active(office)
+		ProviderApprovals::<T>::get(who, office).is_some_and(|a| a.is_approved())
+			&& Self::office_is_active(office)
 	}
 
 	fn residents_in(scope: Scope) -> u32 {

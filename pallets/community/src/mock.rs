@@ -160,9 +160,7 @@ pub fn add_provider(who: u64, office: OfficeId) {
 
 /// The first officer of `community`.
 pub fn officer_of(community: CommunityId) -> u64 {
-	Officers::<Test>::iter_key_prefix(community)
-		.next()
-		.expect("community has an officer")
+	Officers::<Test>::iter_key_prefix(community).next().expect("community has an officer")
 }
 
 /// Registers `who` (person `who`, no household) in `community` by one of its officers.

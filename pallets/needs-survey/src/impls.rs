@@ -396,6 +396,7 @@ impl<T: Config> Pallet<T> {
 	/// still available after the responses are reaped.
 	pub fn survey_results(survey: SurveyId) -> Option<SurveyResults<BlockNumberFor<T>>> {
 		let info = Surveys::<T>::get(survey)?;
+		let text = SurveyTexts::<T>::get(survey);
 		let now = Self::now();
 		let (phase, finalised_at, turnout) = match info.status {
 			SurveyStatus::Open => {
@@ -421,6 +422,13 @@ impl<T: Config> Pallet<T> {
 			responses: info.responses,
 			eligible: info.eligible,
 			turnout_permill: turnout.deconstruct(),
+			title: text
+				.as_ref()
+				.map(|t| gongzhi_primitives::view_text(&t.title))
+				.unwrap_or_default(),
+			texts: text
+				.map(|t| t.questions.iter().map(QuestionText::from).collect())
+				.unwrap_or_default(),
 			questions: info.tallies.iter().map(QuestionResults::from).collect(),
 		})
 	}
@@ -434,11 +442,11 @@ impl<T: Config> Pallet<T> {
 			.into_iter()
 			.filter(|id| {
 				Surveys::<T>::get(id).is_some_and(|info| {
-					matches!(info.status, SurveyStatus::Open) &&
-						info.opens_at <= now &&
-						now < info.closes_at &&
-						resident.is_in(&info.scope) &&
-						resident.registered_before(&info.opens_at)
+					matches!(info.status, SurveyStatus::Open)
+						&& info.opens_at <= now
+						&& now < info.closes_at
+						&& resident.is_in(&info.scope)
+						&& resident.registered_before(&info.opens_at)
 				}) && !Responses::<T>::contains_key(id, resident.id)
 			})
 			.collect()

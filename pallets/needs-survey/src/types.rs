@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::*, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
-use gongzhi_primitives::{CommunityId, OfficeId, Scope, SurveyId};
+use gongzhi_primitives::{OfficeId, Scope, SurveyId};
 use scale_info::TypeInfo;
 use sp_runtime::Permill;
 
@@ -149,10 +149,12 @@ impl<T: Config> QuestionTally<T> {
 		let zeroes =
 			|options: &OptionsOf<T>| CountsOf::<T>::truncate_from(alloc::vec![0; options.len()]);
 		match kind {
-			QuestionKind::SingleChoice { options } =>
-				QuestionTally::SingleChoice { counts: zeroes(options) },
-			QuestionKind::MultipleChoice { options, max_choices } =>
-				QuestionTally::MultipleChoice { counts: zeroes(options), max_choices: *max_choices },
+			QuestionKind::SingleChoice { options } => {
+				QuestionTally::SingleChoice { counts: zeroes(options) }
+			},
+			QuestionKind::MultipleChoice { options, max_choices } => {
+				QuestionTally::MultipleChoice { counts: zeroes(options), max_choices: *max_choices }
+			},
 			QuestionKind::Rating => QuestionTally::Rating { histogram: [0; RATING_LEVELS] },
 		}
 	}
@@ -233,8 +235,9 @@ impl<T: Config> QuestionTally<T> {
 	/// same `max_choices`). Used by `try_state`.
 	pub fn fits(&self, kind: &QuestionKind<T>) -> bool {
 		match (self, kind) {
-			(QuestionTally::SingleChoice { counts }, QuestionKind::SingleChoice { options }) =>
-				counts.len() == options.len(),
+			(QuestionTally::SingleChoice { counts }, QuestionKind::SingleChoice { options }) => {
+				counts.len() == options.len()
+			},
 			(
 				QuestionTally::MultipleChoice { counts, max_choices },
 				QuestionKind::MultipleChoice { options, max_choices: m },
@@ -248,8 +251,8 @@ impl<T: Config> QuestionTally<T> {
 	pub fn zeroed(&self) -> Self {
 		let mut tally = self.clone();
 		match &mut tally {
-			QuestionTally::SingleChoice { counts } |
-			QuestionTally::MultipleChoice { counts, .. } => counts.iter_mut().for_each(|c| *c = 0),
+			QuestionTally::SingleChoice { counts }
+			| QuestionTally::MultipleChoice { counts, .. } => counts.iter_mut().for_each(|c| *c = 0),
 			QuestionTally::Rating { histogram } => *histogram = [0; RATING_LEVELS],
 		}
 		tally
@@ -397,13 +400,15 @@ pub enum QuestionResults {
 impl<T: Config> From<&QuestionTally<T>> for QuestionResults {
 	fn from(tally: &QuestionTally<T>) -> Self {
 		match tally {
-			QuestionTally::SingleChoice { counts } =>
-				QuestionResults::SingleChoice { counts: counts.to_vec() },
-			QuestionTally::MultipleChoice { counts, max_choices } =>
+			QuestionTally::SingleChoice { counts } => {
+				QuestionResults::SingleChoice { counts: counts.to_vec() }
+			},
+			QuestionTally::MultipleChoice { counts, max_choices } => {
 				QuestionResults::MultipleChoice {
 					counts: counts.to_vec(),
 					max_choices: *max_choices,
-				},
+				}
+			},
 			QuestionTally::Rating { histogram } => {
 				// u64 sums of u32 counts times at most 5 cannot overflow.
 				let count = histogram.iter().map(|c| u64::from(*c)).sum::<u64>();
@@ -446,6 +451,33 @@ pub struct SurveyResults<BlockNumber> {
 	/// Turnout in parts per million (1_000_000 = 100%): recorded at close, or computed now while
 	/// the survey is open. Capped at 100%.
 	pub turnout_permill: u32,
+	/// The survey's title.
+	pub title: alloc::string::String,
+	/// Each question's prompt and option labels, in order (parallel to `questions`).
+	pub texts: Vec<QuestionText>,
 	/// One entry per question, in order.
 	pub questions: Vec<QuestionResults>,
+}
+
+/// A question as residents read it: its prompt and, for a choice question, its options' labels.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct QuestionText {
+	/// The question.
+	pub prompt: alloc::string::String,
+	/// The options' labels, in order (empty for a rating question).
+	pub options: Vec<alloc::string::String>,
+}
+
+impl<T: Config> From<&Question<T>> for QuestionText {
+	fn from(question: &Question<T>) -> Self {
+		use gongzhi_primitives::view_text;
+		let options = match &question.kind {
+			QuestionKind::SingleChoice { options }
+			| QuestionKind::MultipleChoice { options, .. } => options.iter().map(|o| view_text(o)).collect(),
+			QuestionKind::Rating => Vec::new(),
+		};
+		Self { prompt: view_text(&question.prompt), options }
+	}
 }

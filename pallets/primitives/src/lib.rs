@@ -151,8 +151,8 @@ pub trait CommunityRegistry<AccountId, BlockNumber> {
 	/// one of that community's officers.
 	fn may_manage(who: &AccountId, scope: Scope) -> bool {
 		let Some(office) = Self::scope_office(scope) else { return false };
-		Self::is_office_admin(who, office) ||
-			matches!(scope, Scope::Community(c) if Self::is_officer(who, c))
+		Self::is_office_admin(who, office)
+			|| matches!(scope, Scope::Community(c) if Self::is_officer(who, c))
 	}
 
 	/// Sets up an active office with `admin` for another pallet's benchmarks.
@@ -259,6 +259,12 @@ impl<AccountId> ProviderStanding<AccountId> for () {
 	}
 }
 
+/// Text stored as bounded bytes (titles, names, reasons), as a view shows it: UTF-8, with any
+/// invalid sequence replaced rather than failing the whole view.
+pub fn view_text(bytes: &[u8]) -> alloc::string::String {
+	alloc::string::String::from_utf8_lossy(bytes).into_owned()
+}
+
 /// Opening tag of the wrapping that Polkadot.js signers (the extension's `signRaw`,
 /// `@polkadot/util`'s `u8aWrapBytes`) apply to raw payloads.
 pub const WRAP_PREFIX: &[u8] = b"<Bytes>";
@@ -324,10 +330,11 @@ pub mod benchmarking {
 
 		fn sign(signer: &MultiSigner, message: &[u8]) -> MultiSignature {
 			match signer {
-				MultiSigner::Sr25519(public) =>
+				MultiSigner::Sr25519(public) => {
 					sp_io::crypto::sr25519_sign(BENCH_KEY_TYPE, public, message)
 						.expect("the key was generated in the keystore by `generate`; qed")
-						.into(),
+						.into()
+				},
 				_ => panic!("Sr25519Signer only makes sr25519 keys"),
 			}
 		}
@@ -342,13 +349,8 @@ mod tests {
 
 	#[test]
 	fn resident_scope_and_eligibility() {
-		let r = ResidentInfo {
-			id: 7,
-			community: 3,
-			office: 1,
-			registered_at: 10u32,
-			household: None,
-		};
+		let r =
+			ResidentInfo { id: 7, community: 3, office: 1, registered_at: 10u32, household: None };
 		assert!(r.is_in(&Scope::Community(3)));
 		assert!(!r.is_in(&Scope::Community(4)));
 		assert!(r.is_in(&Scope::Office(1)));
@@ -369,7 +371,8 @@ mod tests {
 		let signer = sp_runtime::MultiSigner::from(pair.public()).into_account();
 		let message = signing_bytes(b"gz", &42u32);
 		let bare = MultiSignature::from(pair.sign(&message));
-		let wrapped = MultiSignature::from(pair.sign(&[WRAP_PREFIX, &message, WRAP_POSTFIX].concat()));
+		let wrapped =
+			MultiSignature::from(pair.sign(&[WRAP_PREFIX, &message, WRAP_POSTFIX].concat()));
 		assert!(verify_offchain_signature(&bare, &message, &signer));
 		assert!(verify_offchain_signature(&wrapped, &message, &signer));
 		let other = signing_bytes(b"gz", &43u32);

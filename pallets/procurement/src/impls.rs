@@ -679,8 +679,8 @@ impl<T: Config> Pallet<T> {
 			project: id,
 			office: project.office,
 			scope: project.rules.scope,
-			title: details.title.into_inner(),
-			description: details.description.into_inner(),
+			title: gongzhi_primitives::view_text(&details.title),
+			description: gongzhi_primitives::view_text(&details.description),
 			document: details.document,
 			survey: details.survey,
 			budget: project.budget,
@@ -736,8 +736,9 @@ impl<T: Config> Pallet<T> {
 			ProjectState::Failed { reason, closed_at } => {
 				ProjectOutcome::Failed { reason, closed_at }
 			},
-			ProjectState::Cancelled { reason, cancelled_at } => {
-				ProjectOutcome::Cancelled { reason: reason.into_inner(), cancelled_at }
+			ProjectState::Cancelled { reason, cancelled_at } => ProjectOutcome::Cancelled {
+				reason: gongzhi_primitives::view_text(&reason),
+				cancelled_at,
 			},
 		})
 	}

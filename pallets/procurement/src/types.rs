@@ -552,10 +552,10 @@ pub struct ProjectInfo<BlockNumber> {
 	pub office: OfficeId,
 	/// The residents it is for, who vote.
 	pub scope: Scope,
-	/// Title (UTF-8 bytes).
-	pub title: alloc::vec::Vec<u8>,
-	/// Short description (UTF-8 bytes).
-	pub description: alloc::vec::Vec<u8>,
+	/// Title.
+	pub title: alloc::string::String,
+	/// Short description.
+	pub description: alloc::string::String,
 	/// Hash of the full description document.
 	pub document: H256,
 	/// The linked needs survey, if any.
@@ -648,8 +648,8 @@ pub enum ProjectOutcome<AccountId, BlockNumber> {
 	},
 	/// Cancelled before bidding.
 	Cancelled {
-		/// The office's reason (UTF-8 bytes).
-		reason: alloc::vec::Vec<u8>,
+		/// The office's reason.
+		reason: alloc::string::String,
 		/// When.
 		cancelled_at: BlockNumber,
 	},
@@ -673,6 +673,8 @@ pub struct BallotReceipt {
 	pub next_sequence: u32,
 	/// Whether it counts now (open ballots always; secret ones once revealed).
 	pub counted: bool,
-	/// The full storage key of the ballot record (`Procurement::Ballots(project, resident)`).
+	/// The full storage key of the ballot record (`Procurement::Ballots(project, resident)`),
+	/// to ask a light client for a proof of it (hex in JSON).
+	#[cfg_attr(feature = "std", serde(with = "sp_core::bytes"))]
 	pub storage_key: alloc::vec::Vec<u8>,
 }

@@ -764,7 +764,9 @@ impl<T: Config> Pallet<T> {
 		let p = Programmes::<T>::get(id)?;
 		Some(ProgrammeView {
 			id,
-			service_name: ServiceNames::<T>::get(id).map(|n| n.into_inner()).unwrap_or_default(),
+			service_name: ServiceNames::<T>::get(id)
+				.map(|n| gongzhi_primitives::view_text(&n))
+				.unwrap_or_default(),
 			office: p.office,
 			scope: p.scope,
 			project: p.project,

@@ -7,7 +7,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::{
-	Amount, CommunityId, OfficeId, ProgrammeId, ProjectId, RedemptionId, ResidentId, Scope, H256,
+	Amount, OfficeId, ProgrammeId, ProjectId, RedemptionId, ResidentId, Scope, H256,
 };
 use scale_info::TypeInfo;
 
@@ -348,8 +348,8 @@ pub struct Settlement<T: Config> {
 pub struct ProgrammeView<AccountId, BlockNumber> {
 	/// The programme's number.
 	pub id: ProgrammeId,
-	/// The service's name (UTF-8).
-	pub service_name: alloc::vec::Vec<u8>,
+	/// The service's name.
+	pub service_name: alloc::string::String,
 	/// The street office that runs it.
 	pub office: OfficeId,
 	/// The residents it is for.

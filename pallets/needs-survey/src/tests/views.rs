@@ -61,6 +61,21 @@ fn results_of_a_cancelled_or_unknown_survey() {
 }
 
 #[test]
+fn results_carry_the_title_and_the_questions_as_residents_read_them() {
+	build_and_execute(|| {
+		let s = scene();
+		let survey = create_standard(Scope::Community(s.a));
+		let results = NeedsSurvey::survey_results(survey).expect("exists");
+		assert_eq!(results.title, "What do you need?");
+		assert_eq!(results.texts.len(), results.questions.len());
+		assert_eq!(results.texts[0].prompt, "Which one?");
+		assert_eq!(results.texts[0].options, vec!["option 0", "option 1", "option 2"]);
+		assert_eq!(results.texts[1].options.len(), 4);
+		assert!(results.texts[2].options.is_empty(), "a rating has no options");
+	});
+}
+
+#[test]
 fn results_serialize_to_camel_case_json() {
 	build_and_execute(|| {
 		let s = scene();
@@ -70,6 +85,8 @@ fn results_serialize_to_camel_case_json() {
 		assert_eq!(json["opensAt"], serde_json::json!(OPENS));
 		assert_eq!(json["turnoutPermill"], serde_json::json!(0));
 		assert_eq!(json["phase"], serde_json::json!("upcoming"));
+		assert_eq!(json["title"], serde_json::json!("What do you need?"));
+		assert_eq!(json["texts"][0]["prompt"], serde_json::json!("Which one?"));
 		assert_eq!(
 			json["questions"][1],
 			serde_json::json!({ "multipleChoice": { "counts": [0, 0, 0, 0], "maxChoices": 2 } })

@@ -201,12 +201,7 @@ pub fn vote(who: &AccountId, project: ProjectId, bid: BidIndex) {
 
 /// The votes of each bid, as stored.
 pub fn tallies(project: ProjectId) -> Vec<u32> {
-	Projects::<Test>::get(project)
-		.expect("a project")
-		.bids
-		.iter()
-		.map(|s| s.votes)
-		.collect()
+	Projects::<Test>::get(project).expect("a project").bids.iter().map(|s| s.votes).collect()
 }
 
 /// The stored project.

@@ -34,7 +34,7 @@ fn project_info_shows_rules_texts_and_phase() {
 		assert_eq!(info.project, id);
 		assert_eq!(info.office, s.office);
 		assert_eq!(info.scope, Scope::Community(s.c1));
-		assert_eq!(info.title, b"Elderly meals".to_vec());
+		assert_eq!(info.title, "Elderly meals");
 		assert_eq!(info.budget, BUDGET);
 		assert_eq!(info.voting, Window { start: VOTING_START, end: VOTING_END });
 		assert_eq!(info.method, VotingMethod::Open);
@@ -101,7 +101,7 @@ fn project_outcome_reports_each_ending() {
 		));
 		assert_eq!(
 			Procurement::project_outcome(cancelled),
-			Some(ProjectOutcome::Cancelled { reason: b"no".to_vec(), cancelled_at: VOTING_END })
+			Some(ProjectOutcome::Cancelled { reason: "no".into(), cancelled_at: VOTING_END })
 		);
 		assert_eq!(Procurement::project_outcome(99), None);
 	});
@@ -216,11 +216,11 @@ fn views_serialize_to_camel_case_json() {
 		changes: 0,
 		next_sequence: 1,
 		counted: true,
-		storage_key: vec![],
+		storage_key: vec![0xab, 0x01],
 	};
 	let json = serde_json::to_string(&receipt).unwrap();
 	assert!(json.contains("\"nextSequence\":1"), "{json}");
-	assert!(json.contains("\"storageKey\":[]"), "{json}");
+	assert!(json.contains("\"storageKey\":\"0xab01\""), "{json}");
 	assert!(json.contains("\"choice\":{\"revealed\":3}"), "{json}");
 	let outcome: ProjectOutcome<AccountId, BlockNumber> =
 		ProjectOutcome::Failed { reason: FailureReason::QuorumNotMet, closed_at: 20 };

@@ -126,7 +126,7 @@ fn programme_view_shows_the_name_terms_and_counters() {
 		let p = programme(&w);
 		claim(&w.alice, p);
 		let view = Vouchers::programme(p).unwrap();
-		assert_eq!(view.service_name, b"home care visit".to_vec());
+		assert_eq!(view.service_name, "home care visit");
 		assert_eq!(view.providers, vec![w.provider.clone(), w.provider2.clone()]);
 		assert_eq!(view.stats.claimed, 1);
 		assert_eq!(Vouchers::programme(p + 1), None);
