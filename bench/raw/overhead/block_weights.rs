@@ -29,17 +29,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 167_643, 260_348
-	///   Average:  190_396
-	///   Median:   185_274
-	///   Std-Dev:  18464.26
+	///   Min, Max: 172_258, 582_045
+	///   Average:  203_398
+	///   Median:   180_426
+	///   Std-Dev:  77415.37
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 260_348
-	///   95th: 224_251
-	///   75th: 195_649
+	///   99th: 582_045
+	///   95th: 425_385
+	///   75th: 193_355
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(190_396), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(203_398), 0);
 }
 
 #[cfg(test)]

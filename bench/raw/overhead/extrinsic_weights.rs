@@ -29,17 +29,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 119_804, 137_842
-	///   Average:  124_853
-	///   Median:   124_588
-	///   Std-Dev:  2789.66
+	///   Min, Max: 129_375, 202_374
+	///   Average:  137_165
+	///   Median:   133_158
+	///   Std-Dev:  11633.38
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 137_842
-	///   95th: 130_917
-	///   75th: 125_536
+	///   99th: 202_374
+	///   95th: 155_953
+	///   75th: 136_916
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(124_853), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(137_165), 0);
 }
 
 #[cfg(test)]

@@ -14,9 +14,9 @@
 // --chain
 // dev
 // --pallet
-// pallet_balances,pallet_community,pallet_needs_survey,pallet_procurement,pallet_vouchers,pallet_satisfaction
+// pallet_balances,pallet_community,pallet_needs_survey,pallet_procurement,pallet_vouchers,pallet_satisfaction,frame_system_extensions,pallet_transaction_payment
 // --extrinsic
-// transfer_keep_alive,check_in,respond,vote,claim,redeem,rate,close,reap_ballots
+// transfer_keep_alive,check_in,respond,vote,claim,redeem,rate,close,reap_ballots,check_genesis,check_mortality_mortal_transaction,check_non_zero_sender,check_nonce,check_spec_version,check_tx_version,check_weight,weight_reclaim,charge_transaction_payment
 // --steps
 // 10
 // --repeat
@@ -24,7 +24,7 @@
 // --heap-pages
 // 4096
 // --json-file
-// /tmp/gongzhi-bench.W0Hgr7/pallet.json
+// /tmp/gongzhi-bench.qcyovY/pallet.json
 // --output
 // /work/main/bench/raw/pallet
 
@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_community::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `820`
 		//  Estimated: `3594`
-		// Minimum execution time: 31_000_000 picoseconds.
-		Weight::from_parts(36_360_000, 0)
+		// Minimum execution time: 30_926_000 picoseconds.
+		Weight::from_parts(37_967_000, 0)
 			.saturating_add(Weight::from_parts(0, 3594))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))

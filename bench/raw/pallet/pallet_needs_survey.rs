@@ -14,9 +14,9 @@
 // --chain
 // dev
 // --pallet
-// pallet_balances,pallet_community,pallet_needs_survey,pallet_procurement,pallet_vouchers,pallet_satisfaction
+// pallet_balances,pallet_community,pallet_needs_survey,pallet_procurement,pallet_vouchers,pallet_satisfaction,frame_system_extensions,pallet_transaction_payment
 // --extrinsic
-// transfer_keep_alive,check_in,respond,vote,claim,redeem,rate,close,reap_ballots
+// transfer_keep_alive,check_in,respond,vote,claim,redeem,rate,close,reap_ballots,check_genesis,check_mortality_mortal_transaction,check_non_zero_sender,check_nonce,check_spec_version,check_tx_version,check_weight,weight_reclaim,charge_transaction_payment
 // --steps
 // 10
 // --repeat
@@ -24,7 +24,7 @@
 // --heap-pages
 // 4096
 // --json-file
-// /tmp/gongzhi-bench.W0Hgr7/pallet.json
+// /tmp/gongzhi-bench.qcyovY/pallet.json
 // --output
 // /work/main/bench/raw/pallet
 
@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_needs_survey::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1944`
 		//  Estimated: `4620`
-		// Minimum execution time: 44_346_000 picoseconds.
-		Weight::from_parts(50_427_000, 0)
+		// Minimum execution time: 44_383_000 picoseconds.
+		Weight::from_parts(53_643_000, 0)
 			.saturating_add(Weight::from_parts(0, 4620))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -63,8 +63,8 @@ impl<T: frame_system::Config> pallet_needs_survey::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `2337`
 		//  Estimated: `4620`
-		// Minimum execution time: 39_216_000 picoseconds.
-		Weight::from_parts(44_868_000, 0)
+		// Minimum execution time: 39_848_000 picoseconds.
+		Weight::from_parts(46_377_000, 0)
 			.saturating_add(Weight::from_parts(0, 4620))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))

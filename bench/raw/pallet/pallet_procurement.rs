@@ -14,9 +14,9 @@
 // --chain
 // dev
 // --pallet
-// pallet_balances,pallet_community,pallet_needs_survey,pallet_procurement,pallet_vouchers,pallet_satisfaction
+// pallet_balances,pallet_community,pallet_needs_survey,pallet_procurement,pallet_vouchers,pallet_satisfaction,frame_system_extensions,pallet_transaction_payment
 // --extrinsic
-// transfer_keep_alive,check_in,respond,vote,claim,redeem,rate,close,reap_ballots
+// transfer_keep_alive,check_in,respond,vote,claim,redeem,rate,close,reap_ballots,check_genesis,check_mortality_mortal_transaction,check_non_zero_sender,check_nonce,check_spec_version,check_tx_version,check_weight,weight_reclaim,charge_transaction_payment
 // --steps
 // 10
 // --repeat
@@ -24,7 +24,7 @@
 // --heap-pages
 // 4096
 // --json-file
-// /tmp/gongzhi-bench.W0Hgr7/pallet.json
+// /tmp/gongzhi-bench.qcyovY/pallet.json
 // --output
 // /work/main/bench/raw/pallet
 
@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_procurement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1342`
 		//  Estimated: `4212`
-		// Minimum execution time: 41_913_000 picoseconds.
-		Weight::from_parts(47_637_000, 0)
+		// Minimum execution time: 43_169_000 picoseconds.
+		Weight::from_parts(49_530_000, 0)
 			.saturating_add(Weight::from_parts(0, 4212))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -66,11 +66,11 @@ impl<T: frame_system::Config> pallet_procurement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `723 + b * (27 ±0)`
 		//  Estimated: `4212`
-		// Minimum execution time: 28_513_000 picoseconds.
-		Weight::from_parts(36_552_799, 0)
+		// Minimum execution time: 31_305_000 picoseconds.
+		Weight::from_parts(38_662_452, 0)
 			.saturating_add(Weight::from_parts(0, 4212))
-			// Standard Error: 3_500
-			.saturating_add(Weight::from_parts(334_720, 0).saturating_mul(b.into()))
+			// Standard Error: 4_170
+			.saturating_add(Weight::from_parts(373_494, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -83,11 +83,11 @@ impl<T: frame_system::Config> pallet_procurement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `331 + n * (24 ±0)`
 		//  Estimated: `4212 + n * (2536 ±0)`
-		// Minimum execution time: 26_759_000 picoseconds.
-		Weight::from_parts(37_168_143, 0)
+		// Minimum execution time: 27_142_000 picoseconds.
+		Weight::from_parts(33_911_308, 0)
 			.saturating_add(Weight::from_parts(0, 4212))
-			// Standard Error: 5_185
-			.saturating_add(Weight::from_parts(3_264_429, 0).saturating_mul(n.into()))
+			// Standard Error: 5_503
+			.saturating_add(Weight::from_parts(3_489_317, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))

@@ -14,9 +14,9 @@
 // --chain
 // dev
 // --pallet
-// pallet_balances,pallet_community,pallet_needs_survey,pallet_procurement,pallet_vouchers,pallet_satisfaction
+// pallet_balances,pallet_community,pallet_needs_survey,pallet_procurement,pallet_vouchers,pallet_satisfaction,frame_system_extensions,pallet_transaction_payment
 // --extrinsic
-// transfer_keep_alive,check_in,respond,vote,claim,redeem,rate,close,reap_ballots
+// transfer_keep_alive,check_in,respond,vote,claim,redeem,rate,close,reap_ballots,check_genesis,check_mortality_mortal_transaction,check_non_zero_sender,check_nonce,check_spec_version,check_tx_version,check_weight,weight_reclaim,charge_transaction_payment
 // --steps
 // 10
 // --repeat
@@ -24,7 +24,7 @@
 // --heap-pages
 // 4096
 // --json-file
-// /tmp/gongzhi-bench.W0Hgr7/pallet.json
+// /tmp/gongzhi-bench.qcyovY/pallet.json
 // --output
 // /work/main/bench/raw/pallet
 
@@ -60,11 +60,11 @@ impl<T: frame_system::Config> pallet_satisfaction::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1673 + b * (5 ±0)`
 		//  Estimated: `3602 + b * (1600 ±688_046_535_379_692_160)`
-		// Minimum execution time: 54_588_000 picoseconds.
-		Weight::from_parts(65_890_273, 0)
+		// Minimum execution time: 59_286_000 picoseconds.
+		Weight::from_parts(68_287_281, 0)
 			.saturating_add(Weight::from_parts(0, 3602))
-			// Standard Error: 57_300
-			.saturating_add(Weight::from_parts(12_421_684, 0).saturating_mul(b.into()))
+			// Standard Error: 81_827
+			.saturating_add(Weight::from_parts(12_927_687, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
