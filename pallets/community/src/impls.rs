@@ -12,7 +12,8 @@ use frame_support::{
 };
 use frame_system::{ensure_signed, pallet_prelude::*};
 use gongzhi_primitives::{
-	ActivityId, CommunityId, CommunityRegistry, OfficeId, ResidentId, ResidentInfo, Scope, H256,
+	view_text, ActivityId, CommunityId, CommunityRegistry, OfficeId, ResidentId, ResidentInfo,
+	Scope, H256,
 };
 use sp_runtime::{traits::Saturating, DispatchError};
 
@@ -800,7 +801,7 @@ impl<T: Config> Pallet<T> {
 	pub fn office_details(office: OfficeId) -> Option<OfficeView<T::AccountId, BlockNumberFor<T>>> {
 		Offices::<T>::get(office).map(|o| OfficeView {
 			id: office,
-			name: display_name(&o.name),
+			name: view_text(&o.name),
 			admin: o.admin,
 			retired_at: o.status.retired_at(),
 			communities: o.communities,
@@ -815,7 +816,7 @@ impl<T: Config> Pallet<T> {
 		Communities::<T>::get(community).map(|c| CommunityView {
 			id: community,
 			office: c.office,
-			name: display_name(&c.name),
+			name: view_text(&c.name),
 			retired_at: c.status.retired_at(),
 			residents: c.residents,
 			officers: Officers::<T>::iter_key_prefix(community)
@@ -827,7 +828,7 @@ impl<T: Config> Pallet<T> {
 	/// `who`'s provider details and standing per office, if `who` is a provider.
 	pub fn provider_details(who: &T::AccountId) -> Option<ProviderView<BlockNumberFor<T>>> {
 		Providers::<T>::get(who).map(|p| ProviderView {
-			name: display_name(&p.name),
+			name: view_text(&p.name),
 			registration_code_hash: p.registration_code_hash,
 			registered_at: p.registered_at,
 			offices: ProviderApprovals::<T>::iter_prefix(who)

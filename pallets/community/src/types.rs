@@ -3,7 +3,7 @@
 
 use alloc::{string::String, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::Get, BoundedVec};
+use frame_support::BoundedVec;
 use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::{ActivityId, CommunityId, OfficeId, ResidentId, ResidentInfo, H256};
 use scale_info::TypeInfo;
@@ -375,9 +375,4 @@ pub struct ActivityView<AccountId, BlockNumber> {
 	pub ends_at: BlockNumber,
 	/// Residents checked in.
 	pub attendance: u32,
-}
-
-/// Decodes a stored name for display (names are validated UTF-8 when written).
-pub(crate) fn display_name<S: Get<u32>>(name: &BoundedVec<u8, S>) -> String {
-	String::from_utf8_lossy(name).into_owned()
 }
