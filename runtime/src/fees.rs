@@ -11,6 +11,7 @@
 //! count, against the block's limit, the fee withdrawal it never made. It encodes, decodes and
 //! describes itself exactly as the wrapped extension (wallets see `ChargeTransactionPayment`).
 
+use crate::{Runtime, RuntimeCall};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use frame_support::{dispatch::CheckIfFeeless, pallet_prelude::TransactionSource, weights::Weight};
 use frame_system::pallet_prelude::OriginFor;
@@ -18,10 +19,12 @@ use pallet_skip_feeless_payment::{Intermediate, SkipCheckIfFeeless};
 use scale_info::{StaticTypeInfo, TypeInfo};
 use sp_runtime::{
 	traits::{
-		DispatchInfoOf, DispatchOriginOf, Implication, PostDispatchInfoOf, TransactionExtension,
-		ValidateResult,
+		AsSystemOriginSigner, BlakeTwo256, DispatchInfoOf, DispatchOriginOf, Hash, Implication,
+		PostDispatchInfoOf, TransactionExtension, ValidateResult,
 	},
-	transaction_validity::TransactionValidityError,
+	transaction_validity::{
+		InvalidTransaction, TransactionPriority, TransactionValidity, TransactionValidityError,
+	},
 	DispatchResult,
 };
 
@@ -109,5 +112,215 @@ where
 			SkipCheckIfFeeless::<T, S>::post_dispatch_details(pre, info, post_info, len, result)?;
 		// The payment extension never ran: none of its declared weight was used.
 		Ok(if skipped { unspent.saturating_add(declared) } else { unspent })
+	}
+}
+
+// -------------------------------------------------------------------------------------------
+// The pool policy for free transactions
+// -------------------------------------------------------------------------------------------
+
+/// How many free transactions one account may have waiting at once, counting future nonces:
+/// a free transaction is valid only with a nonce below `account nonce + MAX_FREE_AHEAD`. Four
+/// is enough for a resident who answers a survey, votes and claims a voucher in quick
+/// succession, and far too few to flood the pool: past it, a free transaction is refused
+/// (`InvalidTransaction::Future`) until the earlier ones are in a block.
+pub const MAX_FREE_AHEAD: u32 = 4;
+
+/// How long, in blocks, a free transaction may wait in the pool (20 blocks: two minutes). A
+/// resident whose ballot didn't make it in that time resubmits it; nothing free lingers.
+pub const FREE_LONGEVITY: u64 = 20;
+
+/// The priority of a free transaction: above every paid transaction that doesn't tip a large
+/// amount, so that paid spam cannot keep residents' ballots out of blocks. Free transactions are
+/// only those that will succeed, each bounded per resident and item by its pallet, so this can't
+/// be used to crowd out others. A paid transaction of a normal size would have to tip hundreds of
+/// GZT to outrank one (`ChargeTransactionPayment` ranks by the tip times the transactions that
+/// fit in a block).
+pub const FREE_PRIORITY: TransactionPriority = 1 << 60;
+
+/// The resident action a free call performs, for its pool tag: the pallet's and the call's
+/// index and the item it acts on (survey, project, programme, voucher, redemption, activity).
+/// Two free transactions for the same action by the same account provide the same tag, so the
+/// pool keeps at most one of them. A call not listed here is tagged by the hash of its whole
+/// encoding (exact duplicates still collide).
+pub fn free_action(call: &RuntimeCall) -> (u8, u8, [u8; 32]) {
+	use crate::RuntimeCall as C;
+	let item: Option<u64> = match call {
+		C::Community(pallet_community::Call::check_in { activity }) => Some((*activity).into()),
+		C::NeedsSurvey(pallet_needs_survey::Call::respond { survey, .. })
+		| C::NeedsSurvey(pallet_needs_survey::Call::amend { survey, .. }) => Some((*survey).into()),
+		C::Procurement(pallet_procurement::Call::vote { project, .. })
+		| C::Procurement(pallet_procurement::Call::commit_vote { project, .. })
+		| C::Procurement(pallet_procurement::Call::reveal_vote { project, .. }) => {
+			Some((*project).into())
+		},
+		C::Vouchers(pallet_vouchers::Call::claim { programme }) => Some((*programme).into()),
+		C::Vouchers(pallet_vouchers::Call::redeem { voucher, .. }) => Some(*voucher),
+		C::Vouchers(pallet_vouchers::Call::cancel_redemption { redemption }) => Some(*redemption),
+		C::Satisfaction(pallet_satisfaction::Call::rate { redemption, .. }) => Some(*redemption),
+		_ => None,
+	};
+	call.using_encoded(|bytes| {
+		let (pallet, index) =
+			(bytes.first().copied().unwrap_or(0), bytes.get(1).copied().unwrap_or(0));
+		let item = match item {
+			Some(item) => {
+				let mut padded = [0u8; 32];
+				padded[..8].copy_from_slice(&item.to_le_bytes());
+				padded
+			},
+			None => <BlakeTwo256 as Hash>::hash(bytes).0,
+		};
+		(pallet, index, item)
+	})
+}
+
+/// The extensions that decide how a transaction pays, grouped so that their outcome can be read
+/// together: the nonce, the block's weight and the (possibly skipped) payment.
+pub type PaymentPipeline = (
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	RefundSkippedPayment<Runtime, pallet_transaction_payment::ChargeTransactionPayment<Runtime>>,
+);
+
+/// The pool policy for free transactions, around [`PaymentPipeline`].
+///
+/// It encodes, decodes and describes itself exactly as the three extensions it wraps
+/// (`CheckNonce`, `CheckWeight`, `ChargeTransactionPayment`, in that order), so wallets and
+/// light clients see no difference. When the payment was skipped — the call is a resident's
+/// call that will succeed — it also:
+/// - refuses a nonce `MAX_FREE_AHEAD` or more past the account's (`InvalidTransaction::Future`),
+///   so an account has at most `MAX_FREE_AHEAD` free transactions waiting;
+/// - `provides` a tag for the action ([`free_action`]: pallet, call, account, item), so two free
+///   transactions for the same action never sit in the pool together;
+/// - limits its `longevity` to [`FREE_LONGEVITY`] blocks and gives it [`FREE_PRIORITY`].
+///
+/// Paid transactions are left exactly as the wrapped extensions validate them.
+#[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq)]
+pub struct FreeTxGuard(pub PaymentPipeline);
+
+impl FreeTxGuard {
+	/// The pipeline for a transaction with `nonce` that tips `tip`.
+	pub fn new(nonce: crate::Nonce, tip: crate::Balance) -> Self {
+		Self((
+			frame_system::CheckNonce::<Runtime>::from(nonce),
+			frame_system::CheckWeight::<Runtime>::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip).into(),
+		))
+	}
+}
+
+impl TypeInfo for FreeTxGuard {
+	type Identity = PaymentPipeline;
+	fn type_info() -> scale_info::Type {
+		PaymentPipeline::type_info()
+	}
+}
+
+impl core::fmt::Debug for FreeTxGuard {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		write!(f, "FreeTxGuard(")?;
+		self.0 .0.fmt(f)?;
+		write!(f, ", ")?;
+		self.0 .2.fmt(f)?;
+		write!(f, ")")
+	}
+}
+
+impl TransactionExtension<RuntimeCall> for FreeTxGuard {
+	const IDENTIFIER: &'static str = "FreeTxGuard (see metadata())";
+	type Implicit = <PaymentPipeline as TransactionExtension<RuntimeCall>>::Implicit;
+	type Val = <PaymentPipeline as TransactionExtension<RuntimeCall>>::Val;
+	type Pre = <PaymentPipeline as TransactionExtension<RuntimeCall>>::Pre;
+
+	fn metadata() -> alloc::vec::Vec<sp_runtime::traits::TransactionExtensionMetadata> {
+		PaymentPipeline::metadata()
+	}
+
+	fn implicit(&self) -> Result<Self::Implicit, TransactionValidityError> {
+		self.0.implicit()
+	}
+
+	fn weight(&self, call: &RuntimeCall) -> Weight {
+		self.0.weight(call)
+	}
+
+	fn validate(
+		&self,
+		origin: DispatchOriginOf<RuntimeCall>,
+		call: &RuntimeCall,
+		info: &DispatchInfoOf<RuntimeCall>,
+		len: usize,
+		self_implicit: Self::Implicit,
+		inherited_implication: &impl Implication,
+		source: TransactionSource,
+	) -> ValidateResult<Self::Val, RuntimeCall> {
+		let (mut valid, val, origin) = self.0.validate(
+			origin,
+			call,
+			info,
+			len,
+			self_implicit,
+			inherited_implication,
+			source,
+		)?;
+		let free = matches!(&val.2, Intermediate::Skip(_));
+		if let (true, Some(who)) = (free, origin.as_system_origin_signer()) {
+			let next = frame_system::Pallet::<Runtime>::account_nonce(who);
+			if self.0 .0 .0 >= next.saturating_add(MAX_FREE_AHEAD) {
+				return Err(InvalidTransaction::Future.into());
+			}
+			let (pallet, index, item) = free_action(call);
+			valid.provides.push((b"gz/free", who, pallet, index, item).encode());
+			valid.longevity = valid.longevity.min(FREE_LONGEVITY);
+			valid.priority = valid.priority.saturating_add(FREE_PRIORITY);
+		}
+		Ok((valid, val, origin))
+	}
+
+	fn prepare(
+		self,
+		val: Self::Val,
+		origin: &DispatchOriginOf<RuntimeCall>,
+		call: &RuntimeCall,
+		info: &DispatchInfoOf<RuntimeCall>,
+		len: usize,
+	) -> Result<Self::Pre, TransactionValidityError> {
+		self.0.prepare(val, origin, call, info, len)
+	}
+
+	fn post_dispatch_details(
+		pre: Self::Pre,
+		info: &DispatchInfoOf<RuntimeCall>,
+		post_info: &PostDispatchInfoOf<RuntimeCall>,
+		len: usize,
+		result: &DispatchResult,
+	) -> Result<Weight, TransactionValidityError> {
+		PaymentPipeline::post_dispatch_details(pre, info, post_info, len, result)
+	}
+
+	fn bare_validate(
+		call: &RuntimeCall,
+		info: &DispatchInfoOf<RuntimeCall>,
+		len: usize,
+	) -> TransactionValidity {
+		PaymentPipeline::bare_validate(call, info, len)
+	}
+
+	fn bare_validate_and_prepare(
+		call: &RuntimeCall,
+		info: &DispatchInfoOf<RuntimeCall>,
+		len: usize,
+	) -> Result<(), TransactionValidityError> {
+		PaymentPipeline::bare_validate_and_prepare(call, info, len)
+	}
+
+	fn bare_post_dispatch(
+		info: &DispatchInfoOf<RuntimeCall>,
+		post_info: &mut PostDispatchInfoOf<RuntimeCall>,
+		len: usize,
+		result: &DispatchResult,
+	) -> Result<(), TransactionValidityError> {
+		PaymentPipeline::bare_post_dispatch(info, post_info, len, result)
 	}
 }

@@ -78,10 +78,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("gongzhi"),
 	impl_name: Cow::Borrowed("gongzhi-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -140,7 +140,8 @@ pub type BlockId = generic::BlockId<Block>;
 
 /// The transaction extensions, in the order they are checked. Fees go through
 /// `SkipCheckIfFeeless` (see [`fees`]): a resident's call that will succeed costs nothing and is
-/// not charged the payment's weight; anything else pays as usual.
+/// not charged the payment's weight; anything else pays as usual. [`fees::FreeTxGuard`] bounds
+/// what free transactions may do in the pool (nonces ahead, one per action, short-lived).
 pub type TxExtension = (
 	frame_system::AuthorizeCall<Runtime>,
 	frame_system::CheckNonZeroSender<Runtime>,
@@ -148,12 +149,10 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
-	frame_system::CheckWeight<Runtime>,
-	fees::RefundSkippedPayment<
-		Runtime,
-		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
-	>,
+	// `CheckNonce`, `CheckWeight` and `ChargeTransactionPayment` (through
+	// `fees::RefundSkippedPayment`), wrapped in the pool policy for free transactions; they
+	// encode and appear in the metadata exactly as the three extensions.
+	fees::FreeTxGuard,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );

@@ -55,6 +55,32 @@ fn window<T: Config>() -> (BlockNumberFor<T>, BlockNumberFor<T>) {
 	(now, now.saturating_add(T::MaxActivityDuration::get()))
 }
 
+/// A resident of a community of one office and a community of another office whose admin
+/// is the same account: `(from, to, resident's account, resident number, the admin)`.
+fn cross_office_move<T: Config>(
+) -> (CommunityId, CommunityId, T::AccountId, gongzhi_primitives::ResidentId, T::AccountId) {
+	let admin: T::AccountId = account("admin", 0, SEED);
+	let from = Community::<T>::bench_community(Community::<T>::bench_office(&admin));
+	let to = Community::<T>::bench_community(Community::<T>::bench_office(&admin));
+	let who: T::AccountId = account("resident", 0, SEED);
+	let resident = Community::<T>::bench_resident(&who, from, None);
+	(from, to, who, resident, admin)
+}
+
+/// Announces a replacement of resident `old`'s account (through the call's own check).
+fn pending_replacement<T: Config>(old: &T::AccountId) {
+	let office = Residents::<T>::get(old).expect("set-up: a resident").office;
+	let admin = Offices::<T>::get(office).expect("set-up: the office exists").admin;
+	Community::<T>::do_propose_replacement(admin, old.clone(), account("new key", 0, SEED))
+		.expect("set-up: the office admin may propose");
+}
+
+/// `n` distinct person hashes.
+fn persons<T: Config>(n: u32) -> StaffListOf<T> {
+	let list: Vec<H256> = (0..n).map(|i| H256::from_low_u64_be(u64::from(i) + 1)).collect();
+	StaffListOf::<T>::truncate_from(list)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -237,43 +263,41 @@ mod benchmarks {
 		});
 	}
 
+	/// With a pending move and a pending replacement to drop.
 	#[benchmark]
 	fn retire_resident() {
-		let (community, officer, _, _) = community::<T>();
+		let (community, officer, office, _) = community::<T>();
+		let to = Community::<T>::bench_community(office);
 		let who: T::AccountId = account("resident", 0, SEED);
 		let resident = Community::<T>::bench_resident(&who, community, None);
+		pending_replacement::<T>(&who);
+		Community::<T>::do_request_move(who.clone(), who.clone(), to)
+			.expect("set-up: the resident may ask");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), who.clone());
 
-		assert_last_event::<T>(Event::ResidentRetired { resident, who, community });
+		assert_last_event::<T>(Event::ResidentRetired { resident, who: who.clone(), community });
+		assert!(!PendingMoves::<T>::contains_key(&who));
+		assert!(!PendingReplacements::<T>::contains_key(&who));
 	}
 
-	/// To a community of another office: both communities' and both offices' counts change.
+	/// In one step by the admin of both offices, to a community of the other office (both
+	/// communities' and both offices' counts change), dropping a pending move and a pending
+	/// replacement.
 	#[benchmark]
 	fn move_resident() {
-		let (from, _, _, _) = community::<T>();
-		let (to, officer, _, _) = community::<T>();
-		let who: T::AccountId = account("resident", 0, SEED);
-		let resident = Community::<T>::bench_resident(&who, from, None);
+		let (from, to, who, resident, admin) = cross_office_move::<T>();
+		pending_replacement::<T>(&who);
+		Community::<T>::do_request_move(who.clone(), who.clone(), to)
+			.expect("set-up: the resident may ask");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(officer), who.clone(), to);
+		_(RawOrigin::Signed(admin), who.clone(), to);
 
-		assert_last_event::<T>(Event::ResidentMoved { resident, who, from, to });
-	}
-
-	#[benchmark]
-	fn replace_account() {
-		let (community, officer, _, _) = community::<T>();
-		let old: T::AccountId = account("resident", 0, SEED);
-		let new: T::AccountId = account("resident", 1, SEED);
-		let resident = Community::<T>::bench_resident(&old, community, None);
-
-		#[extrinsic_call]
-		_(RawOrigin::Signed(officer), old.clone(), new.clone());
-
-		assert_last_event::<T>(Event::AccountReplaced { resident, old, new });
+		assert_last_event::<T>(Event::ResidentMoved { resident, who: who.clone(), from, to });
+		assert!(!PendingMoves::<T>::contains_key(&who));
+		assert!(!PendingReplacements::<T>::contains_key(&who));
 	}
 
 	#[benchmark]
@@ -388,6 +412,227 @@ mod benchmarks {
 
 		assert_last_event::<T>(Event::CheckInsReaped { activity, removed: n, complete: true });
 		assert_eq!(ReapedCheckIns::<T>::get(activity), n);
+	}
+
+	/// By an officer of the resident's community, within the office (the admin check misses
+	/// first), overwriting a lapsed request.
+	#[benchmark]
+	fn request_move() {
+		let (from, officer, office, _) = community::<T>();
+		let to = Community::<T>::bench_community(office);
+		let who: T::AccountId = account("resident", 0, SEED);
+		let resident = Community::<T>::bench_resident(&who, from, None);
+		PendingMoves::<T>::insert(
+			&who,
+			PendingMove {
+				to,
+				requested_by: who.clone(),
+				expires_at: frame_system::Pallet::<T>::block_number(),
+			},
+		);
+		let expires_at =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::MoveRequestTtl::get());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(officer.clone()), who.clone(), to);
+
+		assert_last_event::<T>(Event::MoveRequested {
+			resident,
+			who,
+			from,
+			to,
+			requested_by: officer,
+			expires_at,
+		});
+	}
+
+	/// Across offices (both offices' counts change), requested by the admin of the office left
+	/// (checked again), dropping a pending replacement.
+	#[benchmark]
+	fn accept_move() {
+		let (from, _, _, from_admin) = community::<T>();
+		let to_admin: T::AccountId = account("admin", 1, SEED);
+		let to = Community::<T>::bench_community(Community::<T>::bench_office(&to_admin));
+		let who: T::AccountId = account("resident", 0, SEED);
+		let resident = Community::<T>::bench_resident(&who, from, None);
+		pending_replacement::<T>(&who);
+		Community::<T>::do_request_move(from_admin, who.clone(), to)
+			.expect("set-up: the office admin may ask");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(to_admin), who.clone());
+
+		assert_last_event::<T>(Event::ResidentMoved { resident, who: who.clone(), from, to });
+		assert!(!PendingReplacements::<T>::contains_key(&who));
+	}
+
+	/// By an officer of the destination within the office: every leaving-side check misses
+	/// first.
+	#[benchmark]
+	fn cancel_move() {
+		let (from, _, office, _) = community::<T>();
+		let to = Community::<T>::bench_community(office);
+		let to_officer: T::AccountId = account("officer", 1, SEED);
+		Community::<T>::bench_officer(to, &to_officer);
+		let who: T::AccountId = account("resident", 0, SEED);
+		let resident = Community::<T>::bench_resident(&who, from, None);
+		Community::<T>::do_request_move(who.clone(), who.clone(), to)
+			.expect("set-up: the resident may ask");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(to_officer), who.clone());
+
+		assert_last_event::<T>(Event::MoveCancelled { resident, who, to });
+	}
+
+	#[benchmark]
+	fn propose_replacement() {
+		let (community, _, _, admin) = community::<T>();
+		let old: T::AccountId = account("resident", 0, SEED);
+		let new: T::AccountId = account("resident", 1, SEED);
+		let resident = Community::<T>::bench_resident(&old, community, None);
+		let effective_at =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::ReplacementNotice::get());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), old.clone(), new.clone());
+
+		assert_last_event::<T>(Event::ReplacementProposed { resident, old, new, effective_at });
+	}
+
+	/// By the office admin (the resident's own account misses first).
+	#[benchmark]
+	fn cancel_replacement() {
+		let (community, _, _, admin) = community::<T>();
+		let old: T::AccountId = account("resident", 0, SEED);
+		let resident = Community::<T>::bench_resident(&old, community, None);
+		pending_replacement::<T>(&old);
+		let new: T::AccountId = account("new key", 0, SEED);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), old.clone());
+
+		assert_last_event::<T>(Event::ReplacementCancelled { resident, old, new });
+	}
+
+	/// With a pending move of the old account to drop.
+	#[benchmark]
+	fn enact_replacement() {
+		let (community, _, office, _) = community::<T>();
+		let to = Community::<T>::bench_community(office);
+		let old: T::AccountId = account("resident", 0, SEED);
+		let resident = Community::<T>::bench_resident(&old, community, None);
+		pending_replacement::<T>(&old);
+		Community::<T>::do_request_move(old.clone(), old.clone(), to)
+			.expect("set-up: the resident may ask");
+		let new: T::AccountId = account("new key", 0, SEED);
+		let effective_at =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::ReplacementNotice::get());
+		frame_system::Pallet::<T>::set_block_number(effective_at);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), old.clone());
+
+		assert_last_event::<T>(Event::AccountReplaced { resident, old: old.clone(), new });
+		assert!(!PendingMoves::<T>::contains_key(&old));
+	}
+
+	/// By the provider that published it (the officer and admin checks miss first), from a
+	/// full open index.
+	#[benchmark]
+	fn cancel_activity() {
+		let (community, officer, office, _) = community::<T>();
+		let provider: T::AccountId = account("provider", 0, SEED);
+		Community::<T>::bench_provider(&provider, office);
+		let (starts_at, ends_at) = window::<T>();
+		for _ in 1..T::MaxOpenActivities::get() {
+			Community::<T>::do_publish_activity(
+				officer.clone(),
+				community,
+				ActivityKind::Other,
+				H256::zero(),
+				starts_at,
+				ends_at,
+			)
+			.expect("set-up: the officer may publish and there is room");
+		}
+		let activity = NextActivityId::<T>::get();
+		Community::<T>::do_publish_activity(
+			provider.clone(),
+			community,
+			ActivityKind::Health,
+			H256::zero(),
+			starts_at,
+			ends_at,
+		)
+		.expect("set-up: the provider may publish and there is room");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()), activity);
+
+		assert_last_event::<T>(Event::ActivityCancelled { activity, community, by: provider });
+		assert_eq!(
+			OpenActivities::<T>::get(community).len() as u32,
+			T::MaxOpenActivities::get() - 1
+		);
+	}
+
+	/// `o` offices the provider is approved in, all of which get suspended; by the admin of
+	/// one of them.
+	#[benchmark]
+	fn release_registration_code(o: Linear<1, { T::MaxProviderOffices::get() }>) {
+		let provider: T::AccountId = account("provider", 0, SEED);
+		let mut admin = None;
+		for i in 0..o {
+			let office_admin: T::AccountId = account("admin", i, SEED);
+			let office = Community::<T>::bench_office(&office_admin);
+			Community::<T>::bench_provider(&provider, office);
+			admin = Some(office_admin);
+		}
+		let admin = admin.expect("o is at least 1");
+		let code =
+			Providers::<T>::get(&provider).expect("set-up: registered").registration_code_hash;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), code);
+
+		assert_last_event::<T>(Event::RegistrationCodeReleased {
+			registration_code_hash: code,
+			provider: provider.clone(),
+		});
+		assert!(!ProviderCodes::<T>::contains_key(code));
+		assert_eq!(Providers::<T>::get(&provider).map(|p| p.offices), Some(o));
+	}
+
+	/// `n` persons declared at once.
+	#[benchmark]
+	fn declare_staff(n: Linear<1, { T::MaxStaffPerCall::get() }>) {
+		let (office, _) = office::<T>();
+		let provider: T::AccountId = account("provider", 0, SEED);
+		Community::<T>::bench_provider(&provider, office);
+		let list = persons::<T>(n);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()), list.clone());
+
+		assert_last_event::<T>(Event::StaffDeclared { provider, person_hashes: list, staff: n });
+	}
+
+	/// `n` persons withdrawn at once.
+	#[benchmark]
+	fn remove_staff(n: Linear<1, { T::MaxStaffPerCall::get() }>) {
+		let (office, _) = office::<T>();
+		let provider: T::AccountId = account("provider", 0, SEED);
+		Community::<T>::bench_provider(&provider, office);
+		let list = persons::<T>(n);
+		Community::<T>::do_declare_staff(provider.clone(), list.clone())
+			.expect("set-up: a provider declares new persons");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()), list.clone());
+
+		assert_last_event::<T>(Event::StaffRemoved { provider, person_hashes: list, staff: 0 });
 	}
 
 	impl_benchmark_test_suite!(Community, crate::mock::new_test_ext(), crate::mock::Test);

@@ -4,7 +4,7 @@
 //! runtime API and the try-state check.
 
 use crate::{pallet::*, types::*, WeightInfo};
-use alloc::vec::Vec;
+use alloc::{collections::btree_set::BTreeSet, vec::Vec};
 use frame_support::{
 	dispatch::{DispatchResult, DispatchResultWithPostInfo},
 	ensure,
@@ -293,6 +293,7 @@ impl<T: Config> Pallet<T> {
 		registration_code_hash: &H256,
 	) -> Result<NameOf<T>, DispatchError> {
 		ensure!(!Providers::<T>::contains_key(who), Error::<T>::AlreadyProvider);
+		ensure!(!Residents::<T>::contains_key(who), Error::<T>::AccountIsResident);
 		ensure!(
 			!ProviderCodes::<T>::contains_key(registration_code_hash),
 			Error::<T>::RegistrationCodeTaken
@@ -323,6 +324,8 @@ impl<T: Config> Pallet<T> {
 				registration_code_hash,
 				registered_at: Self::now(),
 				offices: 0,
+				staff: 0,
+				code_released_at: None,
 			},
 		);
 		ProviderCodes::<T>::insert(registration_code_hash, &who);
@@ -341,6 +344,7 @@ impl<T: Config> Pallet<T> {
 		provider: &T::AccountId,
 	) -> Result<Option<ProviderRecordOf<T>>, DispatchError> {
 		let mut record = Providers::<T>::get(provider).ok_or(Error::<T>::UnknownProvider)?;
+		ensure!(record.holds_code(), Error::<T>::RegistrationCodeReleased);
 		match ProviderApprovals::<T>::get(provider, office) {
 			Some(Approval::Approved { .. }) => Err(Error::<T>::AlreadyApproved.into()),
 			Some(Approval::Suspended { .. }) => Ok(None),
@@ -403,17 +407,163 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// `caller` (`None` for `AdminOrigin`) may release `registration_code_hash`: a provider
+	/// holds it and a signed caller is the admin of an office in which that provider is
+	/// approved or suspended. Returns the provider, its record and the offices it is approved
+	/// in now (at most `MaxProviderOffices` approval records are read).
+	pub fn ensure_release_registration_code(
+		caller: Option<&T::AccountId>,
+		registration_code_hash: &H256,
+	) -> Result<(T::AccountId, ProviderRecordOf<T>, Vec<OfficeId>), DispatchError> {
+		let provider = ProviderCodes::<T>::get(registration_code_hash)
+			.ok_or(Error::<T>::UnknownRegistrationCode)?;
+		let record = Providers::<T>::get(&provider).ok_or(Error::<T>::UnknownProvider)?;
+		// At most `MaxProviderOffices` records: approvals are bounded by it.
+		let approvals: Vec<(OfficeId, bool)> = ProviderApprovals::<T>::iter_prefix(&provider)
+			.take(T::MaxProviderOffices::get() as usize)
+			.map(|(office, approval)| (office, approval.is_approved()))
+			.collect();
+		if let Some(who) = caller {
+			ensure!(
+				approvals.iter().any(|(office, _)| Self::is_office_admin(who, *office)),
+				Error::<T>::NotOfficeOfProvider
+			);
+		}
+		let approved =
+			approvals.into_iter().filter_map(|(office, approved)| approved.then_some(office));
+		Ok((provider, record, approved.collect()))
+	}
+
+	pub(crate) fn do_release_registration_code(
+		caller: Option<T::AccountId>,
+		registration_code_hash: H256,
+	) -> DispatchResultWithPostInfo {
+		let (provider, mut record, approved) =
+			Self::ensure_release_registration_code(caller.as_ref(), &registration_code_hash)?;
+		let offices = record.offices;
+		let now = Self::now();
+		ProviderCodes::<T>::remove(registration_code_hash);
+		record.code_released_at = Some(now);
+		Providers::<T>::insert(&provider, record);
+		for office in approved {
+			ProviderApprovals::<T>::insert(&provider, office, Approval::Suspended { since: now });
+			Self::deposit_event(Event::ProviderSuspended { provider: provider.clone(), office });
+		}
+		Self::deposit_event(Event::RegistrationCodeReleased { registration_code_hash, provider });
+		Ok(Some(T::WeightInfo::release_registration_code(offices)).into())
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// Provider staff (回避)
+	// ----------------------------------------------------------------------------------------
+
+	/// `list` is not empty and names no person twice (at most `MaxStaffPerCall` hashes).
+	fn check_staff_list(list: &StaffListOf<T>) -> DispatchResult {
+		ensure!(!list.is_empty(), Error::<T>::EmptyStaffList);
+		let mut seen = BTreeSet::new();
+		ensure!(list.iter().all(|person| seen.insert(*person)), Error::<T>::DuplicateStaff);
+		Ok(())
+	}
+
+	/// `provider` may declare `person_hashes` as its staff. Returns its record with the new
+	/// count.
+	pub fn ensure_declare_staff(
+		provider: &T::AccountId,
+		person_hashes: &StaffListOf<T>,
+	) -> Result<ProviderRecordOf<T>, DispatchError> {
+		let mut record = Providers::<T>::get(provider).ok_or(Error::<T>::UnknownProvider)?;
+		Self::check_staff_list(person_hashes)?;
+		ensure!(
+			person_hashes.iter().all(|person| !ProviderStaff::<T>::contains_key(provider, person)),
+			Error::<T>::StaffAlreadyDeclared
+		);
+		ensure!(
+			person_hashes.iter().all(|person| {
+				(PersonEmployers::<T>::decode_len(person).unwrap_or(0) as u32)
+					< T::MaxEmployers::get()
+			}),
+			Error::<T>::TooManyEmployers
+		);
+		// Checked: a count over the bound is refused, never wrapped.
+		record.staff = record
+			.staff
+			.checked_add(person_hashes.len() as u32)
+			.filter(|staff| *staff <= T::MaxStaff::get())
+			.ok_or(Error::<T>::TooManyStaff)?;
+		Ok(record)
+	}
+
+	pub(crate) fn do_declare_staff(
+		provider: T::AccountId,
+		person_hashes: StaffListOf<T>,
+	) -> DispatchResult {
+		let record = Self::ensure_declare_staff(&provider, &person_hashes)?;
+		for person in &person_hashes {
+			ProviderStaff::<T>::insert(&provider, person, ());
+			// Room was checked by `ensure_declare_staff`.
+			PersonEmployers::<T>::try_mutate(person, |employers| {
+				employers.try_push(provider.clone())
+			})
+			.map_err(|_| Error::<T>::TooManyEmployers)?;
+		}
+		let staff = record.staff;
+		Providers::<T>::insert(&provider, record);
+		Self::deposit_event(Event::StaffDeclared { provider, person_hashes, staff });
+		Ok(())
+	}
+
+	/// `provider` may withdraw `person_hashes` from its staff. Returns its record with the new
+	/// count.
+	pub fn ensure_remove_staff(
+		provider: &T::AccountId,
+		person_hashes: &StaffListOf<T>,
+	) -> Result<ProviderRecordOf<T>, DispatchError> {
+		let mut record = Providers::<T>::get(provider).ok_or(Error::<T>::UnknownProvider)?;
+		Self::check_staff_list(person_hashes)?;
+		ensure!(
+			person_hashes.iter().all(|person| ProviderStaff::<T>::contains_key(provider, person)),
+			Error::<T>::StaffNotDeclared
+		);
+		// Saturating: the record counts each declared person, distinct in the list.
+		record.staff = record.staff.saturating_sub(person_hashes.len() as u32);
+		Ok(record)
+	}
+
+	pub(crate) fn do_remove_staff(
+		provider: T::AccountId,
+		person_hashes: StaffListOf<T>,
+	) -> DispatchResult {
+		let record = Self::ensure_remove_staff(&provider, &person_hashes)?;
+		for person in &person_hashes {
+			ProviderStaff::<T>::remove(&provider, person);
+			PersonEmployers::<T>::mutate_exists(person, |employers| {
+				if let Some(list) = employers {
+					list.retain(|p| *p != provider);
+					if list.is_empty() {
+						*employers = None;
+					}
+				}
+			});
+		}
+		let staff = record.staff;
+		Providers::<T>::insert(&provider, record);
+		Self::deposit_event(Event::StaffRemoved { provider, person_hashes, staff });
+		Ok(())
+	}
+
 	// ----------------------------------------------------------------------------------------
 	// Residents
 	// ----------------------------------------------------------------------------------------
 
-	/// `who` may be registered as the person `person_hash` (not checked here: the community).
-	/// Returns the person's resident number if they were registered before.
+	/// `who` may be registered as the person `person_hash` (not checked here: the community):
+	/// not a resident, not a provider (回避). Returns the person's resident number if they were
+	/// registered before.
 	pub fn check_register_resident(
 		who: &T::AccountId,
 		person_hash: &H256,
 	) -> Result<Option<ResidentId>, DispatchError> {
 		ensure!(!Residents::<T>::contains_key(who), Error::<T>::AlreadyResident);
+		ensure!(!Providers::<T>::contains_key(who), Error::<T>::AccountIsProvider);
 		match PersonIndex::<T>::get(person_hash) {
 			Some(id) => {
 				ensure!(
@@ -472,6 +622,7 @@ impl<T: Config> Pallet<T> {
 				let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 				NextResidentId::<T>::put(next);
 				PersonIndex::<T>::insert(person_hash, id);
+				ResidentPersons::<T>::insert(id, person_hash);
 				id
 			},
 		};
@@ -525,6 +676,8 @@ impl<T: Config> Pallet<T> {
 		ResidentAccounts::<T>::remove(record.id);
 		// `PersonIndex` keeps the person's number for their return.
 		Self::count_out(record.community, record.office);
+		Self::drop_pending_move(record.id, &who);
+		Self::drop_pending_replacement(record.id, &who);
 		Self::deposit_event(Event::ResidentRetired {
 			resident: record.id,
 			who,
@@ -548,86 +701,6 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// `officer` may move resident `who` to community `to`. Returns `who`'s record and `to`'s.
-	pub fn ensure_move_resident(
-		officer: &T::AccountId,
-		who: &T::AccountId,
-		to: CommunityId,
-	) -> Result<(ResidentRecordOf<T>, CommunityRecordOf<T>), DispatchError> {
-		let record = Self::resident_record(who)?;
-		let destination = Self::active_community(to)?;
-		Self::ensure_officer(officer, to)?;
-		ensure!(record.community != to, Error::<T>::AlreadyInCommunity);
-		Ok((record, destination))
-	}
-
-	pub(crate) fn do_move_resident(
-		officer: T::AccountId,
-		who: T::AccountId,
-		to: CommunityId,
-	) -> DispatchResult {
-		let (mut record, mut destination) = Self::ensure_move_resident(&officer, &who, to)?;
-		let from = record.community;
-		Communities::<T>::mutate(from, |c| {
-			if let Some(c) = c {
-				// Saturating: the record counts this resident.
-				c.residents.saturating_dec();
-			}
-		});
-		// Saturating: bounded by the number of resident ids.
-		destination.residents.saturating_inc();
-		if destination.office != record.office {
-			Offices::<T>::mutate(record.office, |o| {
-				if let Some(o) = o {
-					o.residents.saturating_dec();
-				}
-			});
-			Offices::<T>::mutate(destination.office, |o| {
-				if let Some(o) = o {
-					o.residents.saturating_inc();
-				}
-			});
-		}
-		record.community = to;
-		record.office = destination.office;
-		record.registered_at = Self::now();
-		let resident = record.id;
-		Communities::<T>::insert(to, destination);
-		Residents::<T>::insert(&who, record);
-		Self::deposit_event(Event::ResidentMoved { resident, who, from, to });
-		Ok(())
-	}
-
-	/// `officer` may move resident `old`'s record to account `new`. Returns the record.
-	pub fn ensure_replace_account(
-		officer: &T::AccountId,
-		old: &T::AccountId,
-		new: &T::AccountId,
-	) -> Result<ResidentRecordOf<T>, DispatchError> {
-		let record = Self::resident_record(old)?;
-		Self::ensure_officer(officer, record.community)?;
-		ensure!(!Residents::<T>::contains_key(new), Error::<T>::AlreadyResident);
-		ensure!(frame_system::Pallet::<T>::can_dec_provider(old), Error::<T>::CannotReleaseAccount);
-		Ok(record)
-	}
-
-	pub(crate) fn do_replace_account(
-		officer: T::AccountId,
-		old: T::AccountId,
-		new: T::AccountId,
-	) -> DispatchResult {
-		let record = Self::ensure_replace_account(&officer, &old, &new)?;
-		frame_system::Pallet::<T>::dec_providers(&old)
-			.map_err(|_| Error::<T>::CannotReleaseAccount)?;
-		frame_system::Pallet::<T>::inc_providers(&new);
-		let resident = record.id;
-		Residents::<T>::remove(&old);
-		Residents::<T>::insert(&new, record);
-		ResidentAccounts::<T>::insert(resident, &new);
-		Self::deposit_event(Event::AccountReplaced { resident, old, new });
-		Ok(())
-	}
-
 	/// `officer` may set resident `who`'s household. Returns the record.
 	pub fn ensure_set_household(
 		officer: &T::AccountId,
@@ -649,6 +722,349 @@ impl<T: Config> Pallet<T> {
 		Residents::<T>::insert(&who, record);
 		Self::deposit_event(Event::HouseholdSet { resident, who, household });
 		Ok(())
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// Moves: the side left asks, the destination accepts
+	// ----------------------------------------------------------------------------------------
+
+	/// Whether `caller` may speak for the side that resident `who` (record `record`) leaves, in
+	/// a move to a community of office `to_office`: the resident themselves, the admin of their
+	/// office, or — within the office only — an officer of their community.
+	pub fn is_leaving_side(
+		caller: &T::AccountId,
+		who: &T::AccountId,
+		record: &ResidentRecordOf<T>,
+		to_office: OfficeId,
+	) -> bool {
+		caller == who
+			|| Self::is_office_admin(caller, record.office)
+			|| (to_office == record.office && Officers::<T>::contains_key(record.community, caller))
+	}
+
+	/// Whether `caller` may speak for destination `to` (of office `to_office`) in a move from
+	/// office `from_office`: the admin of `to_office`, or — within the office only — an officer
+	/// of `to`.
+	pub fn is_accepting_side(
+		caller: &T::AccountId,
+		to: CommunityId,
+		to_office: OfficeId,
+		from_office: OfficeId,
+	) -> bool {
+		Self::is_office_admin(caller, to_office)
+			|| (to_office == from_office && Officers::<T>::contains_key(to, caller))
+	}
+
+	/// Resident `who`'s record and that of community `to`, which must be active and another
+	/// community than theirs.
+	fn move_target(
+		who: &T::AccountId,
+		to: CommunityId,
+	) -> Result<(ResidentRecordOf<T>, CommunityRecordOf<T>), DispatchError> {
+		let record = Self::resident_record(who)?;
+		let destination = Self::active_community(to)?;
+		ensure!(record.community != to, Error::<T>::AlreadyInCommunity);
+		Ok((record, destination))
+	}
+
+	/// `caller` may ask to move resident `who` to `to`, and no request that has not lapsed is
+	/// pending. The same check decides whether the resident's own request is free. Returns
+	/// `who`'s record and the request to store.
+	pub fn ensure_request_move(
+		caller: &T::AccountId,
+		who: &T::AccountId,
+		to: CommunityId,
+	) -> Result<(ResidentRecordOf<T>, PendingMoveOf<T>), DispatchError> {
+		let (record, destination) = Self::move_target(who, to)?;
+		ensure!(
+			Self::is_leaving_side(caller, who, &record, destination.office),
+			Error::<T>::NotLeavingSide
+		);
+		let now = Self::now();
+		ensure!(
+			PendingMoves::<T>::get(who).is_none_or(|pending| pending.expires_at <= now),
+			Error::<T>::MoveAlreadyRequested
+		);
+		// Saturating: at the end of the block-number range a request simply never lapses.
+		let expires_at = now.saturating_add(T::MoveRequestTtl::get());
+		Ok((record, PendingMove { to, requested_by: caller.clone(), expires_at }))
+	}
+
+	pub(crate) fn do_request_move(
+		caller: T::AccountId,
+		who: T::AccountId,
+		to: CommunityId,
+	) -> DispatchResult {
+		let (record, pending) = Self::ensure_request_move(&caller, &who, to)?;
+		let expires_at = pending.expires_at;
+		// Overwrites a lapsed request, if any.
+		PendingMoves::<T>::insert(&who, pending);
+		Self::deposit_event(Event::MoveRequested {
+			resident: record.id,
+			who,
+			from: record.community,
+			to,
+			requested_by: caller,
+			expires_at,
+		});
+		Ok(())
+	}
+
+	/// `caller` may accept the pending move of resident `who` now, and whoever requested it is
+	/// still entitled to. Returns `who`'s record and the destination's id and record.
+	pub fn ensure_accept_move(
+		caller: &T::AccountId,
+		who: &T::AccountId,
+	) -> Result<(ResidentRecordOf<T>, CommunityId, CommunityRecordOf<T>), DispatchError> {
+		let pending = PendingMoves::<T>::get(who).ok_or(Error::<T>::NoPendingMove)?;
+		ensure!(Self::now() < pending.expires_at, Error::<T>::MoveExpired);
+		let (record, destination) = Self::move_target(who, pending.to)?;
+		ensure!(
+			Self::is_accepting_side(caller, pending.to, destination.office, record.office),
+			Error::<T>::NotAcceptingSide
+		);
+		ensure!(
+			Self::is_leaving_side(&pending.requested_by, who, &record, destination.office),
+			Error::<T>::RequesterNoLongerEntitled
+		);
+		Ok((record, pending.to, destination))
+	}
+
+	pub(crate) fn do_accept_move(caller: T::AccountId, who: T::AccountId) -> DispatchResult {
+		let (record, to, destination) = Self::ensure_accept_move(&caller, &who)?;
+		PendingMoves::<T>::remove(&who);
+		Self::apply_move(who, record, to, destination);
+		Ok(())
+	}
+
+	/// `caller` may cancel the pending move of resident `who`: it is on either side now, or the
+	/// request has lapsed. Returns the resident number and the requested destination.
+	pub fn ensure_cancel_move(
+		caller: &T::AccountId,
+		who: &T::AccountId,
+	) -> Result<(ResidentId, CommunityId), DispatchError> {
+		let pending = PendingMoves::<T>::get(who).ok_or(Error::<T>::NoPendingMove)?;
+		let record = Self::resident_record(who)?;
+		let lapsed = pending.expires_at <= Self::now();
+		// Communities are never deleted; a destination retired since keeps its office.
+		let to_office =
+			Communities::<T>::get(pending.to).ok_or(Error::<T>::UnknownCommunity)?.office;
+		ensure!(
+			lapsed
+				|| Self::is_leaving_side(caller, who, &record, to_office)
+				|| Self::is_accepting_side(caller, pending.to, to_office, record.office),
+			Error::<T>::NotPartyToMove
+		);
+		Ok((record.id, pending.to))
+	}
+
+	pub(crate) fn do_cancel_move(caller: T::AccountId, who: T::AccountId) -> DispatchResult {
+		let (resident, to) = Self::ensure_cancel_move(&caller, &who)?;
+		PendingMoves::<T>::remove(&who);
+		Self::deposit_event(Event::MoveCancelled { resident, who, to });
+		Ok(())
+	}
+
+	/// `caller` may move resident `who` to `to` in one step: it is entitled on both sides at
+	/// once. Returns `who`'s record and `to`'s.
+	pub fn ensure_move_resident(
+		caller: &T::AccountId,
+		who: &T::AccountId,
+		to: CommunityId,
+	) -> Result<(ResidentRecordOf<T>, CommunityRecordOf<T>), DispatchError> {
+		let (record, destination) = Self::move_target(who, to)?;
+		ensure!(
+			Self::is_leaving_side(caller, who, &record, destination.office),
+			Error::<T>::NotLeavingSide
+		);
+		ensure!(
+			Self::is_accepting_side(caller, to, destination.office, record.office),
+			Error::<T>::NotAcceptingSide
+		);
+		Ok((record, destination))
+	}
+
+	pub(crate) fn do_move_resident(
+		caller: T::AccountId,
+		who: T::AccountId,
+		to: CommunityId,
+	) -> DispatchResult {
+		let (record, destination) = Self::ensure_move_resident(&caller, &who, to)?;
+		Self::drop_pending_move(record.id, &who);
+		Self::apply_move(who, record, to, destination);
+		Ok(())
+	}
+
+	/// Moves resident `who` (record `record`) to community `to` (record `destination`), both
+	/// already checked: the counts follow, `registered_at` restarts now. Across offices a
+	/// pending account replacement lapses: the office that proposed it no longer answers for
+	/// the resident.
+	fn apply_move(
+		who: T::AccountId,
+		mut record: ResidentRecordOf<T>,
+		to: CommunityId,
+		mut destination: CommunityRecordOf<T>,
+	) {
+		let from = record.community;
+		Communities::<T>::mutate(from, |c| {
+			if let Some(c) = c {
+				// Saturating: the record counts this resident.
+				c.residents.saturating_dec();
+			}
+		});
+		// Saturating: bounded by the number of resident ids.
+		destination.residents.saturating_inc();
+		if destination.office != record.office {
+			Offices::<T>::mutate(record.office, |o| {
+				if let Some(o) = o {
+					o.residents.saturating_dec();
+				}
+			});
+			Offices::<T>::mutate(destination.office, |o| {
+				if let Some(o) = o {
+					o.residents.saturating_inc();
+				}
+			});
+			Self::drop_pending_replacement(record.id, &who);
+		}
+		record.community = to;
+		record.office = destination.office;
+		record.registered_at = Self::now();
+		let resident = record.id;
+		Communities::<T>::insert(to, destination);
+		Residents::<T>::insert(&who, record);
+		Self::deposit_event(Event::ResidentMoved { resident, who, from, to });
+	}
+
+	/// Removes the pending move of resident `resident` (account `who`), if any, announcing it.
+	fn drop_pending_move(resident: ResidentId, who: &T::AccountId) {
+		if let Some(pending) = PendingMoves::<T>::take(who) {
+			Self::deposit_event(Event::MoveCancelled {
+				resident,
+				who: who.clone(),
+				to: pending.to,
+			});
+		}
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// Account replacement (lost key): the office proposes, a public notice, anyone enacts
+	// ----------------------------------------------------------------------------------------
+
+	/// `new` may receive a resident record: it is neither a resident nor a provider (回避).
+	fn check_new_account(new: &T::AccountId) -> DispatchResult {
+		ensure!(!Residents::<T>::contains_key(new), Error::<T>::AlreadyResident);
+		ensure!(!Providers::<T>::contains_key(new), Error::<T>::AccountIsProvider);
+		Ok(())
+	}
+
+	/// `admin` may propose to move resident `old`'s record to `new`. Returns the record and the
+	/// replacement to store.
+	pub fn ensure_propose_replacement(
+		admin: &T::AccountId,
+		old: &T::AccountId,
+		new: &T::AccountId,
+	) -> Result<(ResidentRecordOf<T>, PendingReplacementOf<T>), DispatchError> {
+		let record = Self::resident_record(old)?;
+		Self::ensure_office_admin(admin, record.office)?;
+		ensure!(
+			!PendingReplacements::<T>::contains_key(old),
+			Error::<T>::ReplacementAlreadyProposed
+		);
+		Self::check_new_account(new)?;
+		ensure!(
+			!ReplacementTargets::<T>::contains_key(new),
+			Error::<T>::AccountInPendingReplacement
+		);
+		ensure!(frame_system::Pallet::<T>::can_dec_provider(old), Error::<T>::CannotReleaseAccount);
+		// Saturating: at the end of the block-number range it simply never takes effect.
+		let effective_at = Self::now().saturating_add(T::ReplacementNotice::get());
+		Ok((record, PendingReplacement { new: new.clone(), effective_at }))
+	}
+
+	pub(crate) fn do_propose_replacement(
+		admin: T::AccountId,
+		old: T::AccountId,
+		new: T::AccountId,
+	) -> DispatchResult {
+		let (record, pending) = Self::ensure_propose_replacement(&admin, &old, &new)?;
+		let effective_at = pending.effective_at;
+		PendingReplacements::<T>::insert(&old, pending);
+		ReplacementTargets::<T>::insert(&new, &old);
+		Self::deposit_event(Event::ReplacementProposed {
+			resident: record.id,
+			old,
+			new,
+			effective_at,
+		});
+		Ok(())
+	}
+
+	/// `caller` may cancel the replacement announced for `old`: it is `old` itself or the
+	/// admin of the resident's office now. The same check decides whether the resident's own
+	/// cancellation is free. Returns the resident number and the replacement.
+	pub fn ensure_cancel_replacement(
+		caller: &T::AccountId,
+		old: &T::AccountId,
+	) -> Result<(ResidentId, PendingReplacementOf<T>), DispatchError> {
+		let pending = PendingReplacements::<T>::get(old).ok_or(Error::<T>::NoPendingReplacement)?;
+		let record = Self::resident_record(old)?;
+		ensure!(
+			caller == old || Self::is_office_admin(caller, record.office),
+			Error::<T>::NotReplacementParty
+		);
+		Ok((record.id, pending))
+	}
+
+	pub(crate) fn do_cancel_replacement(caller: T::AccountId, old: T::AccountId) -> DispatchResult {
+		let (resident, _) = Self::ensure_cancel_replacement(&caller, &old)?;
+		Self::drop_pending_replacement(resident, &old);
+		Ok(())
+	}
+
+	/// The replacement announced for `old` may be enacted now: its notice is over, the new
+	/// account is still free and `old` can release its provider reference. Returns `old`'s
+	/// record and the new account.
+	pub fn ensure_enact_replacement(
+		old: &T::AccountId,
+	) -> Result<(ResidentRecordOf<T>, T::AccountId), DispatchError> {
+		let pending = PendingReplacements::<T>::get(old).ok_or(Error::<T>::NoPendingReplacement)?;
+		ensure!(Self::now() >= pending.effective_at, Error::<T>::NoticeNotOver);
+		let record = Self::resident_record(old)?;
+		Self::check_new_account(&pending.new)?;
+		ensure!(frame_system::Pallet::<T>::can_dec_provider(old), Error::<T>::CannotReleaseAccount);
+		Ok((record, pending.new))
+	}
+
+	pub(crate) fn do_enact_replacement(old: T::AccountId) -> DispatchResult {
+		let (record, new) = Self::ensure_enact_replacement(&old)?;
+		// Checked by `can_dec_provider` above; on failure nothing has been written yet.
+		frame_system::Pallet::<T>::dec_providers(&old)
+			.map_err(|_| Error::<T>::CannotReleaseAccount)?;
+		frame_system::Pallet::<T>::inc_providers(&new);
+		let resident = record.id;
+		PendingReplacements::<T>::remove(&old);
+		ReplacementTargets::<T>::remove(&new);
+		// A move asked for under the old account lapses; the leaving side may ask again.
+		Self::drop_pending_move(resident, &old);
+		Residents::<T>::remove(&old);
+		Residents::<T>::insert(&new, record);
+		ResidentAccounts::<T>::insert(resident, &new);
+		Self::deposit_event(Event::AccountReplaced { resident, old, new });
+		Ok(())
+	}
+
+	/// Removes the replacement announced for resident `resident` (account `old`), if any,
+	/// announcing it.
+	fn drop_pending_replacement(resident: ResidentId, old: &T::AccountId) {
+		if let Some(pending) = PendingReplacements::<T>::take(old) {
+			ReplacementTargets::<T>::remove(&pending.new);
+			Self::deposit_event(Event::ReplacementCancelled {
+				resident,
+				old: old.clone(),
+				new: pending.new,
+			});
+		}
 	}
 
 	// ----------------------------------------------------------------------------------------
@@ -678,6 +1094,8 @@ impl<T: Config> Pallet<T> {
 			ends_at.saturating_sub(starts_at) <= T::MaxActivityDuration::get(),
 			Error::<T>::ActivityTooLong
 		);
+		// Saturating: at the end of the block-number range any start is near enough.
+		ensure!(starts_at <= now.saturating_add(T::MaxLeadTime::get()), Error::<T>::StartsTooLate);
 		let mut open = OpenActivities::<T>::get(community);
 		open.retain(|(_, end)| *end >= now);
 		ensure!(
@@ -712,6 +1130,7 @@ impl<T: Config> Pallet<T> {
 				starts_at,
 				ends_at,
 				attendance: 0,
+				status: ActivityStatus::Published,
 			},
 		);
 		Self::deposit_event(Event::ActivityPublished {
@@ -733,6 +1152,7 @@ impl<T: Config> Pallet<T> {
 		activity: ActivityId,
 	) -> Result<(ActivityRecordOf<T>, ResidentId), DispatchError> {
 		let record = Activities::<T>::get(activity).ok_or(Error::<T>::UnknownActivity)?;
+		ensure!(record.status == ActivityStatus::Published, Error::<T>::ActivityCancelled);
 		let resident = Self::resident_record(who)?;
 		ensure!(resident.community == record.community, Error::<T>::NotResidentOfCommunity);
 		let now = Self::now();
@@ -750,6 +1170,43 @@ impl<T: Config> Pallet<T> {
 		let attendance = record.attendance;
 		Activities::<T>::insert(activity, record);
 		Self::deposit_event(Event::CheckedIn { activity, resident, attendance });
+		Ok(())
+	}
+
+	/// `who` may cancel `activity`: it is published and has not ended, its community is active,
+	/// and `who` is an officer of that community, the admin of its office, or the provider that
+	/// published it while still approved there. The stored publisher alone gives no power.
+	/// Returns the activity.
+	pub fn ensure_cancel_activity(
+		who: &T::AccountId,
+		activity: ActivityId,
+	) -> Result<ActivityRecordOf<T>, DispatchError> {
+		let record = Activities::<T>::get(activity).ok_or(Error::<T>::UnknownActivity)?;
+		ensure!(record.status == ActivityStatus::Published, Error::<T>::ActivityCancelled);
+		ensure!(Self::now() <= record.ends_at, Error::<T>::ActivityEnded);
+		let community = Self::active_community(record.community)?;
+		let may = Officers::<T>::contains_key(record.community, who)
+			|| Self::is_office_admin(who, community.office)
+			|| (matches!(&record.publisher, Publisher::Provider(p) if p == who)
+				&& ProviderApprovals::<T>::get(who, community.office)
+					.is_some_and(|a| a.is_approved()));
+		ensure!(may, Error::<T>::NotActivityManager);
+		Ok(record)
+	}
+
+	pub(crate) fn do_cancel_activity(who: T::AccountId, activity: ActivityId) -> DispatchResult {
+		let mut record = Self::ensure_cancel_activity(&who, activity)?;
+		let community = record.community;
+		record.status = ActivityStatus::Cancelled { at: Self::now() };
+		Activities::<T>::insert(activity, record);
+		let mut open = OpenActivities::<T>::get(community);
+		open.retain(|(id, _)| *id != activity);
+		if open.is_empty() {
+			OpenActivities::<T>::remove(community);
+		} else {
+			OpenActivities::<T>::insert(community, open);
+		}
+		Self::deposit_event(Event::ActivityCancelled { activity, community, by: who });
 		Ok(())
 	}
 
@@ -831,6 +1288,8 @@ impl<T: Config> Pallet<T> {
 			name: view_text(&p.name),
 			registration_code_hash: p.registration_code_hash,
 			registered_at: p.registered_at,
+			staff: p.staff,
+			code_released_at: p.code_released_at,
 			offices: ProviderApprovals::<T>::iter_prefix(who)
 				.take(T::MaxProviderOffices::get() as usize)
 				.map(|(office, a)| ProviderOfficeView {
@@ -856,6 +1315,7 @@ impl<T: Config> Pallet<T> {
 			starts_at: a.starts_at,
 			ends_at: a.ends_at,
 			attendance: a.attendance,
+			cancelled_at: a.status.cancelled_at(),
 		})
 	}
 
@@ -983,6 +1443,7 @@ impl<T: Config> Pallet<T> {
 				frame_system::Pallet::<T>::providers(&account) > 0,
 				"resident account without provider reference"
 			);
+			ensure!(!Providers::<T>::contains_key(&account), "resident account is a provider");
 			*community_residents.entry(r.community).or_default() += 1;
 			*office_residents.entry(r.office).or_default() += 1;
 		}
@@ -1003,6 +1464,35 @@ impl<T: Config> Pallet<T> {
 			person_ids.len() as u64 == NextResidentId::<T>::get() as u64,
 			"an issued resident id without a person"
 		);
+		for (id, person) in ResidentPersons::<T>::iter() {
+			ensure!(PersonIndex::<T>::get(person) == Some(id), "resident persons disagree");
+		}
+		ensure!(
+			ResidentPersons::<T>::iter_keys().count() == person_ids.len(),
+			"resident persons differ from the person index"
+		);
+
+		// Pending moves and replacements: one per current resident, consistent with it.
+		for (account, pending) in PendingMoves::<T>::iter() {
+			let r = Residents::<T>::get(&account).ok_or("pending move of a non-resident")?;
+			ensure!(r.community != pending.to, "pending move to the resident's own community");
+			ensure!(
+				Communities::<T>::contains_key(pending.to),
+				"pending move to an unknown community"
+			);
+		}
+		for (old, pending) in PendingReplacements::<T>::iter() {
+			ensure!(Residents::<T>::contains_key(&old), "pending replacement of a non-resident");
+			ensure!(
+				ReplacementTargets::<T>::get(&pending.new).as_ref() == Some(&old),
+				"replacement target index disagrees"
+			);
+		}
+		for (new, old) in ReplacementTargets::<T>::iter() {
+			let pending =
+				PendingReplacements::<T>::get(&old).ok_or("replacement target without proposal")?;
+			ensure!(pending.new == new, "replacement target index disagrees");
+		}
 
 		// Counts.
 		for (id, c) in Communities::<T>::iter() {
@@ -1019,18 +1509,40 @@ impl<T: Config> Pallet<T> {
 
 		// Providers.
 		for (account, p) in Providers::<T>::iter() {
+			let holder = ProviderCodes::<T>::get(p.registration_code_hash);
 			ensure!(
-				ProviderCodes::<T>::get(p.registration_code_hash).as_ref() == Some(&account),
+				(holder.as_ref() == Some(&account)) == p.holds_code(),
 				"provider code index disagrees"
 			);
 			let offices = ProviderApprovals::<T>::iter_prefix(&account).count() as u32;
 			ensure!(offices == p.offices, "provider office count differs from approvals");
 			ensure!(p.offices <= T::MaxProviderOffices::get(), "too many provider offices");
+			if !p.holds_code() {
+				ensure!(
+					ProviderApprovals::<T>::iter_prefix_values(&account).all(|a| !a.is_approved()),
+					"provider approved after its code was released"
+				);
+			}
+			let staff = ProviderStaff::<T>::iter_key_prefix(&account).count() as u32;
+			ensure!(staff == p.staff, "provider staff count differs from declarations");
+			ensure!(p.staff <= T::MaxStaff::get(), "too many staff");
 		}
 		for (code, account) in ProviderCodes::<T>::iter() {
 			let p = Providers::<T>::get(&account).ok_or("code of unknown provider")?;
 			ensure!(p.registration_code_hash == code, "provider code index disagrees");
+			ensure!(p.holds_code(), "code held by a provider that released it");
 		}
+		let mut declarations = 0usize;
+		for (account, person) in ProviderStaff::<T>::iter_keys() {
+			ensure!(Providers::<T>::contains_key(&account), "staff of unknown provider");
+			ensure!(
+				PersonEmployers::<T>::get(person).contains(&account),
+				"a staff declaration is missing from the person's employers"
+			);
+			declarations += 1;
+		}
+		let indexed: usize = PersonEmployers::<T>::iter_values().map(|e| e.len()).sum();
+		ensure!(indexed == declarations, "the employers index differs from the declarations");
 		for (account, office) in ProviderApprovals::<T>::iter_keys() {
 			ensure!(Providers::<T>::contains_key(&account), "approval of unknown provider");
 			ensure!(Offices::<T>::contains_key(office), "approval in unknown office");
@@ -1065,6 +1577,7 @@ impl<T: Config> Pallet<T> {
 				let a = Activities::<T>::get(id).ok_or("open activity missing")?;
 				ensure!(a.community == community, "open activity of another community");
 				ensure!(a.ends_at == ends_at, "open activity's end differs");
+				ensure!(a.status == ActivityStatus::Published, "cancelled activity still open");
 			}
 		}
 		Ok(())
@@ -1119,6 +1632,18 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 		}
 	}
 
+	/// Two storage reads: the resident number's person, then the provider's declaration.
+	fn is_staff_of(provider: &T::AccountId, resident: ResidentId) -> bool {
+		ResidentPersons::<T>::get(resident)
+			.is_some_and(|person| ProviderStaff::<T>::contains_key(provider, person))
+	}
+
+	fn employers_of(resident: ResidentId) -> Vec<T::AccountId> {
+		ResidentPersons::<T>::get(resident)
+			.map(|person| PersonEmployers::<T>::get(person).into_inner())
+			.unwrap_or_default()
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_office(admin: &T::AccountId) -> OfficeId {
 		Self::insert_office(admin.clone(), bench_name::<T>(b"bench office"))
@@ -1167,6 +1692,30 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 		}
 		if let Ok(record) = Self::check_approve_provider(office, who) {
 			Self::insert_approval(office, who.clone(), record);
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_staff(provider: &T::AccountId, resident: ResidentId) {
+		use codec::Encode;
+		let person =
+			ResidentPersons::<T>::get(resident).expect("benchmark set-up: the resident exists");
+		if !Providers::<T>::contains_key(provider) {
+			let code =
+				H256(sp_io::hashing::blake2_256(&(b"gongzhi/bench-provider", provider).encode()));
+			Self::insert_provider(provider.clone(), bench_name::<T>(b"bench provider"), code);
+		}
+		if !ProviderStaff::<T>::contains_key(provider, person) {
+			ProviderStaff::<T>::insert(provider, person, ());
+			PersonEmployers::<T>::mutate(person, |employers| {
+				let _ = employers.try_push(provider.clone());
+			});
+			Providers::<T>::mutate(provider, |p| {
+				if let Some(p) = p {
+					// Saturating: benchmarks declare far fewer than `u32::MAX` persons.
+					p.staff.saturating_inc();
+				}
+			});
 		}
 	}
 }

@@ -12,33 +12,63 @@
 //! - **Communities (社區)** are created and retired by their office's admin, who also appoints and
 //!   removes their **officers (居委會)**, at most [`Config::MaxOfficers`] per community.
 //! - **Providers (社會組織)** register themselves with a name and the hash of their registration
-//!   code (unique); each office's admin approves or suspends them for that office.
+//!   code (unique); each office's admin approves or suspends them for that office. A squatted
+//!   code is released by `AdminOrigin` or by an office that approved or suspended its holder
+//!   (`release_registration_code`): the holder keeps its record, marked released, is suspended
+//!   everywhere and can never be approved again.
 //! - **Residents (居民)** are registered by an officer of their community, after checking papers
 //!   off chain, with `person_hash` (salted hash of the ID document) and, optionally, `household`
 //!   (salted hash of the household registration). Nothing else personal goes on chain.
+//!
+//! ## Trust rules
+//! - **Power comes from roles held now.** Every check reads the current office admin, officer
+//!   list or provider approval; a stored "publisher" or "requester" is shown, never trusted on
+//!   its own: an officer removed (or a provider suspended) keeps no power over what it created.
+//! - **No single officer moves a resident out of another community or takes a record over**:
+//!   moves need both sides, replacements need the office and a public notice (below).
+//! - **Nothing one account creates can lock an office**: activities start at most
+//!   [`Config::MaxLeadTime`] ahead and the community or office can cancel them, freeing their
+//!   place among the `MaxOpenActivities`; pending moves and replacements are one per resident
+//!   and lapse or are cancelled by either side.
+//! - **回避 (conflicts of interest)**: an account is a resident or a provider, never both; a
+//!   provider declares its staff by person hash (`declare_staff`), and `is_staff_of` tells the
+//!   other pallets, which keep staff from voting on, redeeming with or rating their provider.
 //!
 //! ## State machines
 //! - Office, community: `Active → Retired` ([`types::Lifecycle`]). An office with communities, or a
 //!   community with residents, cannot be retired: nothing is cascaded, so no call iterates over an
 //!   unbounded set. Ids are never reused; retired records stay readable.
-//! - Provider in an office: `(none) → Approved ⇄ Suspended` ([`types::Approval`]).
+//! - Provider in an office: `(none) → Approved ⇄ Suspended` ([`types::Approval`]); every approval
+//!   becomes `Suspended` for good once the provider's code is released.
 //! - Resident: `(none) → Registered(community) → Registered(other community) … → (none)`.
 //!   - `register_resident` gives the account a provider reference (`frame_system::inc_providers`)
 //!     so a zero-balance account can sign; `retire_resident` removes it (refused with
 //!     `CannotReleaseAccount` if the account still has consumers).
-//!   - `move_resident` (by an officer of the destination) changes the community and resets
-//!     `registered_at`, so a moved-in resident cannot sway a survey or ballot that was already
-//!     open.
-//!   - `replace_account` (lost key) moves the record, with its `ResidentId`, community and
-//!     `registered_at`, to a new account; the provider reference moves with it.
-//!   - A `person_hash` belongs to one `ResidentId` for good: [`PersonIndex`] keeps it after the
-//!     resident is retired, and registering the same person again gives them back the same id (with
-//!     a fresh `registered_at`). "One person, one answer / ballot / voucher / rating", keyed by
-//!     `ResidentId` in the other pallets, therefore survives retire-and-register.
-//! - Activity: published with a check-in window `starts_at..=ends_at`; each resident of the
-//!   community checks in at most once, within the window; attendance is counted. Once the activity
-//!   ended more than `CheckInRetention` blocks ago, anyone may reap its per-resident check-in
-//!   records in bounded batches (`reap_check_ins`); the attendance count stays.
+//!   - A move takes both sides. The side left asks (`request_move`: the resident themselves, the
+//!     admin of their office, or — within the office — an officer of their community); the
+//!     destination accepts (`accept_move`: the admin of its office, or — within the office — one
+//!     of its officers) within [`Config::MoveRequestTtl`]; either side may `cancel_move`. Across
+//!     offices both offices must agree: an officer alone is not enough on either side. An
+//!     account entitled on both sides at once — typically the office admin between two of its
+//!     communities — may `move_resident` in one step. A move resets `registered_at`, so a
+//!     moved-in resident cannot sway a survey or ballot that was already open.
+//!   - A lost key is replaced by the office, in public: the admin of the resident's office
+//!     proposes (`propose_replacement`); for [`Config::ReplacementNotice`] blocks the resident
+//!     (with the old key, for free) or the office may `cancel_replacement`; then anyone may
+//!     `enact_replacement`, which moves the record, with its `ResidentId`, community and
+//!     `registered_at`, to the new account; the provider reference moves with it.
+//!   - A `person_hash` belongs to one `ResidentId` for good: [`PersonIndex`] (and its inverse
+//!     [`ResidentPersons`]) keep it after the resident is retired, and registering the same person
+//!     again gives them back the same id (with a fresh `registered_at`). "One person, one answer /
+//!     ballot / voucher / rating", keyed by `ResidentId` in the other pallets, therefore survives
+//!     retire-and-register.
+//! - Activity: published with a check-in window `starts_at..=ends_at`, starting at most
+//!   `MaxLeadTime` blocks ahead; `Published → Cancelled` ([`types::ActivityStatus`]), by an officer
+//!   of its community, its office's admin or its publishing provider while still approved. Each
+//!   resident of the community checks in at most once, within the window of a published activity;
+//!   attendance is counted. Once the activity ended more than `CheckInRetention` blocks ago,
+//!   anyone may reap its per-resident check-in records in bounded batches (`reap_check_ins`); the
+//!   attendance count stays.
 //!
 //! ## Light reads
 //! [`Residents`] is the record every resident call of every pallet reads: it holds the office as
@@ -47,9 +77,12 @@
 //! and retirement, so `residents_in` is one read.
 //!
 //! ## Fees
-//! `check_in` is free exactly when it will succeed (`#[pallet::feeless_if]` runs
-//! [`Pallet::ensure_check_in`], the check the call itself runs). Every other call is made by an
-//! office, an officer or a provider and pays as usual.
+//! A resident's own calls are free exactly when they will succeed (`#[pallet::feeless_if]` runs
+//! the check the call itself runs): `check_in` ([`Pallet::ensure_check_in`]), `request_move` for
+//! their own move ([`Pallet::ensure_request_move`]; one pending request at a time) and
+//! `cancel_replacement` of their own account ([`Pallet::ensure_cancel_replacement`]; only while
+//! the office has announced one). Every other call is made by an office, an officer, a provider or
+//! anyone for someone else and pays as usual.
 //!
 //! No signed payloads: every call here is signed by the actor itself.
 
@@ -79,6 +112,7 @@ pub mod pallet {
 	use frame_support::{pallet_prelude::*, traits::EnsureOrigin};
 	use frame_system::pallet_prelude::*;
 	use gongzhi_primitives::{ActivityId, CommunityId, OfficeId, ResidentId, H256};
+	use sp_runtime::traits::Zero;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -122,6 +156,41 @@ pub mod pallet {
 		/// Long enough for residents and auditors to look their check-ins up (e.g. one year).
 		#[pallet::constant]
 		type CheckInRetention: Get<BlockNumberFor<Self>>;
+
+		/// How far ahead an activity may be published: its `starts_at` is at most this many
+		/// blocks after the block of publication. With `MaxActivityDuration` it bounds how long
+		/// one activity can hold a place in its community's open index, so nobody can fill the
+		/// index with activities of a distant future. Must be positive.
+		#[pallet::constant]
+		type MaxLeadTime: Get<BlockNumberFor<Self>>;
+
+		/// How long a move requested by the side a resident leaves (`request_move`) waits for
+		/// the destination to accept it, in blocks. After that it lapses and the resident may be
+		/// the subject of a new request. Must be positive.
+		#[pallet::constant]
+		type MoveRequestTtl: Get<BlockNumberFor<Self>>;
+
+		/// The public notice before a proposed account replacement (lost key) may be enacted, in
+		/// blocks. During it the resident, if they still hold their key, or their office cancels
+		/// a replacement they did not ask for. Must be positive.
+		#[pallet::constant]
+		type ReplacementNotice: Get<BlockNumberFor<Self>>;
+
+		/// Most persons a provider may declare as its staff (回避). Bounds the per-provider
+		/// staff records.
+		#[pallet::constant]
+		type MaxStaff: Get<u32>;
+
+		/// Most person hashes declared or withdrawn in one `declare_staff` / `remove_staff`
+		/// call. Bounds the call's size and weight.
+		#[pallet::constant]
+		type MaxStaffPerCall: Get<u32>;
+
+		/// Most providers that may declare the same person as staff (e.g. 4: a carer may work
+		/// for a couple of organisations). Bounds [`PersonEmployers`], which a ballot reads to
+		/// find the resident's employers among the project's bidders.
+		#[pallet::constant]
+		type MaxEmployers: Get<u32>;
 
 		/// Weights of the calls, from the benchmarks.
 		type WeightInfo: WeightInfo;
@@ -196,6 +265,58 @@ pub mod pallet {
 	/// resident is retired, so the same person always gets the same `ResidentId`.
 	#[pallet::storage]
 	pub type PersonIndex<T: Config> = StorageMap<_, Blake2_128Concat, H256, ResidentId>;
+
+	/// The person (`person_hash`) of each resident number ever issued: the inverse of
+	/// [`PersonIndex`], kept for good like it. Lets `is_staff_of` find a resident's person in one
+	/// read, whatever account they use.
+	#[pallet::storage]
+	pub type ResidentPersons<T: Config> = StorageMap<_, Twox64Concat, ResidentId, H256>;
+
+	/// Moves waiting for the destination to accept them, by the resident's account: at most
+	/// one per resident. Removed when accepted, cancelled, superseded by a direct move, or when
+	/// the resident is retired or re-keyed; a lapsed one is overwritten by the next request or
+	/// cleared by anyone.
+	#[pallet::storage]
+	pub type PendingMoves<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, PendingMoveOf<T>>;
+
+	/// Account replacements (lost key) announced and not yet enacted, by the resident's current
+	/// account: at most one per resident. Removed when enacted or cancelled, when the resident
+	/// is retired, or when they move to another office.
+	#[pallet::storage]
+	pub type PendingReplacements<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, PendingReplacementOf<T>>;
+
+	/// The new account of each pending replacement → the resident's current account: one
+	/// pending replacement per new account. Exactly mirrors [`PendingReplacements`].
+	#[pallet::storage]
+	pub type ReplacementTargets<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId>;
+
+	/// The providers that declared each person (by `person_hash`) as staff, at most
+	/// `MaxEmployers`: the reverse of [`ProviderStaff`], so that `employers_of` is one read.
+	#[pallet::storage]
+	pub type PersonEmployers<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		H256,
+		BoundedVec<T::AccountId, T::MaxEmployers>,
+		ValueQuery,
+	>;
+
+	/// Persons (by `person_hash`) each provider declared as its staff (回避):
+	/// `(provider, person_hash) → ()`; at most `MaxStaff` per provider (counted in the
+	/// provider record). Staff may not vote on, redeem with or rate their provider.
+	#[pallet::storage]
+	pub type ProviderStaff<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		H256,
+		(),
+		OptionQuery,
+	>;
 
 	/// The id the next activity gets.
 	#[pallet::storage]
@@ -358,6 +479,54 @@ pub mod pallet {
 			/// The community now.
 			to: CommunityId,
 		},
+		/// The side a resident leaves asked to move them; the destination may accept until
+		/// `expires_at`.
+		MoveRequested {
+			/// The resident number.
+			resident: ResidentId,
+			/// The resident's account.
+			who: T::AccountId,
+			/// Their community now.
+			from: CommunityId,
+			/// The destination community.
+			to: CommunityId,
+			/// Who asked: the resident, an officer of `from` or the admin of its office.
+			requested_by: T::AccountId,
+			/// The first block at which the request can no longer be accepted.
+			expires_at: BlockNumberFor<T>,
+		},
+		/// A pending move was withdrawn, refused, cleared after lapsing, or dropped because the
+		/// resident was moved otherwise, re-keyed or retired.
+		MoveCancelled {
+			/// The resident number.
+			resident: ResidentId,
+			/// The resident's account.
+			who: T::AccountId,
+			/// The destination that had been requested.
+			to: CommunityId,
+		},
+		/// The office proposed to move a resident's record to a new account (lost key); anyone
+		/// may enact it from `effective_at` unless it is cancelled before.
+		ReplacementProposed {
+			/// The resident number.
+			resident: ResidentId,
+			/// The resident's account now.
+			old: T::AccountId,
+			/// The proposed new account.
+			new: T::AccountId,
+			/// The first block at which it may be enacted.
+			effective_at: BlockNumberFor<T>,
+		},
+		/// A proposed account replacement was cancelled (by the resident or their office, or
+		/// because the resident moved to another office or was retired).
+		ReplacementCancelled {
+			/// The resident number.
+			resident: ResidentId,
+			/// The resident's account (unchanged).
+			old: T::AccountId,
+			/// The account that had been proposed.
+			new: T::AccountId,
+		},
 		/// A resident's record moved to a new account (lost key).
 		AccountReplaced {
 			/// The resident number (unchanged).
@@ -391,6 +560,15 @@ pub mod pallet {
 			/// Last block of the check-in window.
 			ends_at: BlockNumberFor<T>,
 		},
+		/// An activity was cancelled: no more check-ins; its place in the open index is free.
+		ActivityCancelled {
+			/// The activity.
+			activity: ActivityId,
+			/// Its community.
+			community: CommunityId,
+			/// Who cancelled it.
+			by: T::AccountId,
+		},
 		/// A resident checked in at an activity.
 		CheckedIn {
 			/// The activity.
@@ -408,6 +586,33 @@ pub mod pallet {
 			removed: u32,
 			/// Whether none are left.
 			complete: bool,
+		},
+		/// A registration code was released: another organization may now register with it.
+		/// The provider that held it is suspended in every office and can never be approved
+		/// again.
+		RegistrationCodeReleased {
+			/// The released code's hash.
+			registration_code_hash: H256,
+			/// The provider that held it.
+			provider: T::AccountId,
+		},
+		/// A provider declared persons as its staff (回避).
+		StaffDeclared {
+			/// The provider.
+			provider: T::AccountId,
+			/// The persons declared by this call (salted ID-document hashes).
+			person_hashes: StaffListOf<T>,
+			/// How many persons it has declared now.
+			staff: u32,
+		},
+		/// A provider withdrew staff declarations.
+		StaffRemoved {
+			/// The provider.
+			provider: T::AccountId,
+			/// The persons withdrawn by this call.
+			person_hashes: StaffListOf<T>,
+			/// How many persons it has declared now.
+			staff: u32,
 		},
 	}
 
@@ -492,6 +697,67 @@ pub mod pallet {
 		RetentionNotOver,
 		/// The activity has no check-in records left to reap.
 		NothingToReap,
+		/// The activity would start more than `MaxLeadTime` blocks from now.
+		StartsTooLate,
+		/// The activity has been cancelled.
+		ActivityCancelled,
+		/// The caller may not cancel this activity: it is neither an officer of its community,
+		/// nor the admin of its office, nor the provider that published it (still approved
+		/// there).
+		NotActivityManager,
+		/// The caller may not ask for this move: it is not the resident, nor the admin of their
+		/// office, nor — for a move within the office — an officer of their community.
+		NotLeavingSide,
+		/// The caller may not accept this move: it is not the admin of the destination's
+		/// office, nor — for a move within the office — an officer of the destination.
+		NotAcceptingSide,
+		/// A move of this resident is already waiting for acceptance; cancel it first or let
+		/// it lapse.
+		MoveAlreadyRequested,
+		/// No move of this resident is waiting for acceptance.
+		NoPendingMove,
+		/// The move request has lapsed (`MoveRequestTtl`); the leaving side may request again.
+		MoveExpired,
+		/// Whoever requested the move no longer holds the role that entitled them to (e.g. an
+		/// officer removed since); the leaving side must request again.
+		RequesterNoLongerEntitled,
+		/// The caller may not cancel this move: it is on neither side (and the request has not
+		/// lapsed).
+		NotPartyToMove,
+		/// A replacement of this resident's account is already announced.
+		ReplacementAlreadyProposed,
+		/// The new account is already proposed in another pending replacement.
+		AccountInPendingReplacement,
+		/// No replacement of this account is announced.
+		NoPendingReplacement,
+		/// The caller may not cancel this replacement: it is neither the resident's current
+		/// account nor the admin of their office.
+		NotReplacementParty,
+		/// The replacement's public notice (`ReplacementNotice`) is not over yet.
+		NoticeNotOver,
+		/// The account is a provider: a provider's account cannot be a resident too (回避).
+		AccountIsProvider,
+		/// The account is a resident: a resident's account cannot be a provider too (回避).
+		AccountIsResident,
+		/// No provider holds this registration-code hash.
+		UnknownRegistrationCode,
+		/// The caller is not the admin of an office in which this provider is approved or
+		/// suspended.
+		NotOfficeOfProvider,
+		/// The provider's registration code was released: it can never be approved again.
+		RegistrationCodeReleased,
+		/// The list of person hashes is empty.
+		EmptyStaffList,
+		/// The list names a person twice.
+		DuplicateStaff,
+		/// A person in the list is already declared as this provider's staff.
+		StaffAlreadyDeclared,
+		/// A person in the list is not declared as this provider's staff.
+		StaffNotDeclared,
+		/// The provider would have more than `MaxStaff` persons declared.
+		TooManyStaff,
+		/// A person in the list is already declared staff by `MaxEmployers` providers.
+		TooManyEmployers,
 	}
 
 	#[pallet::hooks]
@@ -501,6 +767,19 @@ pub mod pallet {
 			assert!(T::MaxOfficers::get() > 0, "MaxOfficers must allow an officer");
 			assert!(T::MaxProviderOffices::get() > 0, "MaxProviderOffices must allow an office");
 			assert!(T::MaxOpenActivities::get() > 0, "MaxOpenActivities must allow an activity");
+			// A zero lead time would allow only activities starting in their block of
+			// publication; zero TTL or notice would make moves unacceptable and replacements
+			// enactable with no notice at all (the guarantee the notice gives).
+			assert!(!T::MaxLeadTime::get().is_zero(), "MaxLeadTime must be positive");
+			assert!(!T::MoveRequestTtl::get().is_zero(), "MoveRequestTtl must be positive");
+			assert!(!T::ReplacementNotice::get().is_zero(), "ReplacementNotice must be positive");
+			assert!(T::MaxStaff::get() > 0, "MaxStaff must allow a staff member");
+			assert!(T::MaxStaffPerCall::get() > 0, "MaxStaffPerCall must allow a staff member");
+			assert!(T::MaxEmployers::get() > 0, "MaxEmployers must allow an employer");
+			assert!(
+				T::MaxStaffPerCall::get() <= T::MaxStaff::get(),
+				"MaxStaffPerCall must not exceed MaxStaff"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -629,8 +908,9 @@ pub mod pallet {
 		/// Registers the caller as a provider (社會組織). An office must then approve it before
 		/// it may act there.
 		///
-		/// Origin: the provider's own account. Fails if it is already a provider, if another
-		/// provider registered the same code hash, or if the name is invalid.
+		/// Origin: the provider's own account. Fails if it is already a provider, if it is a
+		/// resident (a resident's account cannot be a provider too: 回避), if another provider
+		/// holds the same code hash, or if the name is invalid.
 		///
 		/// - `name`: the organization's name, UTF-8.
 		/// - `registration_code_hash`: salted hash of its registration code (統一社會信用代碼).
@@ -647,8 +927,9 @@ pub mod pallet {
 		/// Approves a provider in an office, or lifts its suspension there.
 		///
 		/// Origin: the office's admin. Fails if the office is unknown or retired, if the caller
-		/// is not its admin, if the provider is unknown or already approved there, or if it
-		/// already has records in `MaxProviderOffices` offices.
+		/// is not its admin, if the provider is unknown or already approved there, if its
+		/// registration code was released, or if it already has records in `MaxProviderOffices`
+		/// offices.
 		///
 		/// - `office`: the office.
 		/// - `provider`: the provider's account.
@@ -684,8 +965,9 @@ pub mod pallet {
 		/// holding tokens. A person registered before gets their old resident number back.
 		///
 		/// Origin: an officer of `community`. Fails if the community is unknown or retired, if
-		/// the caller is not its officer, if `who` already is a resident, or if `person_hash`
-		/// belongs to a current resident.
+		/// the caller is not its officer, if `who` already is a resident or is a provider (a
+		/// provider's account cannot be a resident too: 回避), or if `person_hash` belongs to a
+		/// current resident.
 		///
 		/// - `community`: the community.
 		/// - `who`: the resident's account.
@@ -707,7 +989,8 @@ pub mod pallet {
 		/// provider reference. The resident number stays reserved for the person.
 		///
 		/// Origin: an officer of the resident's community. Fails if `who` is not a resident,
-		/// if the caller is not an officer there, or if the account still has consumers.
+		/// if the caller is not an officer there, or if the account still has consumers. A
+		/// pending move or account replacement of the resident is dropped.
 		///
 		/// - `who`: the resident's account.
 		#[pallet::call_index(11)]
@@ -716,42 +999,9 @@ pub mod pallet {
 			Self::do_retire_resident(officer, who)
 		}
 
-		/// Moves a resident to another community; `registered_at` restarts now.
-		///
-		/// Origin: an officer of the destination community. Fails if `who` is not a resident,
-		/// if the destination is unknown, retired or the resident's community already, or if
-		/// the caller is not an officer of it.
-		///
-		/// - `who`: the resident's account.
-		/// - `to`: the destination community.
-		#[pallet::call_index(12)]
-		pub fn move_resident(
-			origin: OriginFor<T>,
-			who: T::AccountId,
-			to: CommunityId,
-		) -> DispatchResult {
-			let officer = ensure_signed(origin)?;
-			Self::do_move_resident(officer, who, to)
-		}
-
-		/// Moves a resident's record to a new account after a lost key. The resident number,
-		/// community, `registered_at` and history stay; the provider reference moves.
-		///
-		/// Origin: an officer of the resident's community. Fails if `old` is not a resident, if
-		/// the caller is not an officer there, if `new` already is a resident, or if `old`
-		/// still has consumers.
-		///
-		/// - `old`: the lost account.
-		/// - `new`: the resident's new account.
-		#[pallet::call_index(13)]
-		pub fn replace_account(
-			origin: OriginFor<T>,
-			old: T::AccountId,
-			new: T::AccountId,
-		) -> DispatchResult {
-			let officer = ensure_signed(origin)?;
-			Self::do_replace_account(officer, old, new)
-		}
+		// Call indices 12 (`move_resident` by the destination alone) and 13 (`replace_account`
+		// by one officer) are retired and never reused: see `request_move`/`accept_move`,
+		// `move_resident` (index 21) and `propose_replacement`/`enact_replacement`.
 
 		/// Sets or clears a resident's household hash.
 		///
@@ -775,8 +1025,9 @@ pub mod pallet {
 		///
 		/// Origin: an officer of `community`, or a provider approved in its office. Fails if the
 		/// community is unknown or retired, if the caller has neither role, if the window is
-		/// inverted, already over or longer than `MaxActivityDuration`, or if the community has
-		/// `MaxOpenActivities` activities that have not ended.
+		/// inverted, already over, longer than `MaxActivityDuration` or starts more than
+		/// `MaxLeadTime` blocks from now, or if the community has `MaxOpenActivities`
+		/// activities that have not ended (cancelling one frees its place).
 		///
 		/// - `community`: the community.
 		/// - `kind`: what kind of activity.
@@ -799,8 +1050,8 @@ pub mod pallet {
 		/// Checks the calling resident in at an activity of their community.
 		///
 		/// Origin: a resident of the activity's community. Free when it succeeds. Fails if the
-		/// activity is unknown, if the caller is not a resident of its community, if its window
-		/// is not open now, or if this resident has already checked in.
+		/// activity is unknown or cancelled, if the caller is not a resident of its community,
+		/// if its window is not open now, or if this resident has already checked in.
 		///
 		/// - `activity`: the activity.
 		#[pallet::call_index(16)]
@@ -832,6 +1083,219 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			Self::do_reap_check_ins(activity, limit)
+		}
+
+		/// Asks to move a resident to another community: the first of two steps, taken by the
+		/// side the resident leaves. The destination accepts with `accept_move` before the
+		/// request lapses (`MoveRequestTtl`); either side may `cancel_move` it meanwhile.
+		///
+		/// Origin: the resident themselves (their own account), the admin of their office, or —
+		/// for a move within the office only — an officer of their community. Across offices an
+		/// officer alone is not enough: the office speaks for the side left. Free for the
+		/// resident when it succeeds; at most one request per resident is pending, so a
+		/// resident gets at most one free request per `MoveRequestTtl` unless someone else
+		/// clears it. Fails if `who` is not a resident, if `to` is unknown, retired or their
+		/// community already, if the caller may not speak for the side left, or if a request
+		/// that has not lapsed is pending.
+		///
+		/// - `who`: the resident's account.
+		/// - `to`: the destination community.
+		#[pallet::call_index(18)]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, who: &T::AccountId, to: &CommunityId| -> bool {
+			ensure_signed(origin.clone()).is_ok_and(|caller| {
+				caller == *who && Pallet::<T>::ensure_request_move(&caller, who, *to).is_ok()
+			})
+		})]
+		pub fn request_move(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			to: CommunityId,
+		) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			Self::do_request_move(caller, who, to)
+		}
+
+		/// Accepts a requested move: the resident moves to the destination community and
+		/// `registered_at` restarts now, so a moved-in resident cannot sway a survey or ballot
+		/// that was already open. Across offices a pending account replacement of the resident
+		/// lapses (the new office decides on its own).
+		///
+		/// Origin: the admin of the destination's office, or — for a move within the office
+		/// only — an officer of the destination. Fails if no move of `who` is pending, if it has
+		/// lapsed, if the destination was retired since, if the caller may not speak for the
+		/// destination, or if whoever requested the move no longer holds the role that entitled
+		/// them to.
+		///
+		/// - `who`: the resident's account.
+		#[pallet::call_index(19)]
+		pub fn accept_move(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			Self::do_accept_move(caller, who)
+		}
+
+		/// Withdraws or refuses a pending move.
+		///
+		/// Origin: anyone entitled on either side now (the resident, their office's admin or,
+		/// within the office, an officer of their community; the destination's office admin
+		/// or, within the office, an officer of the destination); once the request has lapsed,
+		/// any signed account (to clear it). Fails if no move of `who` is pending or if the
+		/// caller is on neither side of one that has not lapsed.
+		///
+		/// - `who`: the resident's account.
+		#[pallet::call_index(20)]
+		pub fn cancel_move(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			Self::do_cancel_move(caller, who)
+		}
+
+		/// Moves a resident to another community in one step, for an account entitled on both
+		/// sides at once: typically the admin of an office moving a resident between two of
+		/// its own communities (or the admin of both offices). `registered_at` restarts now; a
+		/// pending move of the resident is dropped; across offices a pending account
+		/// replacement lapses.
+		///
+		/// Origin: an account that may both request (`request_move`) and accept
+		/// (`accept_move`) this move. Fails if `who` is not a resident, if `to` is unknown,
+		/// retired or their community already, or if the caller is not entitled on both sides.
+		///
+		/// - `who`: the resident's account.
+		/// - `to`: the destination community.
+		#[pallet::call_index(21)]
+		pub fn move_resident(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			to: CommunityId,
+		) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			Self::do_move_resident(caller, who, to)
+		}
+
+		/// Announces the replacement of a resident's account after a lost key. Nothing changes
+		/// before `ReplacementNotice` blocks have passed: meanwhile the resident (if they still
+		/// hold `old`) or the office may cancel it; then anyone enacts it with
+		/// `enact_replacement`.
+		///
+		/// Origin: the admin of the resident's office (not an officer: one officer cannot take
+		/// a record over). Fails if `old` is not a resident, if the caller is not the admin of
+		/// their office, if a replacement of `old` is already announced, if `new` is a resident,
+		/// a provider or the new account of another pending replacement, or if `old` still has
+		/// consumers.
+		///
+		/// - `old`: the lost account.
+		/// - `new`: the resident's new account.
+		#[pallet::call_index(22)]
+		pub fn propose_replacement(
+			origin: OriginFor<T>,
+			old: T::AccountId,
+			new: T::AccountId,
+		) -> DispatchResult {
+			let admin = ensure_signed(origin)?;
+			Self::do_propose_replacement(admin, old, new)
+		}
+
+		/// Cancels an announced account replacement that has not been enacted.
+		///
+		/// Origin: the resident's current account `old` (free when it succeeds: a resident
+		/// holds no tokens, and this is how they stop a replacement they did not ask for), or
+		/// the admin of the resident's office. Fails if no replacement of `old` is announced or
+		/// if the caller is neither.
+		///
+		/// - `old`: the resident's current account.
+		#[pallet::call_index(23)]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, old: &T::AccountId| -> bool {
+			ensure_signed(origin.clone()).is_ok_and(|caller| {
+				caller == *old && Pallet::<T>::ensure_cancel_replacement(&caller, old).is_ok()
+			})
+		})]
+		pub fn cancel_replacement(origin: OriginFor<T>, old: T::AccountId) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			Self::do_cancel_replacement(caller, old)
+		}
+
+		/// Enacts an announced account replacement once its notice is over: the record, with
+		/// its resident number, community, `registered_at` and history, moves to the new
+		/// account, and so does the provider reference. A pending move of the resident is
+		/// dropped.
+		///
+		/// Origin: any signed account. Fails if no replacement of `old` is announced, if its
+		/// notice is not over, if the new account has become a resident or a provider since, or
+		/// if `old` still has consumers.
+		///
+		/// - `old`: the resident's current (lost) account.
+		#[pallet::call_index(24)]
+		pub fn enact_replacement(origin: OriginFor<T>, old: T::AccountId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_enact_replacement(old)
+		}
+
+		/// Cancels an activity that has not ended: residents can no longer check in (check-ins
+		/// made before stay counted) and its place in the community's open index is freed.
+		///
+		/// Origin: an officer of the activity's community, the admin of its office, or the
+		/// provider that published it while still approved in that office. Power comes from the
+		/// role held now: a publisher that lost its role cannot cancel. Fails if the activity is
+		/// unknown, already cancelled or ended, if its community was retired, or if the caller
+		/// holds none of these roles.
+		///
+		/// - `activity`: the activity.
+		#[pallet::call_index(25)]
+		pub fn cancel_activity(origin: OriginFor<T>, activity: ActivityId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_activity(who, activity)
+		}
+
+		/// Releases a registration code held by a provider (e.g. squatted by an account that is
+		/// not the organization), so that the rightful organization may register with it. The
+		/// provider that held it keeps its record, marked released, is suspended in every office
+		/// it was approved in and can never be approved again: it cannot act anywhere.
+		///
+		/// Origin: `AdminOrigin`, or the admin of an office in which the provider is approved
+		/// or suspended. Costs reading and suspending up to `MaxProviderOffices` approvals; the
+		/// unused part is refunded. Fails if no provider holds the code, or if a signed caller is not the admin of such
+		/// an office.
+		///
+		/// - `registration_code_hash`: the hash of the code to release.
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::release_registration_code(T::MaxProviderOffices::get()))]
+		pub fn release_registration_code(
+			origin: OriginFor<T>,
+			registration_code_hash: H256,
+		) -> DispatchResultWithPostInfo {
+			let caller = Self::admin_origin_or_signed(origin)?;
+			Self::do_release_registration_code(caller, registration_code_hash)
+		}
+
+		/// Declares persons as the calling provider's staff (回避): they may then not vote in a
+		/// project it bids in, redeem a voucher with it or rate it, whatever account or
+		/// community they have.
+		///
+		/// Origin: a registered provider. Fails if the caller is not a provider, if the list is
+		/// empty or names a person twice, if a person is already declared, or if the provider
+		/// would have more than `MaxStaff` persons declared.
+		///
+		/// - `person_hashes`: the persons' salted ID-document hashes (as residents are
+		///   registered with), at most `MaxStaffPerCall`.
+		#[pallet::call_index(27)]
+		#[pallet::weight(T::WeightInfo::declare_staff(person_hashes.len() as u32))]
+		pub fn declare_staff(
+			origin: OriginFor<T>,
+			person_hashes: StaffListOf<T>,
+		) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::do_declare_staff(provider, person_hashes)
+		}
+
+		/// Withdraws staff declarations of the calling provider (the persons left it).
+		///
+		/// Origin: a registered provider. Fails if the caller is not a provider, if the list is
+		/// empty or names a person twice, or if a person is not declared as its staff.
+		///
+		/// - `person_hashes`: the persons' hashes, at most `MaxStaffPerCall`.
+		#[pallet::call_index(28)]
+		#[pallet::weight(T::WeightInfo::remove_staff(person_hashes.len() as u32))]
+		pub fn remove_staff(origin: OriginFor<T>, person_hashes: StaffListOf<T>) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::do_remove_staff(provider, person_hashes)
 		}
 	}
 }

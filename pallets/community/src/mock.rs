@@ -35,6 +35,12 @@ impl Config for Test {
 	type MaxOpenActivities = ConstU32<3>;
 	type MaxActivityDuration = ConstU64<100>;
 	type CheckInRetention = ConstU64<50>;
+	type MaxLeadTime = ConstU64<30>;
+	type MoveRequestTtl = ConstU64<10>;
+	type ReplacementNotice = ConstU64<5>;
+	type MaxStaff = ConstU32<4>;
+	type MaxStaffPerCall = ConstU32<3>;
+	type MaxEmployers = ConstU32<2>;
 	type WeightInfo = ();
 }
 
@@ -191,4 +197,20 @@ pub fn district() {
 /// Moves to block `n`.
 pub fn run_to(n: u64) {
 	System::set_block_number(n);
+}
+
+/// Replaces resident `old`'s account by `new` the only way there is: the office admin
+/// proposes, the notice passes, anyone enacts. Leaves the block number after the notice.
+pub fn replace_key(old: u64, new: u64) {
+	let office = Residents::<Test>::get(old).expect("a resident").office;
+	let admin = Offices::<Test>::get(office).expect("office exists").admin;
+	assert_ok!(Community::propose_replacement(RuntimeOrigin::signed(admin), old, new));
+	let effective_at = PendingReplacements::<Test>::get(old).expect("just proposed").effective_at;
+	run_to(effective_at.max(System::block_number()));
+	assert_ok!(Community::enact_replacement(RuntimeOrigin::signed(STRANGER), old));
+}
+
+/// A list of person hashes for `declare_staff` / `remove_staff`.
+pub fn staff(persons: &[H256]) -> StaffListOf<Test> {
+	persons.to_vec().try_into().expect("at most MaxStaffPerCall")
 }

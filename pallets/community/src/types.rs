@@ -27,6 +27,14 @@ pub type ActivityRecordOf<T> =
 /// The open-activity index of one community: `(activity, ends_at)` pairs.
 pub type OpenActivitiesOf<T> =
 	BoundedVec<(ActivityId, BlockNumberFor<T>), <T as Config>::MaxOpenActivities>;
+/// [`PendingMove`] as stored for runtime `T`.
+pub type PendingMoveOf<T> = PendingMove<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+/// [`PendingReplacement`] as stored for runtime `T`.
+pub type PendingReplacementOf<T> =
+	PendingReplacement<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+/// The person hashes a provider declares (or withdraws) as its staff in one call, at most
+/// `MaxStaffPerCall`.
+pub type StaffListOf<T> = BoundedVec<H256, <T as Config>::MaxStaffPerCall>;
 
 /// The life of an office or a community: `Active → Retired`. Ids are never reused, so a retired
 /// record stays readable for the surveys, ballots and programmes that name it.
@@ -109,6 +117,19 @@ pub struct ProviderRecord<Name, BlockNumber> {
 	/// Offices with an approval record for this provider (approved or suspended), at most
 	/// `MaxProviderOffices`.
 	pub offices: u32,
+	/// Persons declared as its staff (回避), at most `MaxStaff`.
+	pub staff: u32,
+	/// When its registration code was released (`release_registration_code`): from then on
+	/// another organization may register with the code, this provider is suspended in every
+	/// office and can never be approved again. `None` while it holds its code.
+	pub code_released_at: Option<BlockNumber>,
+}
+
+impl<Name, BlockNumber> ProviderRecord<Name, BlockNumber> {
+	/// Whether the provider still holds its registration code (it may be approved).
+	pub fn holds_code(&self) -> bool {
+		self.code_released_at.is_none()
+	}
 }
 
 /// A provider's standing in one office: `(none) → Approved ⇄ Suspended`.
@@ -237,13 +258,48 @@ impl<AccountId> Publisher<AccountId> {
 	}
 }
 
+/// The life of an activity: `Published → Cancelled`. An activity that simply ends stays
+/// `Published`; its window says it is over.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum ActivityStatus<BlockNumber> {
+	/// Residents may check in during its window.
+	Published,
+	/// Cancelled before it ended: no more check-ins; check-ins made before stay counted.
+	Cancelled {
+		/// The block in which it was cancelled.
+		at: BlockNumber,
+	},
+}
+
+impl<BlockNumber: Copy> ActivityStatus<BlockNumber> {
+	/// The block of cancellation, if cancelled.
+	pub fn cancelled_at(&self) -> Option<BlockNumber> {
+		match self {
+			ActivityStatus::Published => None,
+			ActivityStatus::Cancelled { at } => Some(*at),
+		}
+	}
+}
+
 /// A community activity published on chain; residents of the community check in during its
 /// window `starts_at..=ends_at`.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct ActivityRecord<AccountId, BlockNumber> {
 	/// The community whose residents may check in.
 	pub community: CommunityId,
-	/// Who published it.
+	/// Who published it, in which role. Shown, never trusted: who may cancel it is decided by
+	/// the roles held now.
 	pub publisher: Publisher<AccountId>,
 	/// What kind of activity.
 	pub kind: ActivityKind,
@@ -255,6 +311,32 @@ pub struct ActivityRecord<AccountId, BlockNumber> {
 	pub ends_at: BlockNumber,
 	/// Residents checked in so far.
 	pub attendance: u32,
+	/// `Published → Cancelled`.
+	pub status: ActivityStatus<BlockNumber>,
+}
+
+/// A move of a resident to another community, requested by the side they leave and waiting for
+/// the destination to accept it (`accept_move`). One per resident.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct PendingMove<AccountId, BlockNumber> {
+	/// The destination community.
+	pub to: CommunityId,
+	/// Who asked for it: the resident, an officer of their community or their office's admin.
+	/// Checked again on acceptance, so a request by an officer removed since then lapses.
+	pub requested_by: AccountId,
+	/// The first block at which it can no longer be accepted (`MoveRequestTtl` after the
+	/// request).
+	pub expires_at: BlockNumber,
+}
+
+/// A replacement of a resident's account (lost key), proposed by their office's admin and
+/// announced for `ReplacementNotice` blocks before anyone may enact it. One per resident.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct PendingReplacement<AccountId, BlockNumber> {
+	/// The account that will hold the resident record.
+	pub new: AccountId,
+	/// The first block at which it may be enacted.
+	pub effective_at: BlockNumber,
 }
 
 /// What `publish_activity` writes, as its check works it out.
@@ -350,6 +432,10 @@ pub struct ProviderView<BlockNumber> {
 	pub registered_at: BlockNumber,
 	/// Its standing in each office that approved it (at most `MaxProviderOffices`).
 	pub offices: Vec<ProviderOfficeView<BlockNumber>>,
+	/// How many persons it declared as staff.
+	pub staff: u32,
+	/// When its registration code was released, if it was (it can then never act again).
+	pub code_released_at: Option<BlockNumber>,
 }
 
 /// What the runtime API tells about an activity.
@@ -375,4 +461,6 @@ pub struct ActivityView<AccountId, BlockNumber> {
 	pub ends_at: BlockNumber,
 	/// Residents checked in.
 	pub attendance: u32,
+	/// When it was cancelled, if it was.
+	pub cancelled_at: Option<BlockNumber>,
 }

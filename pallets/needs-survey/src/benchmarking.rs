@@ -39,7 +39,17 @@ fn scene<T: Config>() -> Scene<T> {
 	let community = T::Registry::bench_community(office);
 	let officer: T::AccountId = account("officer", 0, SEED);
 	T::Registry::bench_officer(community, &officer);
+	fund::<T>(&officer);
 	Scene { office, community, officer }
+}
+
+/// Gives `who` enough to pay many survey deposits.
+fn fund<T: Config>(who: &T::AccountId) {
+	use frame_support::traits::fungible::{Inspect, Mutate};
+	let deposit = T::SurveyDeposit::get();
+	let plenty =
+		T::Currency::minimum_balance().saturating_add(deposit.saturating_mul(1_000u32.into()));
+	T::Currency::set_balance(who, plenty);
 }
 
 fn max_options<T: Config>() -> u8 {
@@ -195,7 +205,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(who), survey, answers.clone());
 
 		assert_last_event::<T>(Event::ResponseAmended { survey, resident });
-		assert_eq!(Responses::<T>::get(survey, resident), Some(answers));
+		assert_eq!(Responses::<T>::get(survey, resident).map(|r| r.answers), Some(answers));
 		Ok(())
 	}
 

@@ -4,7 +4,12 @@
 
 use crate::{pallet::*, types::*, weights::WeightInfo};
 use alloc::vec::Vec;
-use frame_support::{dispatch::DispatchResultWithPostInfo, ensure, pallet_prelude::*};
+use frame_support::{
+	dispatch::DispatchResultWithPostInfo,
+	ensure,
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, tokens::Precision},
+};
 use frame_system::{
 	ensure_signed,
 	pallet_prelude::{BlockNumberFor, OriginFor},
@@ -12,7 +17,10 @@ use frame_system::{
 use gongzhi_primitives::{
 	CommunityRegistry, OfficeId, ResidentId, ResidentInfo, Scope, SurveyId, SurveyLookup,
 };
-use sp_runtime::{traits::Saturating, DispatchError, Permill};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError, Permill,
+};
 
 /// What `create_survey` will write, as computed by its check.
 pub(crate) struct CreatePlan<T: Config> {
@@ -70,6 +78,10 @@ impl<T: Config> Pallet<T> {
 		}
 
 		ensure!(opens_at >= Self::now(), Error::<T>::OpensInPast);
+		ensure!(
+			opens_at <= Self::now().saturating_add(T::MaxLeadTime::get()),
+			Error::<T>::OpensTooLate
+		);
 		ensure!(closes_at > opens_at, Error::<T>::ClosesBeforeOpening);
 		ensure!(
 			closes_at.saturating_sub(opens_at) <= T::MaxDuration::get(),
@@ -95,6 +107,7 @@ impl<T: Config> Pallet<T> {
 			responses: 0,
 			status: SurveyStatus::Open,
 			tallies,
+			deposit: T::SurveyDeposit::get(),
 		};
 		Ok(CreatePlan { id, info })
 	}
@@ -111,6 +124,8 @@ impl<T: Config> Pallet<T> {
 		let who = ensure_signed(origin)?;
 		let CreatePlan { id, info } =
 			Self::ensure_create(&who, scope, &questions, opens_at, closes_at)?;
+		T::Currency::hold(&HoldReason::SurveyDeposit.into(), &who, info.deposit)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
 		Self::insert_survey(id, info, SurveyText { title, questions })?;
 		Self::deposit_event(Event::<T>::SurveyCreated {
 			survey: id,
@@ -200,30 +215,36 @@ impl<T: Config> Pallet<T> {
 		let ResponsePlan { survey, resident, info } =
 			Self::ensure_respond(&origin, survey, &answers)?;
 		Surveys::<T>::insert(survey, info);
-		Responses::<T>::insert(survey, resident, answers);
+		Responses::<T>::insert(survey, resident, Response { answers, amendments: 0 });
 		Self::deposit_event(Event::<T>::ResponseSubmitted { survey, resident });
 		Ok(())
 	}
 
 	/// The read-only check of `amend`, also its `feeless_if` condition: `origin` is a resident
-	/// still eligible for `survey` who has responded, and `answers` are valid. Returns the survey
-	/// record with the old answers counted out and the new ones in.
+	/// still eligible for `survey` who has responded and amended fewer than `MaxAmendments`
+	/// times, and `answers` are valid and differ from the current ones. Returns the survey record
+	/// with the old answers counted out and the new ones in, and the amendment count to store.
 	pub fn ensure_amend(
 		origin: &OriginFor<T>,
 		survey: SurveyId,
 		answers: &AnswersOf<T>,
-	) -> Result<ResponsePlan<T>, DispatchError> {
+	) -> Result<(ResponsePlan<T>, u8), DispatchError> {
 		let who = ensure_signed(origin.clone())?;
 		let (resident, mut info) = Self::ensure_may_answer(&who, survey)?;
 		let previous = Responses::<T>::get(survey, resident).ok_or(Error::<T>::NoResponse)?;
+		ensure!(previous.amendments < T::MaxAmendments::get(), Error::<T>::TooManyAmendments);
+		ensure!(previous.answers != *answers, Error::<T>::AnswersUnchanged);
 		Self::validate_answers(&info.tallies, answers)?;
 
-		for ((tally, old), new) in info.tallies.iter_mut().zip(previous.iter()).zip(answers.iter())
+		for ((tally, old), new) in
+			info.tallies.iter_mut().zip(previous.answers.iter()).zip(answers.iter())
 		{
 			tally.remove(old);
 			tally.add(new);
 		}
-		Ok(ResponsePlan { survey, resident, info })
+		// Cannot overflow: `amendments < MaxAmendments <= u8::MAX` was checked above.
+		let amendments = previous.amendments.saturating_add(1);
+		Ok((ResponsePlan { survey, resident, info }, amendments))
 	}
 
 	/// `amend`: check, then store the new answers and the adjusted tallies.
@@ -232,10 +253,10 @@ impl<T: Config> Pallet<T> {
 		survey: SurveyId,
 		answers: AnswersOf<T>,
 	) -> DispatchResult {
-		let ResponsePlan { survey, resident, info } =
+		let (ResponsePlan { survey, resident, info }, amendments) =
 			Self::ensure_amend(&origin, survey, &answers)?;
 		Surveys::<T>::insert(survey, info);
-		Responses::<T>::insert(survey, resident, answers);
+		Responses::<T>::insert(survey, resident, Response { answers, amendments });
 		Self::deposit_event(Event::<T>::ResponseAmended { survey, resident });
 		Ok(())
 	}
@@ -263,7 +284,10 @@ impl<T: Config> Pallet<T> {
 		let mut info = Self::ensure_open(survey)?;
 		let now = Self::now();
 		if now < info.closes_at {
-			ensure!(*who == info.creator, Error::<T>::CloseTooEarly);
+			ensure!(
+				*who == info.creator && T::Registry::may_manage(who, info.scope),
+				Error::<T>::CloseTooEarly
+			);
 			ensure!(info.responses == 0, Error::<T>::HasResponses);
 		}
 		info.status = SurveyStatus::Closed {
@@ -277,7 +301,10 @@ impl<T: Config> Pallet<T> {
 	/// `close`: check, then freeze the survey and take it out of its office's open index.
 	pub(crate) fn do_close(origin: OriginFor<T>, survey: SurveyId) -> DispatchResult {
 		let who = ensure_signed(origin)?;
-		let info = Self::ensure_close(&who, survey)?;
+		let mut info = Self::ensure_close(&who, survey)?;
+		if info.responses == 0 {
+			Self::release_deposit(&mut info);
+		}
 		let turnout = match info.status {
 			SurveyStatus::Closed { turnout, .. } => turnout,
 			_ => Permill::zero(),
@@ -289,27 +316,54 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The checks of `cancel`: the survey is open, `who` created it, nobody has responded.
-	/// Returns the record, already marked cancelled.
+	/// The checks of `cancel`: the survey is open, and `who` is the admin of its office (`None`:
+	/// the chain's admin origin), or its creator who still manages its scope while nobody has
+	/// responded. Returns the record, already marked cancelled.
 	pub(crate) fn ensure_cancel(
-		who: &T::AccountId,
+		who: Option<&T::AccountId>,
 		survey: SurveyId,
 	) -> Result<SurveyInfo<T>, DispatchError> {
 		let mut info = Self::ensure_open(survey)?;
-		ensure!(*who == info.creator, Error::<T>::NotCreator);
-		ensure!(info.responses == 0, Error::<T>::HasResponses);
-		info.status = SurveyStatus::Cancelled { at: Self::now() };
+		if let Some(who) = who {
+			if !T::Registry::is_office_admin(who, info.office) {
+				ensure!(
+					*who == info.creator && T::Registry::may_manage(who, info.scope),
+					Error::<T>::NotCreator
+				);
+				ensure!(info.responses == 0, Error::<T>::HasResponses);
+			}
+		}
+		info.status = SurveyStatus::Cancelled { at: Self::now(), reaped: 0 };
 		Ok(info)
 	}
 
 	/// `cancel`: check, then mark the survey cancelled and take it out of the open index.
 	pub(crate) fn do_cancel(origin: OriginFor<T>, survey: SurveyId) -> DispatchResult {
-		let who = ensure_signed(origin)?;
-		let info = Self::ensure_cancel(&who, survey)?;
+		let who = match T::AdminOrigin::try_origin(origin) {
+			Ok(_) => None,
+			Err(origin) => Some(ensure_signed(origin)?),
+		};
+		let mut info = Self::ensure_cancel(who.as_ref(), survey)?;
+		Self::release_deposit(&mut info);
 		Self::unindex(info.office, survey);
 		Surveys::<T>::insert(survey, info);
 		Self::deposit_event(Event::<T>::SurveyCancelled { survey });
 		Ok(())
+	}
+
+	/// Gives the creator's deposit back (once: the record then holds zero). Releasing what is
+	/// held can only fail if the hold is gone, which `try_state` rules out; the amount is then
+	/// simply forgotten rather than blocking the call.
+	fn release_deposit(info: &mut SurveyInfo<T>) {
+		if !info.deposit.is_zero() {
+			let _ = T::Currency::release(
+				&HoldReason::SurveyDeposit.into(),
+				&info.creator,
+				info.deposit,
+				Precision::BestEffort,
+			);
+			info.deposit = Zero::zero();
+		}
 	}
 
 	/// Takes `survey` out of `office`'s open index (O(MaxOpenSurveysPerOffice)).
@@ -338,9 +392,7 @@ impl<T: Config> Pallet<T> {
 		let info = Surveys::<T>::get(survey).ok_or(Error::<T>::UnknownSurvey)?;
 		match info.status {
 			SurveyStatus::Open => return Err(Error::<T>::SurveyNotClosed.into()),
-			// A cancelled survey never had a response.
-			SurveyStatus::Cancelled { .. } => return Err(Error::<T>::NothingToReap.into()),
-			SurveyStatus::Closed { at, reaped, .. } => {
+			SurveyStatus::Closed { at, reaped, .. } | SurveyStatus::Cancelled { at, reaped } => {
 				ensure!(reaped < info.responses, Error::<T>::NothingToReap);
 				ensure!(
 					Self::now() >= at.saturating_add(T::RetentionPeriod::get()),
@@ -376,11 +428,16 @@ impl<T: Config> Pallet<T> {
 		// At most `limit` (a `u32`) keys were taken.
 		let removed = u32::try_from(batch.len()).unwrap_or(limit);
 		let mut remaining = 0;
-		if let SurveyStatus::Closed { reaped, .. } = &mut info.status {
+		if let SurveyStatus::Closed { reaped, .. } | SurveyStatus::Cancelled { reaped, .. } =
+			&mut info.status
+		{
 			// Saturating: each removed response was counted once in `responses`, so `reaped`
 			// stays <= `responses` (checked by `try_state`).
 			*reaped = reaped.saturating_add(removed);
 			remaining = info.responses.saturating_sub(*reaped);
+		}
+		if remaining == 0 {
+			Self::release_deposit(&mut info);
 		}
 		Surveys::<T>::insert(survey, info);
 		Self::deposit_event(Event::<T>::ResponsesReaped { survey, removed, remaining });
@@ -410,7 +467,9 @@ impl<T: Config> Pallet<T> {
 				(phase, None, Self::turnout(info.responses, info.eligible))
 			},
 			SurveyStatus::Closed { at, turnout, .. } => (SurveyPhase::Closed, Some(at), turnout),
-			SurveyStatus::Cancelled { at } => (SurveyPhase::Cancelled, Some(at), Permill::zero()),
+			SurveyStatus::Cancelled { at, .. } => {
+				(SurveyPhase::Cancelled, Some(at), Permill::zero())
+			},
 		};
 		Some(SurveyResults {
 			survey,
@@ -470,7 +529,11 @@ impl<T: Config> Pallet<T> {
 
 		let next = NextSurveyId::<T>::get();
 		let mut open = BTreeSet::new();
+		let mut held: alloc::collections::btree_map::BTreeMap<T::AccountId, BalanceOf<T>> =
+			Default::default();
 		for (id, info) in Surveys::<T>::iter() {
+			let creator = held.entry(info.creator.clone()).or_default();
+			*creator = creator.saturating_add(info.deposit);
 			ensure!(id < next, "a survey id is not below NextSurveyId");
 
 			let text = SurveyTexts::<T>::get(id).ok_or("a survey has no texts")?;
@@ -488,10 +551,8 @@ impl<T: Config> Pallet<T> {
 					open.insert(id);
 					0
 				},
-				SurveyStatus::Closed { reaped, .. } => reaped,
-				SurveyStatus::Cancelled { .. } => {
-					ensure!(info.responses == 0, "a cancelled survey has responses");
-					0
+				SurveyStatus::Closed { reaped, .. } | SurveyStatus::Cancelled { reaped, .. } => {
+					reaped
 				},
 			};
 			ensure!(reaped <= info.responses, "more responses reaped than received");
@@ -499,8 +560,13 @@ impl<T: Config> Pallet<T> {
 			let mut recount: Vec<QuestionTally<T>> =
 				info.tallies.iter().map(|t| t.zeroed()).collect();
 			let mut stored: u32 = 0;
-			for (_, answers) in Responses::<T>::iter_prefix(id) {
+			for (_, response) in Responses::<T>::iter_prefix(id) {
 				stored = stored.saturating_add(1);
+				ensure!(
+					response.amendments <= T::MaxAmendments::get(),
+					"a response was amended more than MaxAmendments times"
+				);
+				let answers = response.answers;
 				if reaped == 0 {
 					Self::validate_answers(&info.tallies, &answers)
 						.map_err(|_| "a stored response is not a valid answer")?;
@@ -519,6 +585,15 @@ impl<T: Config> Pallet<T> {
 					"tallies differ from the stored responses"
 				);
 			}
+		}
+
+		for (creator, deposits) in held {
+			use frame_support::traits::fungible::InspectHold;
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::SurveyDeposit.into(), &creator)
+					== deposits,
+				"a creator's held deposit differs from their surveys' deposits"
+			);
 		}
 
 		for id in Responses::<T>::iter_keys().map(|(survey, _)| survey) {
@@ -569,6 +644,7 @@ impl<T: Config> SurveyLookup for Pallet<T> {
 			responses: 0,
 			status: SurveyStatus::Open,
 			tallies: TalliesOf::<T>::truncate_from(alloc::vec![QuestionTally::new(&question.kind)]),
+			deposit: Zero::zero(),
 		};
 		let text = SurveyText {
 			title: TitleOf::<T>::truncate_from(b"benchmark survey".to_vec()),

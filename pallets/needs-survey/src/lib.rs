@@ -18,10 +18,14 @@
 //! - **Amend** ([`Pallet::amend`]): the same resident replaces their answers until the window
 //!   closes; the tallies follow. Free exactly when it will succeed.
 //! - **Close** ([`Pallet::close`]): anyone, from `closes_at` on. It freezes the tallies and records
-//!   the turnout. The creator may close earlier only while nobody has responded.
-//! - **Cancel** ([`Pallet::cancel`]): the creator, while nobody has responded.
+//!   the turnout. The creator may close earlier only while nobody has responded (and while they
+//!   still manage the scope).
+//! - **Cancel** ([`Pallet::cancel`]): the creator, while nobody has responded and while they still
+//!   manage the scope; the street office's admin or the chain's admin origin at any time, so that
+//!   no survey can hold the office's open-survey places against it. A survey opens at most
+//!   `MaxLeadTime` blocks after it is created and runs at most `MaxDuration` blocks.
 //! - **Reap** ([`Pallet::reap_responses`]): anyone, `RetentionPeriod` blocks after a survey
-//!   closed, removes its per-resident responses in batches of at most `MaxReapBatch`. The tallies,
+//!   closed (or was cancelled), removes its per-resident responses in batches of at most `MaxReapBatch`. The tallies,
 //!   counts and texts stay forever.
 //!
 //! ## State machine
@@ -50,7 +54,7 @@
 //!   write stores the new tallies and count. Splitting the tallies or the shapes into maps of
 //!   their own would add a read (and a write) per response without making any record smaller
 //!   to read, since `respond` needs all of them.
-//! - [`Responses`]: `(SurveyId, ResidentId) → answers`, the per-resident record that stops a second
+//! - [`Responses`]: `(SurveyId, ResidentId) → answers and amendment count`, the per-resident record that stops a second
 //!   response and lets `amend` count the old answers out. Keyed by survey first, so
 //!   `reap_responses` finds a survey's responses by prefix (it iterates and removes them one by
 //!   one rather than calling `clear_prefix`, whose count is not exact in this FRAME version).
@@ -63,7 +67,9 @@
 //! `respond` and `amend` are marked `#[pallet::feeless_if]` with the very checks the calls run
 //! ([`Pallet::ensure_respond`], [`Pallet::ensure_amend`]): with the runtime's
 //! `SkipCheckIfFeeless` they cost a resident nothing exactly when they will succeed, and an
-//! invalid one pays, so a zero-balance account cannot spam. Every other call pays.
+//! invalid one pays, so a zero-balance account cannot spam. A resident's free calls per survey
+//! are bounded: one `respond`, then at most `MaxAmendments` amendments, each of which must change
+//! the answers. Every other call pays.
 //!
 //! ## Views (runtime API)
 //! [`Pallet::survey_results`] (per-option counts, rating count/sum/histogram, responses,
@@ -98,7 +104,10 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::pallet_prelude::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, EnsureOrigin},
+	};
 	use frame_system::pallet_prelude::*;
 	use gongzhi_primitives::{CommunityRegistry, OfficeId, ResidentId, Scope, SurveyId};
 	use sp_runtime::{traits::Zero, Permill};
@@ -114,6 +123,36 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+
+		/// The chain's governance (Root via sudo on dev chains, a council later): may cancel any
+		/// open survey, like the survey's own street office.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The chain's token, from which a survey's creator pays its deposit (a hold).
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, of which this pallet's [`HoldReason`] is one.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// What creating a survey holds from its creator (e.g. 1 GZT): the storage a survey
+		/// takes has an owner who pays for it. Released when the survey is cancelled, closed
+		/// without responses, or when its last response is reaped after the retention period (its
+		/// results stay, small and for good).
+		#[pallet::constant]
+		type SurveyDeposit: Get<BalanceOf<Self>>;
+
+		/// How far ahead a survey may open, in blocks (e.g. 30 days). An open survey holds one of
+		/// its office's `MaxOpenSurveysPerOffice` places from creation, so a far-future opening
+		/// could otherwise hold a place for ever.
+		#[pallet::constant]
+		type MaxLeadTime: Get<BlockNumberFor<Self>>;
+
+		/// How many times a resident may amend one response (e.g. 3). `amend` is free, so it
+		/// must not be repeatable without limit: with this bound a resident's free calls per
+		/// survey are at most `1 + MaxAmendments`.
+		#[pallet::constant]
+		type MaxAmendments: Get<u8>;
 
 		/// The longest survey title, in bytes of UTF-8 (e.g. 128: about 40 Chinese characters).
 		#[pallet::constant]
@@ -173,12 +212,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SurveyTexts<T: Config> = StorageMap<_, Twox64Concat, SurveyId, SurveyText<T>>;
 
-	/// Each resident's answers to each survey, by survey then resident number. Ids are assigned
+	/// Each resident's answers to each survey (and how often they were amended), by survey then
+	/// resident number. Ids are assigned
 	/// by the chain, not chosen by callers, so `Twox64Concat` is safe. Removed by
 	/// `reap_responses` after the retention period, by iterating the survey's prefix.
 	#[pallet::storage]
 	pub type Responses<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, SurveyId, Twox64Concat, ResidentId, AnswersOf<T>>;
+		StorageDoubleMap<_, Twox64Concat, SurveyId, Twox64Concat, ResidentId, Response<T>>;
 
 	/// The surveys still `Open` (not yet closed or cancelled) in each street office, at most
 	/// `MaxOpenSurveysPerOffice` each, in order of creation.
@@ -190,6 +230,13 @@ pub mod pallet {
 		BoundedVec<SurveyId, T::MaxOpenSurveysPerOffice>,
 		ValueQuery,
 	>;
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a survey, held from its creator.
+		SurveyDeposit,
+	}
 
 	/// Events of the needs-survey pallet.
 	#[pallet::event]
@@ -265,6 +312,8 @@ pub mod pallet {
 		MaxChoicesOutOfRange,
 		/// The opening block has already passed.
 		OpensInPast,
+		/// The opening block is more than `MaxLeadTime` blocks ahead.
+		OpensTooLate,
 		/// The closing block must come after the opening block.
 		ClosesBeforeOpening,
 		/// The window is longer than `MaxDuration` blocks.
@@ -274,6 +323,8 @@ pub mod pallet {
 		TooManyOpenSurveys,
 		/// Every survey id has been used.
 		SurveyIdsExhausted,
+		/// The creator can't pay the survey's deposit (`SurveyDeposit`).
+		InsufficientDeposit,
 		/// No survey has this id.
 		UnknownSurvey,
 		/// The survey has been closed.
@@ -313,9 +364,14 @@ pub mod pallet {
 		CloseTooEarly,
 		/// Residents have already responded, so the survey can't be cancelled or closed early.
 		HasResponses,
-		/// Only the survey's creator may do this.
+		/// Only the survey's creator (while they still manage its scope), its street office's
+		/// admin or the chain's admin origin may cancel it.
 		NotCreator,
-		/// Responses can only be reaped from a closed survey.
+		/// This response has already been amended `MaxAmendments` times.
+		TooManyAmendments,
+		/// The new answers are the same as the current ones: nothing to amend.
+		AnswersUnchanged,
+		/// Responses can only be reaped from a closed or cancelled survey.
 		SurveyNotClosed,
 		/// The retention period after closing has not passed yet.
 		RetentionNotOver,
@@ -342,6 +398,10 @@ pub mod pallet {
 				"an office must be able to open a survey"
 			);
 			assert!(T::MaxReapBatch::get() >= 1, "reaping must make progress");
+			assert!(
+				!T::MaxLeadTime::get().is_zero(),
+				"a survey must be able to open in a later block"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -362,8 +422,8 @@ pub mod pallet {
 		/// - `questions`: 1 to `MaxQuestions` questions, each a single choice, a multiple choice
 		///   (`max_choices` of at least 1 and at most its number of options) or a 1–5 rating;
 		///   choice questions need at least one option.
-		/// - `opens_at`: the first block accepting responses; not in the past. Only residents
-		///   registered before this block may respond.
+		/// - `opens_at`: the first block accepting responses; not in the past and at most
+		///   `MaxLeadTime` blocks ahead. Only residents registered before this block may respond.
 		/// - `closes_at`: the first block no longer accepting responses; after `opens_at`, at
 		///   most `MaxDuration` blocks after it.
 		///
@@ -411,7 +471,8 @@ pub mod pallet {
 		/// Replace one's response to a survey.
 		///
 		/// Who: a resident who has responded, and who still lives in the scope with the same
-		/// registration. Free of fees when it succeeds; pays when it fails.
+		/// registration, at most `MaxAmendments` times per response, with answers that differ
+		/// from the current ones. Free of fees when it succeeds; pays when it fails.
 		///
 		/// - `survey`: the survey.
 		/// - `answers`: the new answers, validated as in `respond`.
@@ -446,13 +507,16 @@ pub mod pallet {
 			Self::do_close(origin, survey)
 		}
 
-		/// Cancel a survey nobody has responded to.
+		/// Cancel an open survey.
 		///
-		/// Who: the survey's creator, while it is open and has no responses. Pays a fee.
+		/// Who: its creator, while nobody has responded and while they still manage its scope;
+		/// the admin of its street office, or the chain's admin origin, at any time (so that no
+		/// one else's survey can hold the office's open-survey places). Pays a fee.
 		///
 		/// - `survey`: the survey.
 		///
-		/// The survey and its texts stay on chain, marked cancelled. Emits `SurveyCancelled`.
+		/// The survey and its texts stay on chain, marked cancelled; responses it had stop
+		/// counting and are reaped after the retention period. Emits `SurveyCancelled`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::cancel())]
 		pub fn cancel(origin: OriginFor<T>, survey: SurveyId) -> DispatchResult {
@@ -461,10 +525,11 @@ pub mod pallet {
 
 		/// Remove up to `limit` per-resident responses of a closed survey.
 		///
-		/// Who: anyone, once `RetentionPeriod` blocks have passed since the survey was closed.
+		/// Who: anyone, once `RetentionPeriod` blocks have passed since the survey was closed
+		/// (or cancelled).
 		/// Pays a fee, refunded down to the responses actually removed.
 		///
-		/// - `survey`: the closed survey.
+		/// - `survey`: the closed or cancelled survey.
 		/// - `limit`: how many responses to remove at most, from 1 to `MaxReapBatch`.
 		///
 		/// Tallies, counts, turnout and texts stay. Call again until `remaining` is 0. Emits

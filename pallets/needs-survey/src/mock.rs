@@ -24,6 +24,7 @@ pub type BlockNumber = u64;
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
+		Balances: pallet_balances,
 		NeedsSurvey: pallet_needs_survey,
 	}
 );
@@ -31,11 +32,23 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
 }
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+/// What creating a survey holds in the mock.
+pub const SURVEY_DEPOSIT: u64 = 10;
+/// What each account the tests use starts with.
+pub const ENDOWMENT: u64 = 1_000;
 
 parameter_types! {
 	pub const MaxDuration: BlockNumber = 1_000;
 	pub const RetentionPeriod: BlockNumber = 100;
+	pub const MaxLeadTime: BlockNumber = 500;
 }
 
 impl pallet_needs_survey::Config for Test {
@@ -50,6 +63,12 @@ impl pallet_needs_survey::Config for Test {
 	type MaxOpenSurveysPerOffice = ConstU32<3>;
 	type RetentionPeriod = RetentionPeriod;
 	type MaxReapBatch = ConstU32<10>;
+	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
+	type MaxLeadTime = MaxLeadTime;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type SurveyDeposit = frame_support::traits::ConstU64<SURVEY_DEPOSIT>;
+	type MaxAmendments = frame_support::traits::ConstU8<3>;
 }
 
 /// A street office in the mock registry.
@@ -119,6 +138,18 @@ impl CommunityRegistry<AccountId, BlockNumber> for MockRegistry {
 		Residents::iter_values().filter(|r| r.is_in(&scope)).count() as u32
 	}
 
+	/// Surveys have no providers: nobody is anyone's staff here.
+	fn is_staff_of(_: &AccountId, _: ResidentId) -> bool {
+		false
+	}
+
+	fn employers_of(_: ResidentId) -> Vec<AccountId> {
+		Vec::new()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_staff(_: &AccountId, _: ResidentId) {}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_office(admin: &AccountId) -> OfficeId {
 		add_office(*admin)
@@ -180,6 +211,11 @@ pub fn add_community(office: OfficeId) -> CommunityId {
 	id
 }
 
+/// Removes `who` from the officers of `community`.
+pub fn remove_officer(community: CommunityId, who: AccountId) {
+	Officers::remove(community, who);
+}
+
 /// Appoints `who` an officer of `community`.
 pub fn add_officer(community: CommunityId, who: AccountId) {
 	Officers::insert(community, who, ());
@@ -237,7 +273,14 @@ pub fn resident(who: AccountId) -> ResidentInfo<BlockNumber> {
 
 /// Fresh externalities at block 1 (so events are recorded).
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	// Offices' admins and officers (accounts 1 to 9) can pay deposits; residents hold nothing.
+	pallet_balances::GenesisConfig::<Test> {
+		balances: (1..10).map(|who| (who, ENDOWMENT)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

@@ -288,11 +288,34 @@ pub enum SurveyStatus<BlockNumber> {
 		/// How many per-resident responses `reap_responses` has removed so far.
 		reaped: u32,
 	},
-	/// Withdrawn by its creator before anyone responded.
+	/// Withdrawn: by its creator before anyone responded, or by its street office (or the
+	/// chain's admin origin) at any time. Its tallies count for nothing; any responses it had
+	/// are reaped like a closed survey's, after the retention period.
 	Cancelled {
-		/// The block in which it was cancelled.
+		/// The block in which it was cancelled; the retention period runs from here.
 		at: BlockNumber,
+		/// How many per-resident responses `reap_responses` has removed so far.
+		reaped: u32,
 	},
+}
+
+/// An amount of the chain's token, as the pallet's `Currency` counts it.
+pub type BalanceOf<T> = <<T as Config>::Currency as frame_support::traits::fungible::Inspect<
+	<T as frame_system::Config>::AccountId,
+>>::Balance;
+
+/// One resident's response to one survey, as stored.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Response<T: Config> {
+	/// The answers, one per question, in order.
+	pub answers: AnswersOf<T>,
+	/// How many times the resident has amended them (at most `MaxAmendments`): a free call
+	/// must not be repeatable without limit.
+	pub amendments: u8,
 }
 
 /// The small record of a survey: everything `respond` reads and writes — scope, window, state,
@@ -307,7 +330,8 @@ pub struct SurveyInfo<T: Config> {
 	pub scope: Scope,
 	/// The street office of `scope`, fixed at creation (indexes `OpenSurveys`).
 	pub office: OfficeId,
-	/// Who created it: may cancel it, or close it early, while nobody has responded.
+	/// Who created it: may cancel it, or close it early, while nobody has responded and while
+	/// they still manage its scope (an officer who is removed keeps no power over it).
 	pub creator: T::AccountId,
 	/// The first block in which residents may respond. Only residents registered strictly before
 	/// it may respond.
@@ -322,6 +346,9 @@ pub struct SurveyInfo<T: Config> {
 	pub status: SurveyStatus<BlockNumberFor<T>>,
 	/// One tally per question, in order.
 	pub tallies: TalliesOf<T>,
+	/// The deposit held from `creator` while the survey's storage is outstanding; zero once
+	/// released.
+	pub deposit: BalanceOf<T>,
 }
 
 /// What a survey says: its title and questions with their options, exactly as created. Read by

@@ -137,6 +137,16 @@ pub trait CommunityRegistry<AccountId, BlockNumber> {
 	/// How many residents `scope` holds now (kept incrementally; O(1)).
 	fn residents_in(scope: Scope) -> u32;
 
+	/// Whether resident `resident` is declared staff of provider `provider` (回避, conflicts of
+	/// interest): staff may not vote in a project the provider bids in, redeem a voucher with it
+	/// or rate it. A provider declares its staff by their person hashes, so the link holds
+	/// whatever account or community the person has.
+	fn is_staff_of(provider: &AccountId, resident: ResidentId) -> bool;
+
+	/// The providers that declared resident `resident` as staff (usually none; at most a
+	/// handful, bounded by the registry). A ballot checks each against the project's bidders.
+	fn employers_of(resident: ResidentId) -> Vec<AccountId>;
+
 	/// The active office that `scope` belongs to, or `None` if the scope doesn't exist or its
 	/// office is retired.
 	fn scope_office(scope: Scope) -> Option<OfficeId> {
@@ -179,6 +189,9 @@ pub trait CommunityRegistry<AccountId, BlockNumber> {
 	/// Registers `who` as a provider approved in `office`, for another pallet's benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_provider(who: &AccountId, office: OfficeId);
+	/// Declares resident `resident` staff of `provider`, for another pallet's benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_staff(provider: &AccountId, resident: ResidentId);
 }
 
 /// Needs surveys (pallet-needs-survey), as a procurement project that cites one sees them.

@@ -60,7 +60,17 @@ fn office<T: Config>() -> (T::AccountId, OfficeId, CommunityId) {
 	let admin: T::AccountId = account("admin", 0, SEED);
 	let office = T::Registry::bench_office(&admin);
 	let community = T::Registry::bench_community(office);
+	fund::<T>(&admin);
 	(admin, office, community)
+}
+
+/// Gives `who` enough to pay many deposits.
+fn fund<T: Config>(who: &T::AccountId) {
+	use frame_support::traits::fungible::{Inspect, Mutate};
+	let most = T::ProjectDeposit::get().max(T::BidDeposit::get());
+	let plenty =
+		T::Currency::minimum_balance().saturating_add(most.saturating_mul(1_000u32.into()));
+	T::Currency::set_balance(who, plenty);
 }
 
 /// A resident of `community`, registered now.
@@ -101,6 +111,7 @@ fn add_bids<T: Config>(
 	for i in 0..count {
 		let provider: T::AccountId = account("provider", i, SEED);
 		T::Registry::bench_provider(&provider, office);
+		fund::<T>(&provider);
 		Procurement::<T>::submit_bid(
 			RawOrigin::Signed(provider.clone()).into(),
 			project,
@@ -216,6 +227,7 @@ mod benchmarks {
 		add_bids::<T>(project, office, bids - 1)?;
 		let provider: T::AccountId = account("provider", bids, SEED);
 		T::Registry::bench_provider(&provider, office);
+		fund::<T>(&provider);
 
 		#[extrinsic_call]
 		_(
@@ -305,7 +317,8 @@ mod benchmarks {
 		let target = T::MaxBids::get() - 1;
 		let previous = exhaust_changes::<T>(&who, project, target)?;
 		let sequence = Ballots::<T>::get(project, resident).map_or(0, |b| b.next_sequence());
-		let deadline: BlockNumberFor<T> = REVEALING.into();
+		// The last block of the voting window: the latest deadline a relayed ballot may have.
+		let deadline: BlockNumberFor<T> = (REVEALING - 1).into();
 		let choice = Choice::Bid(target);
 		let message =
 			Procurement::<T>::relayed_ballot_message(project, &choice, sequence, deadline);

@@ -5,7 +5,11 @@
 use crate::{pallet::*, types::*, BidOf, DetailsOf, ProjectOf, ReasonOf, WeightInfo};
 use alloc::vec::Vec;
 use frame_support::{
-	dispatch::DispatchResultWithPostInfo, ensure, pallet_prelude::*, traits::Get, BoundedVec,
+	dispatch::DispatchResultWithPostInfo,
+	ensure,
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, tokens::Precision, Get},
+	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::{
@@ -55,6 +59,18 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(rules.quorum_percent <= 100, Error::<T>::InvalidQuorum);
 		ensure!(rules.bidding.start >= now, Error::<T>::BiddingStartsInPast);
+		ensure!(
+			rules.bidding.start <= now.saturating_add(T::MaxLeadTime::get()),
+			Error::<T>::StartsTooLate
+		);
+		let ends = match rules.method {
+			VotingMethod::Secret { reveal_end } => reveal_end.max(rules.voting.end),
+			VotingMethod::Open => rules.voting.end,
+		};
+		ensure!(
+			ends.saturating_sub(rules.bidding.start) <= T::MaxDuration::get(),
+			Error::<T>::ProjectTooLong
+		);
 		ensure!(!rules.bidding.is_empty() && !rules.voting.is_empty(), Error::<T>::EmptyWindow);
 		ensure!(rules.bidding.end <= rules.voting.start, Error::<T>::VotingBeforeBiddingEnds);
 		if let VotingMethod::Secret { reveal_end } = rules.method {
@@ -120,6 +136,7 @@ impl<T: Config> Pallet<T> {
 		rules: ProjectRules<BlockNumberFor<T>>,
 	) -> DispatchResult {
 		let (id, office, eligible) = Self::ensure_create_project(&who, &details, &rules)?;
+		Self::hold(DepositFor::Project(id), &who, T::ProjectDeposit::get())?;
 		OpenProjects::<T>::try_mutate(office, |open| open.try_push(id))
 			.map_err(|_| Error::<T>::TooManyOpenProjects)?;
 		// Checked in `ensure_create_project`.
@@ -184,30 +201,81 @@ impl<T: Config> Pallet<T> {
 	// ----- cancel_project -----
 
 	/// Checks `cancel_project`; returns the project.
+	/// `who` is `None` for the chain's admin origin, which may cancel any project not yet closed.
 	pub(crate) fn ensure_cancel_project(
-		who: &T::AccountId,
+		who: Option<&T::AccountId>,
 		id: ProjectId,
 		reason: &ReasonOf<T>,
 	) -> Result<ProjectOf<T>, DispatchError> {
 		let project = Self::project(id)?;
-		ensure!(T::Registry::is_office_admin(who, project.office), Error::<T>::NotOfficeAdmin);
-		Self::ensure_scheduled(&project, Self::now())?;
+		match who {
+			Some(who) => {
+				ensure!(
+					T::Registry::is_office_admin(who, project.office),
+					Error::<T>::NotOfficeAdmin
+				);
+				Self::ensure_scheduled(&project, Self::now())?;
+			},
+			None => ensure!(
+				!matches!(
+					project.phase(Self::now()),
+					Phase::Awarded | Phase::Failed | Phase::Cancelled
+				),
+				Error::<T>::ProjectClosed
+			),
+		}
 		ensure!(!reason.is_empty(), Error::<T>::ReasonRequired);
 		Ok(project)
 	}
 
 	pub(crate) fn do_cancel_project(
-		who: T::AccountId,
+		who: Option<T::AccountId>,
 		id: ProjectId,
 		reason: ReasonOf<T>,
 	) -> DispatchResult {
-		let mut project = Self::ensure_cancel_project(&who, id, &reason)?;
+		let mut project = Self::ensure_cancel_project(who.as_ref(), id, &reason)?;
 		Self::remove_from_open_index(project.office, id);
 		project.state =
 			ProjectState::Cancelled { reason: reason.clone(), cancelled_at: Self::now() };
+		Self::release_bids(id, project.bids.len() as u32);
+		if project.ballots == 0 {
+			Self::release(DepositFor::Project(id));
+		}
 		Projects::<T>::insert(id, project);
 		Self::deposit_event(Event::ProjectCancelled { project: id, reason });
 		Ok(())
+	}
+
+	/// Holds `amount` from `who` for `what`, and records it.
+	fn hold(what: DepositFor, who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		let reason = match what {
+			DepositFor::Project(_) => HoldReason::ProjectDeposit,
+			DepositFor::Bid(..) => HoldReason::BidDeposit,
+		};
+		T::Currency::hold(&reason.into(), who, amount)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		Deposits::<T>::insert(what, (who.clone(), amount));
+		Ok(())
+	}
+
+	/// Gives the deposit held for `what` back, if one is held. Releasing a recorded hold can't
+	/// fail (`try_state` checks the records against the holds); if it did, the record is dropped
+	/// rather than blocking the call.
+	fn release(what: DepositFor) {
+		if let Some((who, amount)) = Deposits::<T>::take(what) {
+			let reason = match what {
+				DepositFor::Project(_) => HoldReason::ProjectDeposit,
+				DepositFor::Bid(..) => HoldReason::BidDeposit,
+			};
+			let _ = T::Currency::release(&reason.into(), &who, amount, Precision::BestEffort);
+		}
+	}
+
+	/// Releases the deposits of bids `0..bids` of project `id` (at most `MaxBids`).
+	fn release_bids(id: ProjectId, bids: u32) {
+		for index in 0..bids {
+			Self::release(DepositFor::Bid(id, index));
+		}
 	}
 
 	fn remove_from_open_index(office: OfficeId, id: ProjectId) {
@@ -252,6 +320,7 @@ impl<T: Config> Pallet<T> {
 		proposal: H256,
 	) -> DispatchResult {
 		let (mut project, index) = Self::ensure_submit_bid(&who, id, price)?;
+		Self::hold(DepositFor::Bid(id, index), &who, T::BidDeposit::get())?;
 		project
 			.bids
 			.try_push(BidSlot { price, state: BidState::Active, votes: 0 })
@@ -292,6 +361,7 @@ impl<T: Config> Pallet<T> {
 			slot.state = BidState::Withdrawn;
 		}
 		bid.status = BidStatus::Withdrawn { at: Self::now() };
+		Self::release(DepositFor::Bid(id, index));
 		Projects::<T>::insert(id, project);
 		Bids::<T>::insert(id, index, bid);
 		Self::deposit_event(Event::BidWithdrawn { project: id, bid: index, provider: who });
@@ -337,6 +407,7 @@ impl<T: Config> Pallet<T> {
 		bid.status = BidStatus::Disqualified { reason: reason.clone(), at: Self::now() };
 		Projects::<T>::insert(id, project);
 		Bids::<T>::insert(id, index, bid);
+		Self::release(DepositFor::Bid(id, index));
 		Self::deposit_event(Event::BidDisqualified { project: id, bid: index, reason });
 		Ok(())
 	}
@@ -368,6 +439,7 @@ impl<T: Config> Pallet<T> {
 			resident.is_in(&project.rules.scope) && resident.registered_before(&project.opened_at),
 			Error::<T>::NotEligible
 		);
+		Self::ensure_no_conflict(id, resident.id)?;
 		if let Choice::Bid(bid) = choice {
 			Self::ensure_standing_bid(&project, bid)?;
 		}
@@ -382,6 +454,18 @@ impl<T: Config> Pallet<T> {
 			ensure!(!previous.choice.is_same(&choice), Error::<T>::UnchangedBallot);
 		}
 		Ok(BallotPlan { project_id: id, project, resident: resident.id, previous, choice })
+	}
+
+	/// 回避: `resident` is not declared staff of a provider that bids in project `id`. One read
+	/// of the resident's employers (usually none), then one per employer.
+	fn ensure_no_conflict(id: ProjectId, resident: ResidentId) -> DispatchResult {
+		for employer in T::Registry::employers_of(resident) {
+			ensure!(
+				!ProviderBids::<T>::contains_key(id, &employer),
+				Error::<T>::ConflictOfInterest
+			);
+		}
+		Ok(())
 	}
 
 	/// Checks `vote` (and decides whether it is free).
@@ -430,6 +514,9 @@ impl<T: Config> Pallet<T> {
 		signature: &T::OffchainSignature,
 	) -> Result<BallotPlan<T>, DispatchError> {
 		ensure!(Self::now() <= deadline, Error::<T>::SignatureExpired);
+		// A signed ballot must not outlive its ballot: past the voting window it could only be
+		// carried around, never counted.
+		ensure!(deadline < Self::project(id)?.rules.voting.end, Error::<T>::DeadlineAfterVoting);
 		let message = Self::relayed_ballot_message(id, &choice, sequence, deadline);
 		ensure!(verify_offchain_signature(signature, &message, resident), Error::<T>::BadSignature);
 		Self::ensure_ballot(resident, id, choice, Some(sequence))
@@ -544,6 +631,7 @@ impl<T: Config> Pallet<T> {
 			ballot_commitment(id, bid, salt, resident.id) == commitment,
 			Error::<T>::CommitmentMismatch
 		);
+		Self::ensure_no_conflict(id, resident.id)?;
 		Self::ensure_standing_bid(&project, bid)?;
 		Ok(RevealPlan { project_id: id, project, resident: resident.id, ballot, bid })
 	}
@@ -602,6 +690,10 @@ impl<T: Config> Pallet<T> {
 		let counted = project.counted();
 		let bids = project.bids.len() as u32;
 		Self::remove_from_open_index(project.office, id);
+		Self::release_bids(id, bids);
+		if project.ballots == 0 {
+			Self::release(DepositFor::Project(id));
+		}
 		match verdict {
 			Verdict::Award { bid, provider, price, votes } => {
 				project.state = ProjectState::Awarded {
@@ -664,6 +756,9 @@ impl<T: Config> Pallet<T> {
 		// `reaped` never passes `ballots`: only stored records are removed.
 		project.reaped = project.reaped.saturating_add(removed);
 		let remaining = project.ballots.saturating_sub(project.reaped);
+		if remaining == 0 {
+			Self::release(DepositFor::Project(id));
+		}
 		Projects::<T>::insert(id, project);
 		Self::deposit_event(Event::BallotsReaped { project: id, removed, remaining });
 		Ok(Some(T::WeightInfo::reap_ballots(removed)).into())
@@ -789,6 +884,35 @@ impl<T: Config> Pallet<T> {
 	/// Recomputes the incremental aggregates the slow way and checks the indexes agree.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		// Every recorded deposit is held, and nothing else is.
+		let mut held: BTreeMap<(T::AccountId, bool), BalanceOf<T>> = BTreeMap::new();
+		for (what, (who, amount)) in Deposits::<T>::iter() {
+			let (project, is_bid) = match what {
+				DepositFor::Project(id) => (id, false),
+				DepositFor::Bid(id, _) => (id, true),
+			};
+			let record = Projects::<T>::get(project).ok_or("a deposit for an unknown project")?;
+			if let DepositFor::Bid(id, index) = what {
+				let bid = Bids::<T>::get(id, index).ok_or("a deposit for an unknown bid")?;
+				ensure!(bid.provider == who, "a bid's deposit is held from another account");
+				ensure!(
+					record.state.ended_at().is_none() && bid.status.state() == BidState::Active,
+					"a bid deposit outlived its standing bid"
+				);
+			}
+			let sum = held.entry((who, is_bid)).or_default();
+			*sum = sum.saturating_add(amount);
+		}
+		for ((who, is_bid), sum) in held {
+			let reason = if is_bid { HoldReason::BidDeposit } else { HoldReason::ProjectDeposit };
+			ensure!(
+				T::Currency::balance_on_hold(&reason.into(), &who) == sum,
+				"held deposits differ from the recorded ones"
+			);
+		}
+
 		let next = NextProjectId::<T>::get();
 		for (id, project) in Projects::<T>::iter() {
 			ensure!(id < next, "a project id is not below NextProjectId");
@@ -890,12 +1014,13 @@ impl<T: Config> AwardedContracts<T::AccountId> for Pallet<T> {
 		let now = Self::now();
 		let window = Window { start: now, end: now };
 		let mut bids = BoundedVec::new();
-		let _ = bids.try_push(BidSlot { price: 0, state: BidState::Active, votes: 0 });
+		// The largest price, so that programmes of any face value fit the award.
+		let _ = bids.try_push(BidSlot { price: Amount::MAX, state: BidState::Active, votes: 0 });
 		Projects::<T>::insert(
 			id,
 			Project {
 				office,
-				budget: 0,
+				budget: Amount::MAX,
 				rules: ProjectRules {
 					scope,
 					bidding: window,
@@ -911,7 +1036,7 @@ impl<T: Config> AwardedContracts<T::AccountId> for Pallet<T> {
 				state: ProjectState::Awarded {
 					bid: 0,
 					provider: provider.clone(),
-					price: 0,
+					price: Amount::MAX,
 					votes: 0,
 					closed_at: now,
 				},
@@ -928,7 +1053,7 @@ impl<T: Config> AwardedContracts<T::AccountId> for Pallet<T> {
 		);
 		let bid: BidOf<T> = Bid {
 			provider: provider.clone(),
-			price: 0,
+			price: Amount::MAX,
 			summary: BoundedVec::new(),
 			proposal: H256::zero(),
 			submitted_at: now,

@@ -147,13 +147,25 @@ pub type ReasonOf<T> = frame_support::BoundedVec<u8, <T as Config>::MaxReasonLen
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::pallet_prelude::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, EnsureOrigin},
+	};
 	use frame_system::pallet_prelude::*;
 	use gongzhi_primitives::{
 		Amount, BidIndex, CommunityRegistry, OfficeId, ProjectId, ProviderStanding, ResidentId,
 		Scope, SurveyId, SurveyLookup, H256,
 	};
-	use sp_runtime::traits::{IdentifyAccount, Verify};
+	use sp_runtime::traits::{IdentifyAccount, Verify, Zero};
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of an open project, held from the office admin who opened it.
+		ProjectDeposit,
+		/// The deposit of a bid, held from its provider.
+		BidDeposit,
+	}
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -203,6 +215,39 @@ pub mod pallet {
 		#[pallet::constant]
 		type RetentionPeriod: Get<BlockNumberFor<Self>>;
 
+		/// How far ahead bidding may open, in blocks (e.g. 30 days). A project holds one of its
+		/// office's `MaxOpenProjectsPerOffice` places from creation until it is closed.
+		#[pallet::constant]
+		type MaxLeadTime: Get<BlockNumberFor<Self>>;
+
+		/// The longest a project may run, from the opening of bidding to the end of voting (or of
+		/// revealing, for a secret ballot), in blocks (e.g. 90 days). With `MaxLeadTime`, this
+		/// bounds how long a project can hold an office's place before anyone may close it.
+		#[pallet::constant]
+		type MaxDuration: Get<BlockNumberFor<Self>>;
+
+		/// The chain's governance (Root via sudo on dev chains, a council later): may cancel any
+		/// project that has not been closed.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The chain's token, from which deposits are held.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, of which this pallet's [`HoldReason`] is one.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// What opening a project holds from the office admin account that opens it. Released
+		/// when the project is cancelled, closed without ballots, or when its last ballot is
+		/// reaped after the retention period.
+		#[pallet::constant]
+		type ProjectDeposit: Get<BalanceOf<Self>>;
+
+		/// What a bid holds from its provider. Released when the bid is withdrawn or disqualified,
+		/// and when the project is closed or cancelled.
+		#[pallet::constant]
+		type BidDeposit: Get<BalanceOf<Self>>;
+
 		/// The longest project title, in bytes.
 		#[pallet::constant]
 		type MaxTitleLen: Get<u32>;
@@ -246,6 +291,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ProviderBids<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProjectId, Blake2_128Concat, T::AccountId, BidIndex>;
+
+	/// The deposits held for projects and bids: who paid, and how much. An entry exists exactly
+	/// while its deposit is held.
+	#[pallet::storage]
+	pub type Deposits<T: Config> =
+		StorageMap<_, Twox64Concat, DepositFor, (T::AccountId, BalanceOf<T>)>;
 
 	/// Residents' ballots, by project and resident. Reaped in batches `RetentionPeriod` blocks
 	/// after the project ends.
@@ -415,6 +466,18 @@ pub mod pallet {
 		InvalidQuorum,
 		/// Bidding can't start before the current block.
 		BiddingStartsInPast,
+		/// Bidding would open more than `MaxLeadTime` blocks ahead.
+		StartsTooLate,
+		/// From the opening of bidding to the end of voting (or revealing) is longer than
+		/// `MaxDuration` blocks.
+		ProjectTooLong,
+		/// The resident is declared staff of a provider that bids in this project (回避): they
+		/// may not vote in it.
+		ConflictOfInterest,
+		/// A relayed ballot's deadline must fall within the voting window.
+		DeadlineAfterVoting,
+		/// The account can't pay the deposit (`ProjectDeposit` or `BidDeposit`).
+		InsufficientDeposit,
 		/// A window (bidding, voting or reveal) must hold at least one block.
 		EmptyWindow,
 		/// Voting must start no earlier than bidding ends.
@@ -504,6 +567,8 @@ pub mod pallet {
 				T::MaxOpenProjectsPerOffice::get() > 0,
 				"an office must be able to open at least one project"
 			);
+			assert!(!T::MaxLeadTime::get().is_zero(), "bidding must be able to open later");
+			assert!(!T::MaxDuration::get().is_zero(), "a project needs time to run");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -527,8 +592,9 @@ pub mod pallet {
 		/// - `rules`: scope, windows, method and quorum (see [`ProjectRules`]).
 		///
 		/// Fails with `UnknownScope`, `NotOfficeAdmin`, `EmptyTitle`, `UnknownSurvey`,
-		/// `SurveyOutsideOffice`, `InvalidQuorum`, `BiddingStartsInPast`, `EmptyWindow`,
-		/// `VotingBeforeBiddingEnds`, `TooManyOpenProjects`.
+		/// `SurveyOutsideOffice`, `InvalidQuorum`, `BiddingStartsInPast`, `StartsTooLate`,
+		/// `ProjectTooLong`, `EmptyWindow`, `VotingBeforeBiddingEnds`, `TooManyOpenProjects`,
+		/// `InsufficientDeposit`. Holds `ProjectDeposit` from the caller.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_project())]
 		pub fn create_project(
@@ -557,7 +623,7 @@ pub mod pallet {
 		///
 		/// Fails with `UnknownProject`, `NotOfficeAdmin`, `ProjectClosed`, `RulesLocked`,
 		/// `UnknownScope`, `ScopeOutsideOffice`, `InvalidQuorum`, `BiddingStartsInPast`,
-		/// `EmptyWindow`, `VotingBeforeBiddingEnds`.
+		/// `StartsTooLate`, `ProjectTooLong`, `EmptyWindow`, `VotingBeforeBiddingEnds`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_rules())]
 		pub fn update_rules(
@@ -569,9 +635,10 @@ pub mod pallet {
 			Self::do_update_rules(who, project, rules)
 		}
 
-		/// Cancel a project before bidding opens, with a public reason.
+		/// Cancel a project, with a public reason.
 		///
-		/// Caller: the admin of the project's office. Pays a fee.
+		/// Caller: the admin of the project's office, before bidding opens; or the chain's admin
+		/// origin, at any time before the project is closed. Pays a fee.
 		///
 		/// Fails with `UnknownProject`, `NotOfficeAdmin`, `ProjectClosed`, `RulesLocked`,
 		/// `ReasonRequired`.
@@ -582,7 +649,10 @@ pub mod pallet {
 			project: ProjectId,
 			reason: ReasonOf<T>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
+			let who = match T::AdminOrigin::try_origin(origin) {
+				Ok(_) => None,
+				Err(origin) => Some(ensure_signed(origin)?),
+			};
 			Self::do_cancel_project(who, project, reason)
 		}
 
@@ -596,7 +666,8 @@ pub mod pallet {
 		/// - `proposal`: hash of the full proposal, published off chain.
 		///
 		/// Fails with `UnknownProject`, `BiddingNotOpen`, `NotApprovedProvider`,
-		/// `NotInGoodStanding`, `AlreadyBid`, `PriceOverBudget`, `TooManyBids`.
+		/// `NotInGoodStanding`, `AlreadyBid`, `PriceOverBudget`, `TooManyBids`,
+		/// `InsufficientDeposit`. Holds `BidDeposit` from the provider.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::submit_bid())]
 		pub fn submit_bid(
@@ -647,8 +718,8 @@ pub mod pallet {
 		/// Free when it will succeed (the fee is charged only for a failing call).
 		///
 		/// Fails with `NotResident`, `UnknownProject`, `BallotIsSecret`, `VotingNotOpen`,
-		/// `NotEligible`, `UnknownBid`, `BidWithdrawn`, `BidDisqualified`, `TooManyChanges`,
-		/// `UnchangedBallot`.
+		/// `NotEligible`, `ConflictOfInterest`, `UnknownBid`, `BidWithdrawn`, `BidDisqualified`,
+		/// `TooManyChanges`, `UnchangedBallot`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::vote())]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, project: &ProjectId, bid: &BidIndex| -> bool {
@@ -672,7 +743,8 @@ pub mod pallet {
 		/// - `deadline`: the last block this ballot may be included in.
 		/// - `signature`: the resident's signature over the payload.
 		///
-		/// Fails with `SignatureExpired`, `BadSignature`, then as `vote` / `commit_vote`, with
+		/// Fails with `SignatureExpired`, `DeadlineAfterVoting` (the deadline must fall before the
+		/// voting window ends), `BadSignature`, then as `vote` / `commit_vote`, with
 		/// `StaleSequence` or `SequenceAhead` checked before `TooManyChanges` and
 		/// `UnchangedBallot`.
 		#[pallet::call_index(7)]
@@ -697,7 +769,7 @@ pub mod pallet {
 		/// Free when it will succeed.
 		///
 		/// Fails with `NotResident`, `UnknownProject`, `BallotIsOpen`, `VotingNotOpen`,
-		/// `NotEligible`, `TooManyChanges`, `UnchangedBallot`.
+		/// `NotEligible`, `ConflictOfInterest`, `TooManyChanges`, `UnchangedBallot`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::commit_vote())]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, project: &ProjectId, commitment: &H256| -> bool {
@@ -718,8 +790,8 @@ pub mod pallet {
 		/// Caller: the resident who committed. Free when it will succeed.
 		///
 		/// Fails with `NotResident`, `UnknownProject`, `BallotIsOpen`, `RevealingNotOpen`,
-		/// `NoCommitment`, `AlreadyRevealed`, `CommitmentMismatch`, `UnknownBid`,
-		/// `BidWithdrawn`, `BidDisqualified`.
+		/// `NoCommitment`, `AlreadyRevealed`, `CommitmentMismatch`, `ConflictOfInterest`,
+		/// `UnknownBid`, `BidWithdrawn`, `BidDisqualified`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::reveal_vote())]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, project: &ProjectId, bid: &BidIndex, salt: &[u8; 32]| -> bool {

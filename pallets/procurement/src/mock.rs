@@ -22,6 +22,7 @@ type Block = frame_system::mocking::MockBlockU32<Test>;
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
+		Balances: pallet_balances,
 		Procurement: pallet_procurement,
 	}
 );
@@ -31,7 +32,20 @@ impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountId = AccountId;
 	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<u64>;
 }
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+/// What opening a project holds in the mock.
+pub const PROJECT_DEPOSIT: u64 = 20;
+/// What a bid holds in the mock.
+pub const BID_DEPOSIT: u64 = 5;
+/// What offices' admins and providers start with.
+pub const ENDOWMENT: u64 = 1_000;
 
 /// Blocks after a project ends before its ballots may be reaped.
 pub const RETENTION: BlockNumber = 100;
@@ -59,7 +73,19 @@ impl pallet_procurement::Config for Test {
 	type MaxBidSummaryLen = ConstU32<64>;
 	type MaxReasonLen = ConstU32<32>;
 	type WeightInfo = ();
+	type MaxLeadTime = ConstU32<LEAD_TIME>;
+	type MaxDuration = ConstU32<MAX_DURATION>;
+	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ProjectDeposit = frame_support::traits::ConstU64<PROJECT_DEPOSIT>;
+	type BidDeposit = frame_support::traits::ConstU64<BID_DEPOSIT>;
 }
+
+/// How far ahead bidding may open in the mock.
+pub const LEAD_TIME: u32 = 500;
+/// The longest project in the mock.
+pub const MAX_DURATION: u32 = 1_000;
 
 // ----- The registry, in storage -----
 
@@ -80,6 +106,10 @@ pub type Residents =
 	StorageMap<MockCommunity, Blake2_128Concat, AccountId, ResidentInfo<BlockNumber>>;
 #[storage_alias(verbatim)]
 pub type ResidentAccounts = StorageMap<MockCommunity, Twox64Concat, ResidentId, AccountId>;
+#[storage_alias(verbatim)]
+/// Declared staff (回避): (provider, resident) pairs.
+pub type Staff =
+	StorageDoubleMap<MockCommunity, Blake2_128Concat, AccountId, Twox64Concat, ResidentId, ()>;
 #[storage_alias(verbatim)]
 pub type NextOffice = StorageValue<MockCommunity, OfficeId, ValueQuery>;
 #[storage_alias(verbatim)]
@@ -122,6 +152,20 @@ impl CommunityRegistry<AccountId, BlockNumber> for MockRegistry {
 	fn residents_in(scope: Scope) -> u32 {
 		// The real registry keeps these counts incrementally; counting is fine in a mock.
 		Residents::iter_values().filter(|r| r.is_in(&scope)).count() as u32
+	}
+
+	fn is_staff_of(provider: &AccountId, resident: ResidentId) -> bool {
+		Staff::contains_key(provider, resident)
+	}
+
+	/// Found the slow way here; pallet-community keeps an index by person.
+	fn employers_of(resident: ResidentId) -> Vec<AccountId> {
+		Staff::iter_keys().filter(|(_, r)| *r == resident).map(|(p, _)| p).collect()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_staff(provider: &AccountId, resident: ResidentId) {
+		Staff::insert(provider, resident, ());
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -314,9 +358,16 @@ impl TestExt {
 
 /// Genesis storage, block 1, and a keystore for the benchmark signer.
 pub fn new_test_ext() -> TestExt {
-	let storage = frame_system::GenesisConfig::<Test>::default()
+	let mut storage = frame_system::GenesisConfig::<Test>::default()
 		.build_storage()
 		.expect("the genesis config builds");
+	// Offices' admins (1, 2) and providers (11 to 19) can pay deposits; residents hold nothing.
+	pallet_balances::GenesisConfig::<Test> {
+		balances: [1u8, 2, 11, 12, 13, 14, 15, 19].iter().map(|n| (acc(*n), ENDOWMENT)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.expect("balances build");
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.register_extension(sp_keystore::KeystoreExt(Arc::new(
 		sp_keystore::testing::MemoryKeystore::new(),
@@ -330,4 +381,9 @@ pub fn replace_account(old: &AccountId, new: &AccountId) {
 	let record = Residents::take(old).expect("a resident");
 	ResidentAccounts::insert(record.id, new);
 	Residents::insert(new, record);
+}
+
+/// Declares resident `resident` staff of `provider` (回避).
+pub fn add_staff(provider: &AccountId, resident: ResidentId) {
+	Staff::insert(provider, resident, ());
 }

@@ -406,6 +406,33 @@ pub struct Details<T: Config> {
 	pub survey: Option<SurveyId>,
 }
 
+/// What a deposit is held for.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum DepositFor {
+	/// A project.
+	Project(ProjectId),
+	/// A bid (project, bid index).
+	Bid(ProjectId, BidIndex),
+}
+
+/// An amount of the chain's token, as the pallet's `Currency` counts it.
+pub type BalanceOf<T> = <<T as Config>::Currency as frame_support::traits::fungible::Inspect<
+	<T as frame_system::Config>::AccountId,
+>>::Balance;
+
 /// Where a bid stands, with the office's public reason if it was disqualified.
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,

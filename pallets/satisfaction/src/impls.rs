@@ -67,14 +67,18 @@ impl<T: Config> Pallet<T> {
 		Ok((resident.id, info))
 	}
 
-	/// Whether resident `resident` may rate `redemption` now: it is theirs, confirmed, unrated
-	/// and within the rating window.
+	/// Whether resident `resident` may rate `redemption` now: it is theirs, confirmed, unrated,
+	/// within the rating window, and its provider doesn't employ them (回避).
 	fn ensure_rateable(
 		resident: ResidentId,
 		redemption: RedemptionId,
 	) -> Result<RedemptionOf<T>, Error<T>> {
 		let info = T::Redemptions::redemption(redemption).ok_or(Error::<T>::UnknownRedemption)?;
 		ensure!(info.resident == resident, Error::<T>::NotRedeemer);
+		ensure!(
+			!T::Registry::is_staff_of(&info.provider, resident),
+			Error::<T>::ConflictOfInterest
+		);
 		let confirmed_at = info.confirmed_at.ok_or(Error::<T>::NotConfirmed)?;
 		ensure!(!Ratings::<T>::contains_key(redemption), Error::<T>::AlreadyRated);
 		// Saturating: a window reaching past the largest block number simply never closes.

@@ -258,6 +258,9 @@ pub mod pallet {
 		ScoreOutOfRange,
 		/// The caller is not a registered resident.
 		NotResident,
+		/// The resident is declared staff of the provider who served them (回避): staff may not
+		/// rate their own organisation.
+		ConflictOfInterest,
 		/// No such redemption (or it was cancelled).
 		UnknownRedemption,
 		/// Only the resident who redeemed the voucher may rate this service.

@@ -67,6 +67,9 @@ type Residents = StorageMap<MockRegistry, Twox64Concat, AccountId, ResidentInfo<
 #[storage_alias]
 type ResidentAccounts = StorageMap<MockRegistry, Twox64Concat, ResidentId, AccountId>;
 #[storage_alias]
+/// Declared staff (回避): (provider, resident) pairs.
+type Staff = StorageDoubleMap<MockRegistry, Twox64Concat, AccountId, Twox64Concat, ResidentId, ()>;
+#[storage_alias]
 type ApprovedProviders =
 	StorageDoubleMap<MockRegistry, Twox64Concat, AccountId, Twox64Concat, OfficeId, ()>;
 #[storage_alias]
@@ -146,6 +149,20 @@ impl CommunityRegistry<AccountId, BlockNumber> for MockRegistry {
 	}
 	fn residents_in(scope: Scope) -> u32 {
 		Residents::iter_values().filter(|r| r.is_in(&scope)).count() as u32
+	}
+
+	fn is_staff_of(provider: &AccountId, resident: ResidentId) -> bool {
+		Staff::contains_key(provider, resident)
+	}
+
+	/// Found the slow way here; pallet-community keeps an index by person.
+	fn employers_of(resident: ResidentId) -> Vec<AccountId> {
+		Staff::iter_keys().filter(|(_, r)| *r == resident).map(|(p, _)| p).collect()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_staff(provider: &AccountId, resident: ResidentId) {
+		Staff::insert(provider, resident, ());
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -317,4 +334,9 @@ pub fn scene() -> TestExt {
 		add_provider(OTHER_PROVIDER, OFFICE);
 	});
 	ext
+}
+
+/// Declares resident `resident` staff of `provider` (回避).
+pub fn add_staff(provider: &AccountId, resident: ResidentId) {
+	Staff::insert(provider, resident, ());
 }

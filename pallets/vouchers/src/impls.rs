@@ -11,8 +11,8 @@ use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::*;
 use gongzhi_primitives::{
 	signing_bytes, verify_offchain_signature, Amount, AwardedContracts, CommunityRegistry,
-	OfficeId, ProgrammeId, RedemptionId, RedemptionInfo, Redemptions, ResidentId, ResidentInfo,
-	VoucherId, H256,
+	OfficeId, ProgrammeId, ProjectId, RedemptionId, RedemptionInfo, Redemptions, ResidentId,
+	ResidentInfo, VoucherId, H256,
 };
 use sp_runtime::traits::{One, Saturating, UniqueSaturatedInto, Zero};
 
@@ -97,6 +97,16 @@ impl<T: Config> Pallet<T> {
 		let (office, scope, project, providers) = match basis {
 			ProgrammeBasis::Award { project } => {
 				let award = T::Contracts::award(*project).ok_or(Error::<T>::UnknownProject)?;
+				let used = AwardUsage::<T>::get(project);
+				ensure!(
+					used.programmes < T::MaxProgrammesPerAward::get(),
+					Error::<T>::TooManyProgrammesForAward
+				);
+				let face_value = unit_value
+					.checked_mul(Amount::from(supply))
+					.and_then(|v| v.checked_add(used.face_value))
+					.ok_or(Error::<T>::AwardExceeded)?;
+				ensure!(face_value <= award.price, Error::<T>::AwardExceeded);
 				// MaxProviders ≥ 1 (integrity_test), so the award's provider always fits.
 				let providers = BoundedVec::try_from(alloc::vec![award.provider])
 					.map_err(|_| Error::<T>::NoProviders)?;
@@ -116,6 +126,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(claim_opens < claim_closes, Error::<T>::InvalidClaimWindow);
 		let now = Self::now();
 		ensure!(claim_closes > now, Error::<T>::ClaimWindowInPast);
+		ensure!(
+			claim_opens <= now.saturating_add(T::MaxLeadTime::get()),
+			Error::<T>::ClaimOpensTooLate
+		);
 		ensure!(expires_at >= claim_closes, Error::<T>::ExpiryBeforeClaimCloses);
 		ensure!(!providers.is_empty(), Error::<T>::NoProviders);
 		for (i, provider) in providers.iter().enumerate() {
@@ -194,6 +208,15 @@ impl<T: Config> Pallet<T> {
 		let id = NextProgrammeId::<T>::get();
 		// Numbers are never reused; 2^32 programmes will not be reached.
 		NextProgrammeId::<T>::put(id.saturating_add(1));
+		if let Some(project) = programme.project {
+			AwardUsage::<T>::mutate(project, |used| {
+				// Checked against the award's price (and so fits) by `ensure_create_programme`.
+				used.programmes.saturating_inc();
+				used.face_value = used.face_value.saturating_add(
+					programme.unit_value.saturating_mul(Amount::from(programme.supply)),
+				);
+			});
+		}
 		if let Some(mut index) = open_index {
 			index
 				.try_push((id, programme.claim_closes))
@@ -337,6 +360,7 @@ impl<T: Config> Pallet<T> {
 				office: grant.office,
 				resident: grant.resident,
 				state: VoucherState::Issued,
+				cancellations: 0,
 			},
 		);
 		// Bounded by the programme's limit: cannot overflow.
@@ -367,12 +391,16 @@ impl<T: Config> Pallet<T> {
 		let voucher = Vouchers::<T>::get(voucher_id).ok_or(Error::<T>::UnknownVoucher)?;
 		let resident = T::Registry::resident(who).ok_or(Error::<T>::NotResident)?;
 		ensure!(resident.id == voucher.resident, Error::<T>::NotVoucherOwner);
+		ensure!(
+			voucher.cancellations < T::MaxCancellations::get(),
+			Error::<T>::TooManyCancellations
+		);
 		Self::ensure_redeemable(&voucher, provider)?;
 		Ok(voucher)
 	}
 
 	/// Checks that `voucher` is unused, not expired, and that its programme accepts `provider`,
-	/// who is still approved in the office.
+	/// who is still approved in the office and doesn't employ the voucher's resident (回避).
 	fn ensure_redeemable(voucher: &VoucherOf<T>, provider: &T::AccountId) -> DispatchResult {
 		match voucher.state {
 			VoucherState::Issued => {},
@@ -388,6 +416,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			T::Registry::is_approved_provider(provider, programme.office),
 			Error::<T>::ProviderNotApproved
+		);
+		ensure!(
+			!T::Registry::is_staff_of(provider, voucher.resident),
+			Error::<T>::ConflictOfInterest
 		);
 		Ok(())
 	}
@@ -445,7 +477,10 @@ impl<T: Config> Pallet<T> {
 		Ok((voucher_id, voucher))
 	}
 
-	/// Checks that `who` may confirm `redemption`: its provider, not yet confirmed.
+	/// Checks that `who` may confirm `redemption`: its provider, still approved in the
+	/// programme's office, not yet confirmed. A provider suspended while redemptions were pending
+	/// can't confirm them: they stay pending, and their residents cancel them after
+	/// `RedemptionTimeout` and use the vouchers with another provider.
 	pub fn ensure_confirm(
 		who: &T::AccountId,
 		redemption: RedemptionId,
@@ -453,6 +488,10 @@ impl<T: Config> Pallet<T> {
 		let (voucher_id, voucher) = Self::redemption_voucher(redemption)?;
 		let (_, provider) = voucher.state.redemption().ok_or(Error::<T>::UnknownRedemption)?;
 		ensure!(provider == who, Error::<T>::NotRedemptionProvider);
+		ensure!(
+			T::Registry::is_approved_provider(who, voucher.office),
+			Error::<T>::ProviderNotApproved
+		);
 		ensure!(
 			matches!(voucher.state, VoucherState::Redeemed { .. }),
 			Error::<T>::AlreadyConfirmed
@@ -539,6 +578,8 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::AlreadyConfirmed.into());
 		};
 		voucher.state = VoucherState::Issued;
+		// At most `MaxCancellations` + 1 (online redemption stops at the bound).
+		voucher.cancellations = voucher.cancellations.saturating_add(1);
 		RedemptionVoucher::<T>::remove(redemption);
 		// Each decrement undoes the increment made when this redemption was counted.
 		ProgrammeStatistics::<T>::mutate(voucher.programme, |s| {
@@ -895,6 +936,29 @@ impl<T: Config> Pallet<T> {
 			settled: u32,
 		}
 
+		// Each award's usage is the sum of the programmes made from it, within the award.
+		let mut usage: BTreeMap<ProjectId, AwardUse> = BTreeMap::new();
+		for (_, programme) in Programmes::<T>::iter() {
+			if let Some(project) = programme.project {
+				let used = usage.entry(project).or_default();
+				used.programmes.saturating_inc();
+				used.face_value = used.face_value.saturating_add(
+					programme.unit_value.saturating_mul(Amount::from(programme.supply)),
+				);
+			}
+		}
+		for (project, used) in AwardUsage::<T>::iter() {
+			ensure!(
+				usage.remove(&project).as_ref() == Some(&used),
+				"an award's usage differs from its programmes"
+			);
+			ensure!(
+				used.programmes <= T::MaxProgrammesPerAward::get(),
+				"an award funds more than MaxProgrammesPerAward programmes"
+			);
+		}
+		ensure!(usage.is_empty(), "a programme's award usage is not recorded");
+
 		let next_voucher = NextVoucherId::<T>::get();
 		let next_redemption = NextRedemptionId::<T>::get();
 		let mut by_programme: BTreeMap<ProgrammeId, ByState> = BTreeMap::new();
@@ -907,6 +971,10 @@ impl<T: Config> Pallet<T> {
 			let programme = Programmes::<T>::get(voucher.programme)
 				.ok_or("a voucher belongs to an unknown programme")?;
 			ensure!(programme.office == voucher.office, "a voucher names the wrong office");
+			ensure!(
+				voucher.cancellations <= T::MaxCancellations::get(),
+				"a voucher's redemptions were cancelled more than MaxCancellations times"
+			);
 			let count = by_programme.entry(voucher.programme).or_default();
 			match &voucher.state {
 				VoucherState::Issued => count.unused += 1,

@@ -211,9 +211,29 @@ pub mod pallet {
 		type BlocksPerDay: Get<BlockNumberFor<Self>>;
 
 		/// How far ahead an offline redemption's deadline may be: a QR code signed on a phone is
-		/// good for at most this many blocks.
+		/// good for at most this many blocks. Shorter than `RedemptionTimeout` (checked by
+		/// `integrity_test`), so that a QR code shown once can't outlive the wait after which a
+		/// pending online redemption of the same voucher may be cancelled.
 		#[pallet::constant]
 		type MaxSignatureValidity: Get<BlockNumberFor<Self>>;
+
+		/// How far ahead a programme's claim window may open, in blocks (e.g. 30 days). A
+		/// claimable programme holds one of its office's `MaxOpenProgrammes` places until its
+		/// window closes, so a far-future window could otherwise hold a place for ever.
+		#[pallet::constant]
+		type MaxLeadTime: Get<BlockNumberFor<Self>>;
+
+		/// How many programmes one award may fund (e.g. 4): an award is one contract, delivered
+		/// by a handful of programmes at most (batches, top-ups), never an open tap.
+		#[pallet::constant]
+		type MaxProgrammesPerAward: Get<u32>;
+
+		/// How many times a resident may cancel a pending redemption of one voucher and redeem
+		/// it online again (e.g. 2). `redeem` and `cancel_redemption` are free, so the cycle must
+		/// not be repeatable without limit; past it, the voucher can still be redeemed offline
+		/// (the provider submits the QR code and pays).
+		#[pallet::constant]
+		type MaxCancellations: Get<u8>;
 	}
 
 	/// A voucher as stored.
@@ -267,6 +287,12 @@ pub mod pallet {
 	/// The number the next voucher gets.
 	#[pallet::storage]
 	pub type NextVoucherId<T> = StorageValue<_, VoucherId, ValueQuery>;
+
+	/// What the programmes made from each award have used of it: how many programmes and how
+	/// much face value (unit value × supply, summed). Bounded by `MaxProgrammesPerAward` and the
+	/// award's price.
+	#[pallet::storage]
+	pub type AwardUsage<T: Config> = StorageMap<_, Twox64Concat, ProjectId, AwardUse, ValueQuery>;
 
 	/// Every voucher, by number. Kept for good (the satisfaction pallet rates its redemption).
 	#[pallet::storage]
@@ -463,6 +489,18 @@ pub mod pallet {
 		InvalidClaimWindow,
 		/// The claim window has already closed.
 		ClaimWindowInPast,
+		/// The claim window opens more than `MaxLeadTime` blocks ahead.
+		ClaimOpensTooLate,
+		/// The award already funds `MaxProgrammesPerAward` programmes.
+		TooManyProgrammesForAward,
+		/// The programme's face value (unit value × supply), with the award's other programmes,
+		/// would exceed the awarded price.
+		AwardExceeded,
+		/// This voucher's redemptions were cancelled `MaxCancellations` times: redeem it offline
+		/// (the provider submits the resident's QR code).
+		TooManyCancellations,
+		/// The resident is declared staff of this provider (回避): they may not redeem with it.
+		ConflictOfInterest,
 		/// Vouchers may not expire before the claim window closes.
 		ExpiryBeforeClaimCloses,
 		/// A direct programme needs at least one provider.
@@ -556,6 +594,12 @@ pub mod pallet {
 			assert!(T::MaxServiceNameLen::get() > 0, "MaxServiceNameLen must not be zero");
 			assert!(T::MaxOpenProgrammes::get() > 0, "MaxOpenProgrammes must not be zero");
 			assert!(!T::BlocksPerDay::get().is_zero(), "BlocksPerDay must not be zero");
+			assert!(
+				T::MaxSignatureValidity::get() < T::RedemptionTimeout::get(),
+				"an offline QR code must expire before a pending redemption may be cancelled"
+			);
+			assert!(!T::MaxLeadTime::get().is_zero(), "a claim window must be able to open later");
+			assert!(T::MaxProgrammesPerAward::get() > 0, "an award must fund a programme");
 		}
 
 		#[cfg(feature = "try-runtime")]

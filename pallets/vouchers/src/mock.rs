@@ -38,7 +38,7 @@ impl frame_system::Config for Test {
 }
 
 /// Blocks a provider has to confirm before the resident may cancel.
-pub const TIMEOUT: BlockNumber = 10;
+pub const TIMEOUT: BlockNumber = 60;
 /// Blocks per day in the mock.
 pub const DAY: BlockNumber = 100;
 /// How far ahead an offline redemption's deadline may be.
@@ -63,7 +63,13 @@ impl pallet_vouchers::Config for Test {
 	type RedemptionTimeout = ConstU32<TIMEOUT>;
 	type BlocksPerDay = ConstU32<DAY>;
 	type MaxSignatureValidity = ConstU32<MAX_VALIDITY>;
+	type MaxLeadTime = ConstU32<LEAD_TIME>;
+	type MaxProgrammesPerAward = ConstU32<2>;
+	type MaxCancellations = frame_support::traits::ConstU8<2>;
 }
+
+/// How far ahead a claim window may open in the mock.
+pub const LEAD_TIME: u32 = 500;
 
 #[frame_support::storage_alias]
 pub type Offices = StorageMap<MockRegistry, Twox64Concat, OfficeId, (AccountId, bool)>;
@@ -87,6 +93,10 @@ pub type Residents =
 	StorageMap<MockRegistry, Blake2_128Concat, AccountId, ResidentInfo<BlockNumber>>;
 #[frame_support::storage_alias]
 pub type ResidentAccounts = StorageMap<MockRegistry, Twox64Concat, ResidentId, AccountId>;
+#[frame_support::storage_alias]
+/// Declared staff (回避): (provider, resident) pairs.
+pub type Staff =
+	StorageDoubleMap<MockRegistry, Blake2_128Concat, AccountId, Twox64Concat, ResidentId, ()>;
 #[frame_support::storage_alias]
 pub type NextResident =
 	StorageValue<MockRegistry, ResidentId, frame_support::pallet_prelude::ValueQuery>;
@@ -130,6 +140,20 @@ impl CommunityRegistry<AccountId, BlockNumber> for MockRegistry {
 
 	fn residents_in(scope: Scope) -> u32 {
 		Residents::iter_values().filter(|r| r.is_in(&scope)).count() as u32
+	}
+
+	fn is_staff_of(provider: &AccountId, resident: ResidentId) -> bool {
+		Staff::contains_key(provider, resident)
+	}
+
+	/// Found the slow way here; pallet-community keeps an index by person.
+	fn employers_of(resident: ResidentId) -> Vec<AccountId> {
+		Staff::iter_keys().filter(|(_, r)| *r == resident).map(|(p, _)| p).collect()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_staff(provider: &AccountId, resident: ResidentId) {
+		Staff::insert(provider, resident, ());
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -266,7 +290,7 @@ pub fn add_award(office: OfficeId, scope: Scope, provider: &AccountId) -> Projec
 		*n += 1;
 		*n
 	});
-	Awards::insert(id, Award { office, scope, provider: provider.clone(), price: 100_000 });
+	Awards::insert(id, Award { office, scope, provider: provider.clone(), price: AWARD_PRICE });
 	id
 }
 
@@ -288,3 +312,11 @@ pub fn build_and_execute(test: impl FnOnce()) {
 		Vouchers::do_try_state().expect("the pallet's invariants hold");
 	});
 }
+
+/// Declares resident `resident` staff of `provider` (回避).
+pub fn add_staff(provider: &AccountId, resident: ResidentId) {
+	Staff::insert(provider, resident, ());
+}
+
+/// The price of every award in the mock: 10,000 yuan, enough for two default programmes.
+pub const AWARD_PRICE: u64 = 1_000_000;

@@ -259,6 +259,18 @@ pub struct Voucher<AccountId, BlockNumber> {
 	pub resident: ResidentId,
 	/// Where it is in its life.
 	pub state: VoucherState<AccountId, BlockNumber>,
+	/// How many of its redemptions were cancelled (at most `MaxCancellations` before online
+	/// redemption stops).
+	pub cancellations: u8,
+}
+
+/// What the programmes made from one award have used of it.
+#[derive(Clone, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct AwardUse {
+	/// Programmes made from the award.
+	pub programmes: u32,
+	/// Their face values (unit value × supply), summed; at most the awarded price.
+	pub face_value: Amount,
 }
 
 /// A programme's counters, updated with each event that changes them.

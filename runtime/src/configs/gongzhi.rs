@@ -10,10 +10,12 @@
 //! residents in a dozen or so communities; surveys and ballots run for days or weeks at 6-second
 //! blocks (14,400 blocks a day); names are Chinese text, 3 bytes a character in UTF-8.
 
+use super::deposit;
 use crate::{
-	Community, NeedsSurvey, Procurement, Runtime, Satisfaction, Signature, Vouchers, DAYS,
+	Balances, Community, NeedsSurvey, Procurement, Runtime, RuntimeHoldReason, Satisfaction,
+	Signature, Vouchers, DAYS,
 };
-use frame_support::traits::ConstU32;
+use frame_support::traits::{ConstU128, ConstU32, ConstU8};
 use frame_system::EnsureRoot;
 use sp_runtime::traits::Verify;
 
@@ -36,6 +38,21 @@ impl pallet_community::Config for Runtime {
 	type MaxActivityDuration = ConstU32<{ 7 * DAYS }>;
 	/// Check-in records are kept a year (annual evaluation), then may be reaped; counts stay.
 	type CheckInRetention = ConstU32<{ 365 * DAYS }>;
+	/// An activity may be announced up to a month before it starts: with the week-long window,
+	/// no activity holds a place among the 32 open ones for more than five weeks.
+	type MaxLeadTime = ConstU32<{ 30 * DAYS }>;
+	/// A requested move waits two weeks for the destination to accept (time for the receiving
+	/// committee or office to check papers), then lapses.
+	type MoveRequestTtl = ConstU32<{ 14 * DAYS }>;
+	/// A replaced key takes effect after a week of public notice (100,800 blocks): time for a
+	/// resident who did not lose their key to see it and cancel.
+	type ReplacementNotice = ConstU32<{ 7 * DAYS }>;
+	/// Staff persons a provider may declare: a large home-care organization employs hundreds.
+	type MaxStaff = ConstU32<2_000>;
+	/// Staff persons declared or withdrawn per call (a batch from a spreadsheet).
+	type MaxStaffPerCall = ConstU32<100>;
+	/// A person may be declared staff by up to four providers (a carer working for several).
+	type MaxEmployers = ConstU32<4>;
 	type WeightInfo = pallet_community::weights::SubstrateWeight<Runtime>;
 }
 
@@ -61,9 +78,35 @@ impl pallet_needs_survey::Config for Runtime {
 	type RetentionPeriod = ConstU32<{ 180 * DAYS }>;
 	/// Responses removed per reaping call.
 	type MaxReapBatch = ConstU32<500>;
+	/// Chain governance may cancel any survey (street offices cancel those in their scope).
+	type AdminOrigin = EnsureRoot<crate::AccountId>;
+	/// A survey may be announced up to a month before it opens; it holds one of its office's
+	/// open-survey places from creation, so no longer.
+	type MaxLeadTime = ConstU32<{ 30 * DAYS }>;
+	/// Three changes of mind per response: `amend` is free, so it must not be repeatable for
+	/// the whole window (a resident's free calls per survey are at most 1 + 3).
+	type MaxAmendments = ConstU8<3>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	/// A survey's three records (state, texts, index entry) at their largest (about 20 KiB of
+	/// texts): 0.8 GZT, held from its creator.
+	type SurveyDeposit = ConstU128<{ deposit(3, 20 * 1024) }>;
 }
 
 impl pallet_procurement::Config for Runtime {
+	/// A call for tenders may be announced up to a month before bidding opens.
+	type MaxLeadTime = ConstU32<{ 30 * DAYS }>;
+	/// Bidding, review, voting and revealing together within three months.
+	type MaxDuration = ConstU32<{ 90 * DAYS }>;
+	/// Chain governance may cancel any project not yet closed (an office: before bidding).
+	type AdminOrigin = EnsureRoot<crate::AccountId>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	/// A project's records (state with up to 32 bid slots, texts, index entry): 0.64 GZT, held
+	/// from the office admin account that opens it.
+	type ProjectDeposit = ConstU128<{ deposit(3, 4 * 1024) }>;
+	/// A bid's records (the bid, its provider index): 0.41 GZT, held from the provider.
+	type BidDeposit = ConstU128<{ deposit(2, 1024) }>;
 	type Registry = Community;
 	type Standing = Satisfaction;
 	type Surveys = NeedsSurvey;
@@ -118,6 +161,13 @@ impl pallet_vouchers::Config for Runtime {
 	/// A resident's signed QR code stays valid at most a day: a provider working offline
 	/// submits it when back online.
 	type MaxSignatureValidity = ConstU32<DAYS>;
+	/// A programme may be announced up to a month before residents can claim.
+	type MaxLeadTime = ConstU32<{ 30 * DAYS }>;
+	/// An award funds at most four programmes (e.g. quarterly batches of one contract).
+	type MaxProgrammesPerAward = ConstU32<4>;
+	/// Twice a resident may take a voucher back from a provider who never confirmed and try
+	/// another online; after that, by QR code only (the provider pays that transaction).
+	type MaxCancellations = ConstU8<2>;
 }
 
 impl pallet_satisfaction::Config for Runtime {

@@ -19,7 +19,7 @@ use frame_support::{
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, InstanceFilter, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		IdentityFee, Weight,
+		ConstantMultiplier, Weight,
 	},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
@@ -134,16 +134,30 @@ impl pallet_balances::Config for Runtime {
 	type DoneSlashHandler = ();
 }
 
+/// What filling the normal class of one block costs, by compute or by bytes alike: 100 GZT.
+/// Residents never pay (their valid calls are free); everyone else pays enough that keeping
+/// blocks full is a real expense — an hour of full blocks (600) costs 60,000 GZT — while an
+/// office's everyday call costs a few hundredths of a GZT (a transfer about 0.02 GZT, creating a
+/// survey about 0.03 GZT). Before, with `IdentityFee` for both, a block filled by length cost
+/// 0.000004 GZT.
+pub const FULL_BLOCK_FEE: Balance = 100 * crate::UNIT;
+
 parameter_types! {
 	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// Planck per picosecond of compute: `FULL_BLOCK_FEE` over the normal class's 1.5 s.
+	pub const FeePerWeight: Balance = FULL_BLOCK_FEE / (NORMAL_DISPATCH_RATIO.deconstruct() as Balance * 2 * WEIGHT_REF_TIME_PER_SECOND as Balance / 1_000_000_000);
+	/// Planck per byte: `FULL_BLOCK_FEE` over the normal class's 3.75 MiB.
+	pub const FeePerByte: Balance = FULL_BLOCK_FEE / (NORMAL_DISPATCH_RATIO.deconstruct() as Balance * 5 * 1024 * 1024 / 1_000_000_000);
 }
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
+	/// See [`FULL_BLOCK_FEE`].
+	type WeightToFee = ConstantMultiplier<Balance, FeePerWeight>;
+	/// See [`FULL_BLOCK_FEE`].
+	type LengthToFee = ConstantMultiplier<Balance, FeePerByte>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type WeightInfo = weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }

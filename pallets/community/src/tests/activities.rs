@@ -60,6 +60,7 @@ fn an_officer_publishes_an_activity() {
 				starts_at: 5,
 				ends_at: 20,
 				attendance: 0,
+				status: ActivityStatus::Published,
 			})
 		);
 		assert_eq!(OpenActivities::<Test>::get(EAST).to_vec(), vec![(0, 20)]);
@@ -213,7 +214,7 @@ fn check_in_twice_fails_even_with_a_new_account() {
 			Error::<Test>::AlreadyCheckedIn
 		);
 		// Attendance is per person: a replaced account cannot check in again.
-		assert_ok!(Community::replace_account(RuntimeOrigin::signed(OFFICER), ALICE, CAROL));
+		replace_key(ALICE, CAROL);
 		assert_noop!(
 			Community::check_in(RuntimeOrigin::signed(CAROL), activity),
 			Error::<Test>::AlreadyCheckedIn
@@ -333,6 +334,7 @@ fn activity_details_show_publisher_window_and_attendance() {
 				starts_at: 1,
 				ends_at: 9,
 				attendance: 1,
+				cancelled_at: None,
 			})
 		);
 		assert_eq!(Community::activity_details(1), None);
@@ -412,5 +414,135 @@ fn reap_check_ins_of_an_unknown_activity_fails() {
 			Community::reap_check_ins(RuntimeOrigin::signed(STRANGER), 4, 10),
 			Error::<Test>::UnknownActivity
 		);
+	});
+}
+
+#[test]
+fn publish_an_activity_starting_beyond_the_lead_time_fails() {
+	in_district(|| {
+		// MaxLeadTime is 30 blocks: from block 1, the latest start is block 31.
+		assert_noop!(publish_as(OFFICER, EAST, 32, 40), Error::<Test>::StartsTooLate);
+		assert_ok!(publish_as(OFFICER, EAST, 31, 40));
+	});
+}
+
+fn cancel(who: u64, activity: ActivityId) -> DispatchResult {
+	Community::cancel_activity(RuntimeOrigin::signed(who), activity)
+}
+
+#[test]
+fn cancelling_an_activity_frees_its_place_in_the_open_index() {
+	in_district(|| {
+		// MaxOpenActivities is 3.
+		let first = publish(1, 50);
+		let second = publish(1, 50);
+		publish(1, 50);
+		assert_noop!(publish_as(OFFICER, EAST, 1, 10), Error::<Test>::TooManyOpenActivities);
+		run_to(4);
+		assert_ok!(cancel(OFFICER, second));
+		assert_eq!(
+			Activities::<Test>::get(second).unwrap().status,
+			ActivityStatus::Cancelled { at: 4 }
+		);
+		assert_eq!(OpenActivities::<Test>::get(EAST).to_vec(), vec![(first, 50), (2, 50)]);
+		System::assert_last_event(
+			Event::ActivityCancelled { activity: second, community: EAST, by: OFFICER }.into(),
+		);
+		assert_eq!(Community::activity_details(second).unwrap().cancelled_at, Some(4));
+		assert_ok!(publish_as(OFFICER, EAST, 4, 10));
+	});
+}
+
+#[test]
+fn check_in_at_a_cancelled_activity_fails() {
+	in_district(|| {
+		add_resident(EAST, ALICE);
+		add_resident(EAST, BOB);
+		let activity = publish(1, 8);
+		assert_ok!(Community::check_in(RuntimeOrigin::signed(BOB), activity));
+		assert_ok!(cancel(OFFICER, activity));
+		assert_noop!(
+			Community::check_in(RuntimeOrigin::signed(ALICE), activity),
+			Error::<Test>::ActivityCancelled
+		);
+		assert!(!is_feeless(ALICE, activity));
+		// Check-ins made before stay counted; the resident has nothing left to do there.
+		assert_eq!(Activities::<Test>::get(activity).unwrap().attendance, 1);
+		let alice = Community::resident(&ALICE).unwrap();
+		assert!(Community::pending_activities(&alice).is_empty());
+	});
+}
+
+#[test]
+fn an_officer_the_office_or_the_publishing_provider_may_cancel_an_activity() {
+	in_district(|| {
+		add_provider(PROVIDER, OFFICE);
+		// An officer of the community cancels another officer's activity.
+		add_officer(EAST, 13);
+		let by_officer = publish(1, 8);
+		assert_ok!(cancel(13, by_officer));
+		// The office admin cancels a provider's activity.
+		let by_provider = NextActivityId::<Test>::get();
+		assert_ok!(publish_as(PROVIDER, EAST, 1, 8));
+		assert_ok!(cancel(ADMIN, by_provider));
+		// The provider cancels its own.
+		let own = NextActivityId::<Test>::get();
+		assert_ok!(publish_as(PROVIDER, EAST, 1, 8));
+		assert_ok!(cancel(PROVIDER, own));
+	});
+}
+
+#[test]
+fn cancel_an_activity_without_a_role_there_fails() {
+	in_district(|| {
+		add_provider(PROVIDER, OFFICE);
+		add_provider(PROVIDER2, OFFICE);
+		add_resident(EAST, ALICE);
+		let activity = publish(1, 8);
+		// A stranger, a resident, an officer of another community, another office's admin,
+		// a provider that did not publish it.
+		for who in [STRANGER, ALICE, OFFICER_WEST, ADMIN2, PROVIDER2] {
+			assert_noop!(cancel(who, activity), Error::<Test>::NotActivityManager);
+		}
+		let by_provider = NextActivityId::<Test>::get();
+		assert_ok!(publish_as(PROVIDER, EAST, 1, 8));
+		assert_noop!(cancel(PROVIDER2, by_provider), Error::<Test>::NotActivityManager);
+	});
+}
+
+#[test]
+fn a_removed_officer_keeps_no_power_over_the_activity_they_published() {
+	in_district(|| {
+		let activity = publish(1, 8);
+		assert_ok!(Community::remove_officer(RuntimeOrigin::signed(ADMIN), EAST, OFFICER));
+		assert_noop!(cancel(OFFICER, activity), Error::<Test>::NotActivityManager);
+		// Nor can they publish any more.
+		assert_noop!(publish_as(OFFICER, EAST, 1, 8), Error::<Test>::NotPublisher);
+	});
+}
+
+#[test]
+fn a_suspended_provider_keeps_no_power_over_the_activity_it_published() {
+	in_district(|| {
+		add_provider(PROVIDER, OFFICE);
+		let activity = NextActivityId::<Test>::get();
+		assert_ok!(publish_as(PROVIDER, EAST, 1, 8));
+		assert_ok!(Community::suspend_provider(RuntimeOrigin::signed(ADMIN), OFFICE, PROVIDER));
+		assert_noop!(cancel(PROVIDER, activity), Error::<Test>::NotActivityManager);
+		// The community still can.
+		assert_ok!(cancel(OFFICER, activity));
+	});
+}
+
+#[test]
+fn cancel_an_activity_that_is_cancelled_ended_or_unknown_fails() {
+	in_district(|| {
+		let activity = publish(1, 8);
+		assert_ok!(cancel(OFFICER, activity));
+		assert_noop!(cancel(OFFICER, activity), Error::<Test>::ActivityCancelled);
+		let ended = publish(1, 8);
+		run_to(9);
+		assert_noop!(cancel(OFFICER, ended), Error::<Test>::ActivityEnded);
+		assert_noop!(cancel(OFFICER, 99), Error::<Test>::UnknownActivity);
 	});
 }

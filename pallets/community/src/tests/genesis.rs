@@ -107,3 +107,11 @@ fn genesis_with_a_provider_code_twice_panics() {
 	config.providers.push((22, "Copy".into(), code(1), vec![]));
 	ext_with(config);
 }
+
+#[test]
+#[should_panic(expected = "AccountIsProvider")]
+fn genesis_with_a_provider_as_resident_panics() {
+	let mut config = sample();
+	config.residents.push((PROVIDER, WEST, person(9), None));
+	ext_with(config);
+}

@@ -3,8 +3,11 @@
 
 mod activities;
 mod communities;
+mod conflicts;
 mod genesis;
+mod moves;
 mod offices;
 mod providers;
 mod registry;
+mod replacements;
 mod residents;

@@ -236,3 +236,127 @@ fn a_provider_of_a_retired_office_is_not_approved() {
 		assert!(!Community::is_approved_provider(&PROVIDER, office));
 	});
 }
+
+fn release(origin: RuntimeOrigin, code_hash: sp_core::H256) -> sp_runtime::DispatchResult {
+	Community::release_registration_code(origin, code_hash).map(|_| ()).map_err(|e| e.error)
+}
+
+#[test]
+fn an_office_releases_a_squatted_registration_code_for_the_rightful_organization() {
+	in_district(|| {
+		// The squatter registered the organization's code and got approved in two offices.
+		add_provider(PROVIDER, OFFICE);
+		add_provider(PROVIDER, OFFICE2);
+		assert_ok!(Community::suspend_provider(RuntimeOrigin::signed(ADMIN2), OFFICE2, PROVIDER));
+		run_to(5);
+		assert_ok!(release(RuntimeOrigin::signed(ADMIN), code(PROVIDER)));
+		assert_eq!(ProviderCodes::<Test>::get(code(PROVIDER)), None);
+		// Suspended everywhere, marked released, its record kept.
+		assert!(!Community::is_approved_provider(&PROVIDER, OFFICE));
+		assert!(!Community::is_approved_provider(&PROVIDER, OFFICE2));
+		assert_eq!(
+			ProviderApprovals::<Test>::get(PROVIDER, OFFICE),
+			Some(Approval::Suspended { since: 5 })
+		);
+		assert_eq!(Providers::<Test>::get(PROVIDER).unwrap().code_released_at, Some(5));
+		assert_eq!(Community::provider_details(&PROVIDER).unwrap().code_released_at, Some(5));
+		System::assert_has_event(
+			Event::ProviderSuspended { provider: PROVIDER, office: OFFICE }.into(),
+		);
+		System::assert_last_event(
+			Event::RegistrationCodeReleased {
+				registration_code_hash: code(PROVIDER),
+				provider: PROVIDER,
+			}
+			.into(),
+		);
+		// The rightful organization registers with the code and is approved.
+		assert_ok!(Community::register_provider(
+			RuntimeOrigin::signed(PROVIDER2),
+			b"Real".to_vec(),
+			code(PROVIDER)
+		));
+		assert_ok!(Community::approve_provider(RuntimeOrigin::signed(ADMIN), OFFICE, PROVIDER2));
+		// The squatter can never be approved again, nor act.
+		for (admin, office) in [(ADMIN, OFFICE), (ADMIN2, OFFICE2)] {
+			assert_noop!(
+				Community::approve_provider(RuntimeOrigin::signed(admin), office, PROVIDER),
+				Error::<Test>::RegistrationCodeReleased
+			);
+		}
+		assert_noop!(
+			Community::publish_activity(
+				RuntimeOrigin::signed(PROVIDER),
+				EAST,
+				ActivityKind::Other,
+				Default::default(),
+				5,
+				6
+			),
+			Error::<Test>::NotPublisher
+		);
+	});
+}
+
+#[test]
+fn governance_releases_a_code_held_by_a_provider_no_office_approved() {
+	in_district(|| {
+		assert_ok!(Community::register_provider(
+			RuntimeOrigin::signed(PROVIDER),
+			b"P".to_vec(),
+			code(1)
+		));
+		// No office has a say over a provider it never approved.
+		for who in [ADMIN, ADMIN2] {
+			assert_noop!(
+				release(RuntimeOrigin::signed(who), code(1)),
+				Error::<Test>::NotOfficeOfProvider
+			);
+		}
+		assert_ok!(release(RuntimeOrigin::root(), code(1)));
+		assert_eq!(ProviderCodes::<Test>::get(code(1)), None);
+	});
+}
+
+#[test]
+fn release_a_code_by_an_office_that_never_approved_its_provider_fails() {
+	in_district(|| {
+		add_provider(PROVIDER, OFFICE);
+		for who in [ADMIN2, OFFICER, STRANGER, PROVIDER] {
+			assert_noop!(
+				release(RuntimeOrigin::signed(who), code(PROVIDER)),
+				Error::<Test>::NotOfficeOfProvider
+			);
+		}
+	});
+}
+
+#[test]
+fn release_an_unknown_or_released_code_fails() {
+	in_district(|| {
+		assert_noop!(
+			release(RuntimeOrigin::root(), code(1)),
+			Error::<Test>::UnknownRegistrationCode
+		);
+		add_provider(PROVIDER, OFFICE);
+		assert_ok!(release(RuntimeOrigin::signed(ADMIN), code(PROVIDER)));
+		assert_noop!(
+			release(RuntimeOrigin::signed(ADMIN), code(PROVIDER)),
+			Error::<Test>::UnknownRegistrationCode
+		);
+	});
+}
+
+#[test]
+fn release_refunds_the_offices_it_did_not_read() {
+	in_district(|| {
+		add_provider(PROVIDER, OFFICE);
+		let info =
+			Community::release_registration_code(RuntimeOrigin::signed(ADMIN), code(PROVIDER))
+				.unwrap();
+		assert_eq!(
+			info.actual_weight,
+			Some(<() as crate::WeightInfo>::release_registration_code(1))
+		);
+	});
+}

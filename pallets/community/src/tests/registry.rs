@@ -199,3 +199,73 @@ fn try_state_catches_attendance_that_differs_from_check_ins() {
 		CheckIns::<Test>::insert(0, 0, ());
 	});
 }
+
+#[test]
+fn the_mock_constants_pass_the_integrity_test() {
+	use frame_support::traits::Hooks;
+	<Community as Hooks<u64>>::integrity_test();
+}
+
+#[test]
+fn try_state_catches_a_pending_move_of_a_non_resident() {
+	in_district(|| {
+		PendingMoves::<Test>::insert(
+			ALICE,
+			PendingMove { to: WEST, requested_by: ALICE, expires_at: 5 },
+		);
+		assert!(Community::do_try_state().is_err());
+		PendingMoves::<Test>::remove(ALICE);
+	});
+}
+
+#[test]
+fn try_state_catches_a_replacement_target_index_that_disagrees() {
+	in_district(|| {
+		add_resident(EAST, ALICE);
+		assert_ok!(Community::propose_replacement(RuntimeOrigin::signed(ADMIN), ALICE, 50));
+		ReplacementTargets::<Test>::remove(50);
+		assert!(Community::do_try_state().is_err());
+		ReplacementTargets::<Test>::insert(50, ALICE);
+	});
+}
+
+#[test]
+fn try_state_catches_a_staff_count_that_drifted() {
+	in_district(|| {
+		add_provider(PROVIDER, OFFICE);
+		assert_ok!(Community::declare_staff(RuntimeOrigin::signed(PROVIDER), staff(&[person(1)])));
+		ProviderStaff::<Test>::remove(PROVIDER, person(1));
+		assert!(Community::do_try_state().is_err());
+		ProviderStaff::<Test>::insert(PROVIDER, person(1), ());
+	});
+}
+
+#[test]
+fn try_state_catches_a_released_provider_that_is_approved() {
+	in_district(|| {
+		add_provider(PROVIDER, OFFICE);
+		assert_ok!(Community::release_registration_code(RuntimeOrigin::root(), code(PROVIDER)));
+		ProviderApprovals::<Test>::insert(PROVIDER, OFFICE, Approval::Approved { since: 1 });
+		assert!(Community::do_try_state().is_err());
+		ProviderApprovals::<Test>::insert(PROVIDER, OFFICE, Approval::Suspended { since: 1 });
+	});
+}
+
+#[test]
+fn try_state_catches_a_cancelled_activity_left_open() {
+	in_district(|| {
+		assert_ok!(Community::publish_activity(
+			RuntimeOrigin::signed(OFFICER),
+			EAST,
+			ActivityKind::Other,
+			Default::default(),
+			1,
+			5
+		));
+		let open = OpenActivities::<Test>::get(EAST);
+		assert_ok!(Community::cancel_activity(RuntimeOrigin::signed(OFFICER), 0));
+		OpenActivities::<Test>::insert(EAST, open);
+		assert!(Community::do_try_state().is_err());
+		OpenActivities::<Test>::remove(EAST);
+	});
+}

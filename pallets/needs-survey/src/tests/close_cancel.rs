@@ -154,7 +154,7 @@ fn the_creator_cancels_while_nobody_has_responded() {
 		run_to(OPENS);
 		assert_ok!(cancel(OFFICER, survey));
 		System::assert_last_event(Event::SurveyCancelled { survey }.into());
-		assert_eq!(info(survey).status, SurveyStatus::Cancelled { at: OPENS });
+		assert_eq!(info(survey).status, SurveyStatus::Cancelled { at: OPENS, reaped: 0 });
 		assert!(OpenSurveys::<Test>::get(s.office).is_empty());
 		// The record and its texts stay.
 		assert!(SurveyTexts::<Test>::contains_key(survey));
@@ -162,23 +162,25 @@ fn the_creator_cancels_while_nobody_has_responded() {
 }
 
 #[test]
-fn only_the_creator_cancels() {
+fn only_the_creator_or_the_office_cancels() {
 	build_and_execute(|| {
 		let s = scene();
 		let survey = create_as(OFFICER, Scope::Community(s.a));
-		assert_noop!(cancel(ADMIN, survey), Error::<Test>::NotCreator);
+		assert_noop!(cancel(OFFICER_B, survey), Error::<Test>::NotCreator);
+		assert_noop!(cancel(OTHER_ADMIN, survey), Error::<Test>::NotCreator);
 		assert_noop!(cancel(ANYONE, survey), Error::<Test>::NotCreator);
+		assert_noop!(cancel(ALICE, survey), Error::<Test>::NotCreator);
 	});
 }
 
 #[test]
-fn cancelling_after_responses_fails() {
+fn the_creator_cannot_cancel_after_responses() {
 	build_and_execute(|| {
 		let s = scene();
-		let survey = create_standard(Scope::Community(s.a));
+		let survey = create_as(OFFICER, Scope::Community(s.a));
 		run_to(OPENS);
 		respond(ALICE, survey, standard_answers(0, &[0], 3));
-		assert_noop!(cancel(ADMIN, survey), Error::<Test>::HasResponses);
+		assert_noop!(cancel(OFFICER, survey), Error::<Test>::HasResponses);
 	});
 }
 

@@ -10,6 +10,7 @@ mod close_cancel;
 mod create;
 mod reap;
 mod respond;
+mod trust;
 mod try_state;
 mod views;
 

@@ -107,6 +107,7 @@ fn reaping_a_survey_without_responses_fails() {
 		run_to(retention_over());
 		assert_noop!(reap(empty, 1), Error::<Test>::NothingToReap);
 		assert_noop!(reap(cancelled, 1), Error::<Test>::NothingToReap);
+		// (A survey cancelled with responses is reaped like a closed one: see tests/trust.rs.)
 	});
 }
 

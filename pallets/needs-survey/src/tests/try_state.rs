@@ -39,7 +39,11 @@ fn a_response_count_that_disagrees_is_caught() {
 fn a_stray_response_is_caught() {
 	new_test_ext().execute_with(|| {
 		let survey = with_a_response();
-		Responses::<Test>::insert(survey, 99, standard_answers(1, &[0, 3], 4));
+		Responses::<Test>::insert(
+			survey,
+			99,
+			Response { answers: standard_answers(1, &[0, 3], 4), amendments: 0 },
+		);
 		assert!(NeedsSurvey::do_try_state().is_err());
 	});
 }
@@ -48,7 +52,11 @@ fn a_stray_response_is_caught() {
 fn a_response_to_an_unknown_survey_is_caught() {
 	new_test_ext().execute_with(|| {
 		let _ = with_a_response();
-		Responses::<Test>::insert(42, 0, standard_answers(1, &[0, 3], 4));
+		Responses::<Test>::insert(
+			42,
+			0,
+			Response { answers: standard_answers(1, &[0, 3], 4), amendments: 0 },
+		);
 		assert!(NeedsSurvey::do_try_state().is_err());
 	});
 }

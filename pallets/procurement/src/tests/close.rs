@@ -264,7 +264,8 @@ fn bench_award_records_an_award() {
 				office: s.office,
 				scope: Scope::Office(s.office),
 				provider: p1(),
-				price: 0
+				// The largest price, so that another pallet's benchmark can fund any programme.
+				price: Amount::MAX
 			})
 		);
 	});

@@ -15,6 +15,7 @@ mod projects;
 mod reap;
 mod relayed;
 mod secret;
+mod trust;
 mod views;
 
 use crate::{mock::*, *};

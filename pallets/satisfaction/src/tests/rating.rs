@@ -254,3 +254,23 @@ fn a_bad_rating_opens_a_case_with_a_deadline() {
 		assert!(!Cases::<Test>::contains_key(neutral));
 	});
 }
+
+#[test]
+fn provider_staff_cannot_rate_their_own_provider() {
+	scene().execute_with(|| {
+		let r = served(ALICE);
+		let alice = <MockRegistry as gongzhi_primitives::CommunityRegistry<_, _>>::resident(&ALICE)
+			.unwrap()
+			.id;
+		add_staff(&PROVIDER, alice);
+		assert_noop!(
+			Satisfaction::rate(RuntimeOrigin::signed(ALICE), r, 5, None),
+			Error::<Test>::ConflictOfInterest
+		);
+		let call = crate::Call::<Test>::rate { redemption: r, score: 5, comment: None };
+		assert!(!call.is_feeless(&RuntimeOrigin::signed(ALICE)));
+		// Served by another provider, the same resident rates as usual.
+		let other = served_by(ALICE, OTHER_PROVIDER, PROGRAMME);
+		assert_ok!(Satisfaction::rate(RuntimeOrigin::signed(ALICE), other, 5, None));
+	});
+}

@@ -19,7 +19,8 @@ fn resident_in_scope_claims_a_voucher_bound_to_their_resident_number() {
 				programme: p,
 				office: w.office,
 				resident: rid(&w.alice),
-				state: VoucherState::Issued
+				state: VoucherState::Issued,
+				cancellations: 0,
 			})
 		);
 		assert_eq!(VouchersOf::<Test>::get(rid(&w.alice)).to_vec(), vec![voucher]);

@@ -16,6 +16,7 @@ mod offline;
 mod programmes;
 mod redemption;
 mod settlement;
+mod trust;
 mod views_and_expiry;
 
 /// The claim window of the default programme is `[OPENS, CLOSES)`; it expires at `EXPIRES`.

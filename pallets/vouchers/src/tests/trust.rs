@@ -1,0 +1,137 @@
+//! The trust rules: free calls bounded per voucher, nothing that can hold an office's places for
+//! ever, programmes bounded by their award, suspended providers and provider staff (回避).
+
+use super::*;
+use frame_support::{assert_noop, dispatch::CheckIfFeeless, traits::Get};
+use sp_core::Pair;
+
+fn award_programme(w: &World, project: u32, supply: u32) -> DispatchResult {
+	let mut new = NewProgramme::direct(w).supply(supply);
+	new.basis = ProgrammeBasis::Award { project };
+	new.create_by(&w.admin)
+}
+
+#[test]
+fn redeem_and_cancel_cannot_loop_for_free_without_limit() {
+	build_and_execute(|| {
+		let w = world();
+		let p = programme(&w);
+		let voucher = claim(&w.alice, p);
+		let max = <Test as crate::Config>::MaxCancellations::get();
+		for _ in 0..max {
+			let redemption = redeem(&w.alice, voucher, &w.provider);
+			run_to(System::block_number() + TIMEOUT);
+			assert_ok!(Vouchers::cancel_redemption(signed(&w.alice), redemption));
+		}
+		assert_eq!(crate::Vouchers::<Test>::get(voucher).unwrap().cancellations, max);
+		assert_noop!(
+			Vouchers::redeem(signed(&w.alice), voucher, w.provider.clone()),
+			E::TooManyCancellations
+		);
+		let call = crate::Call::<Test>::redeem { voucher, provider: w.provider.clone() };
+		assert!(!call.is_feeless(&signed(&w.alice)), "past the cap it isn't free");
+	});
+}
+
+#[test]
+fn a_claim_window_cannot_open_so_late_that_it_holds_an_office_place_for_ever() {
+	build_and_execute(|| {
+		let w = world();
+		let late = NewProgramme::direct(&w).window(2 + LEAD_TIME, 3 + LEAD_TIME, 4 + LEAD_TIME);
+		assert_noop!(late.create_by(&w.admin), E::ClaimOpensTooLate);
+		let ok = NewProgramme::direct(&w).window(1 + LEAD_TIME, 3 + LEAD_TIME, 4 + LEAD_TIME);
+		assert_ok!(ok.create_by(&w.admin));
+	});
+}
+
+#[test]
+fn programmes_from_an_award_cannot_exceed_its_price() {
+	build_and_execute(|| {
+		let w = world();
+		let project = add_award(w.office, Scope::Office(w.office), &w.provider);
+		// UNIT × 201 vouchers is more than the award's price.
+		let too_many = (AWARD_PRICE / UNIT) as u32 + 1;
+		assert_noop!(award_programme(&w, project, too_many), E::AwardExceeded);
+		// Half, then the other half, fit; one more voucher doesn't.
+		let half = (AWARD_PRICE / UNIT / 2) as u32;
+		assert_ok!(award_programme(&w, project, half));
+		assert_eq!(crate::AwardUsage::<Test>::get(project).face_value, UNIT * half as u64);
+		assert_noop!(award_programme(&w, project, half + 1), E::AwardExceeded);
+		assert_ok!(award_programme(&w, project, half));
+		assert_eq!(crate::AwardUsage::<Test>::get(project).programmes, 2);
+	});
+}
+
+#[test]
+fn an_award_funds_a_bounded_number_of_programmes() {
+	build_and_execute(|| {
+		let w = world();
+		let project = add_award(w.office, Scope::Office(w.office), &w.provider);
+		let max = <Test as crate::Config>::MaxProgrammesPerAward::get();
+		for _ in 0..max {
+			assert_ok!(award_programme(&w, project, 1));
+		}
+		assert_noop!(award_programme(&w, project, 1), E::TooManyProgrammesForAward);
+	});
+}
+
+#[test]
+fn a_suspended_provider_cannot_confirm_redemptions_left_pending() {
+	build_and_execute(|| {
+		let w = world();
+		let p = programme(&w);
+		let voucher = claim(&w.alice, p);
+		let redemption = redeem(&w.alice, voucher, &w.provider);
+		suspend_provider(w.office, &w.provider);
+		assert_noop!(
+			Vouchers::confirm(signed(&w.provider), redemption, H256::repeat_byte(1)),
+			E::ProviderNotApproved
+		);
+		// The resident takes the voucher back after the timeout and uses another provider.
+		run_to(1 + TIMEOUT);
+		assert_ok!(Vouchers::cancel_redemption(signed(&w.alice), redemption));
+		let again = redeem(&w.alice, voucher, &w.provider2);
+		confirm(&w.provider2, again);
+	});
+}
+
+#[test]
+fn provider_staff_cannot_redeem_with_their_own_provider() {
+	build_and_execute(|| {
+		let w = world();
+		let p = programme(&w);
+		let voucher = claim(&w.alice, p);
+		add_staff(&w.provider, rid(&w.alice));
+		assert_noop!(
+			Vouchers::redeem(signed(&w.alice), voucher, w.provider.clone()),
+			E::ConflictOfInterest
+		);
+		let call = crate::Call::<Test>::redeem { voucher, provider: w.provider.clone() };
+		assert!(!call.is_feeless(&signed(&w.alice)));
+		// Another provider is fine.
+		redeem(&w.alice, voucher, &w.provider2);
+	});
+}
+
+#[test]
+fn provider_staff_cannot_redeem_offline_with_their_own_provider() {
+	build_and_execute(|| {
+		let w = world();
+		let p = programme(&w);
+		let voucher = claim(&w.alice, p);
+		add_staff(&w.provider, rid(&w.alice));
+		let deadline = 20;
+		let message = Vouchers::offline_redemption_message(voucher, &w.provider, deadline);
+		let signature = sp_runtime::MultiSignature::from(pair("alice").sign(&message));
+		assert_noop!(
+			Vouchers::redeem_offline(
+				signed(&w.provider),
+				voucher,
+				deadline,
+				H256::repeat_byte(1),
+				signature
+			),
+			E::ConflictOfInterest
+		);
+	});
+}
