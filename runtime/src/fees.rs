@@ -139,12 +139,24 @@ pub const FREE_LONGEVITY: u64 = 20;
 pub const FREE_PRIORITY: TransactionPriority = 1 << 60;
 
 /// The resident action a free call performs, for its pool tag: the pallet's and the call's
-/// index and the item it acts on (survey, project, programme, voucher, redemption, activity).
+/// index and the item it acts on (survey, project, programme, voucher, redemption, activity,
+/// or the account a move or replacement is about).
 /// Two free transactions for the same action by the same account provide the same tag, so the
 /// pool keeps at most one of them. A call not listed here is tagged by the hash of its whole
 /// encoding (exact duplicates still collide).
 pub fn free_action(call: &RuntimeCall) -> (u8, u8, [u8; 32]) {
 	use crate::RuntimeCall as C;
+	let (pallet, index) = call.using_encoded(|bytes| {
+		(bytes.first().copied().unwrap_or(0), bytes.get(1).copied().unwrap_or(0))
+	});
+	// The two free calls of the registry act on an account: tag them by it.
+	match call {
+		C::Community(pallet_community::Call::request_move { who: account, .. })
+		| C::Community(pallet_community::Call::cancel_replacement { old: account }) => {
+			return (pallet, index, *account.as_ref());
+		},
+		_ => {},
+	}
 	let item: Option<u64> = match call {
 		C::Community(pallet_community::Call::check_in { activity }) => Some((*activity).into()),
 		C::NeedsSurvey(pallet_needs_survey::Call::respond { survey, .. })
@@ -160,19 +172,15 @@ pub fn free_action(call: &RuntimeCall) -> (u8, u8, [u8; 32]) {
 		C::Satisfaction(pallet_satisfaction::Call::rate { redemption, .. }) => Some(*redemption),
 		_ => None,
 	};
-	call.using_encoded(|bytes| {
-		let (pallet, index) =
-			(bytes.first().copied().unwrap_or(0), bytes.get(1).copied().unwrap_or(0));
-		let item = match item {
-			Some(item) => {
-				let mut padded = [0u8; 32];
-				padded[..8].copy_from_slice(&item.to_le_bytes());
-				padded
-			},
-			None => <BlakeTwo256 as Hash>::hash(bytes).0,
-		};
-		(pallet, index, item)
-	})
+	let item = match item {
+		Some(item) => {
+			let mut padded = [0u8; 32];
+			padded[..8].copy_from_slice(&item.to_le_bytes());
+			padded
+		},
+		None => call.using_encoded(|bytes| <BlakeTwo256 as Hash>::hash(bytes).0),
+	};
+	(pallet, index, item)
 }
 
 /// The extensions that decide how a transaction pays, grouped so that their outcome can be read

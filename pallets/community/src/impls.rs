@@ -636,6 +636,7 @@ impl<T: Config> Pallet<T> {
 				registered_at: Self::now(),
 				household,
 				person_hash,
+				household_since: Self::now(),
 			},
 		);
 		ResidentAccounts::<T>::insert(id, &who);
@@ -718,6 +719,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut record = Self::ensure_set_household(&officer, &who)?;
 		record.household = household;
+		record.household_since = Self::now();
 		let resident = record.id;
 		Residents::<T>::insert(&who, record);
 		Self::deposit_event(Event::HouseholdSet { resident, who, household });

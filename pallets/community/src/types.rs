@@ -187,6 +187,8 @@ pub struct ResidentRecord<BlockNumber> {
 	pub household: Option<H256>,
 	/// Salted hash of the person's ID document: one record per person.
 	pub person_hash: H256,
+	/// When `household` was last set (registration or `set_household`).
+	pub household_since: BlockNumber,
 }
 
 impl<BlockNumber: Clone> ResidentRecord<BlockNumber> {
@@ -198,6 +200,7 @@ impl<BlockNumber: Clone> ResidentRecord<BlockNumber> {
 			office: self.office,
 			registered_at: self.registered_at.clone(),
 			household: self.household,
+			household_since: self.household_since.clone(),
 		}
 	}
 }

@@ -91,6 +91,10 @@ pub struct ResidentInfo<BlockNumber> {
 	pub registered_at: BlockNumber,
 	/// Salted hash of the household registration (戶籍), for per-household entitlements.
 	pub household: Option<H256>,
+	/// When `household` was last set (at registration or by `set_household`): a per-household
+	/// entitlement counts only households set before its window opened, so that changing a
+	/// member's household can't reset the household's limit.
+	pub household_since: BlockNumber,
 }
 
 impl<BlockNumber: PartialOrd> ResidentInfo<BlockNumber> {
@@ -116,7 +120,8 @@ pub trait CommunityRegistry<AccountId, BlockNumber> {
 	/// `who`'s resident record, if `who` is a registered resident.
 	fn resident(who: &AccountId) -> Option<ResidentInfo<BlockNumber>>;
 
-	/// The account that holds resident record `id` now (it changes with `replace_account`).
+	/// The account that holds resident record `id` now (it changes when an office's
+	/// `propose_replacement` is enacted after its notice).
 	fn resident_account(id: ResidentId) -> Option<AccountId>;
 
 	/// The street office that `community` belongs to, if the community exists.
@@ -362,8 +367,14 @@ mod tests {
 
 	#[test]
 	fn resident_scope_and_eligibility() {
-		let r =
-			ResidentInfo { id: 7, community: 3, office: 1, registered_at: 10u32, household: None };
+		let r = ResidentInfo {
+			id: 7,
+			community: 3,
+			office: 1,
+			registered_at: 10u32,
+			household: None,
+			household_since: 10,
+		};
 		assert!(r.is_in(&Scope::Community(3)));
 		assert!(!r.is_in(&Scope::Community(4)));
 		assert!(r.is_in(&Scope::Office(1)));

@@ -289,6 +289,7 @@ pub fn add_resident(who: &AccountId, community: CommunityId) -> ResidentId {
 			office,
 			registered_at: System::block_number(),
 			household: None,
+			household_since: System::block_number(),
 		},
 	);
 	ResidentAccounts::insert(id, who);

@@ -105,7 +105,17 @@ pub fn add_resident(who: AccountId, community: CommunityId) -> ResidentId {
 	let id = next_id(2);
 	let office = Communities::get(community).expect("add_community first");
 	let registered_at = frame_system::Pallet::<Test>::block_number();
-	Residents::insert(who, ResidentInfo { id, community, office, registered_at, household: None });
+	Residents::insert(
+		who,
+		ResidentInfo {
+			id,
+			community,
+			office,
+			registered_at,
+			household: None,
+			household_since: registered_at,
+		},
+	);
 	ResidentAccounts::insert(id, who);
 	id
 }

@@ -288,10 +288,16 @@ impl<T: Config> Pallet<T> {
 			ClaimLimit::PerResident(_) => {
 				(Beneficiary::Resident(resident.id), Error::<T>::ResidentLimitReached)
 			},
-			ClaimLimit::PerHousehold(_) => (
-				Beneficiary::Household(resident.household.ok_or(Error::<T>::NoHousehold)?),
-				Error::<T>::HouseholdLimitReached,
-			),
+			ClaimLimit::PerHousehold(_) => {
+				let household = resident.household.ok_or(Error::<T>::NoHousehold)?;
+				// A household set (or changed) after the window opened doesn't count here, or
+				// moving a member to a new household would give the old one's limit again.
+				ensure!(
+					resident.household_since < programme.claim_opens,
+					Error::<T>::HouseholdChangedAfterOpening
+				);
+				(Beneficiary::Household(household), Error::<T>::HouseholdLimitReached)
+			},
 		};
 		let received = Received::<T>::get(id, beneficiary)
 			.saturating_add(pending.for_beneficiary(&beneficiary));

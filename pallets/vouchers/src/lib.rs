@@ -501,6 +501,9 @@ pub mod pallet {
 		TooManyCancellations,
 		/// The resident is declared staff of this provider (回避): they may not redeem with it.
 		ConflictOfInterest,
+		/// The resident's household was set or changed after the claim window opened: a
+		/// per-household limit counts households as they were when the window opened.
+		HouseholdChangedAfterOpening,
 		/// Vouchers may not expire before the claim window closes.
 		ExpiryBeforeClaimCloses,
 		/// A direct programme needs at least one provider.

@@ -251,7 +251,9 @@ pub fn suspend_provider(office: OfficeId, who: &AccountId) {
 	Providers::insert(office, who, false);
 }
 
-/// Registers `who` as a resident of `community` at the current block.
+/// Registers `who` as a resident of `community` at the current block. Its household, if any, is
+/// taken as recorded at genesis (the scene's households predate every programme); use
+/// [`set_household`] to change it now.
 pub fn add_resident(
 	who: &AccountId,
 	community: CommunityId,
@@ -264,10 +266,27 @@ pub fn add_resident(
 	});
 	Residents::insert(
 		who,
-		ResidentInfo { id, community, office, registered_at: System::block_number(), household },
+		ResidentInfo {
+			id,
+			community,
+			office,
+			registered_at: System::block_number(),
+			household,
+			household_since: 0,
+		},
 	);
 	ResidentAccounts::insert(id, who);
 	id
+}
+
+/// Sets resident `who`'s household now, as an officer's `set_household` would.
+pub fn set_household(who: &AccountId, household: Option<H256>) {
+	Residents::mutate(who, |r| {
+		if let Some(r) = r {
+			r.household = household;
+			r.household_since = System::block_number();
+		}
+	});
 }
 
 /// Moves resident record `id` to a new account (lost key); the resident number stays.

@@ -36,6 +36,7 @@ fn an_officer_registers_a_resident_who_can_then_sign_without_tokens() {
 				registered_at: 7,
 				household: Some(household(1)),
 				person_hash: person(1),
+				household_since: 7,
 			})
 		);
 		assert_eq!(ResidentAccounts::<Test>::get(0), Some(ALICE));
@@ -300,6 +301,7 @@ fn the_registry_reports_a_resident_in_one_read() {
 				office: OFFICE2,
 				registered_at: 3,
 				household: Some(household(2)),
+				household_since: 3,
 			})
 		);
 		assert_eq!(Community::resident(&BOB), None);

@@ -135,3 +135,28 @@ fn provider_staff_cannot_redeem_offline_with_their_own_provider() {
 		);
 	});
 }
+
+#[test]
+fn changing_a_members_household_cannot_reset_the_household_limit() {
+	build_and_execute(|| {
+		let w = world();
+		// Alice and Bob share household 1: one voucher for the household.
+		let p = NewProgramme::direct(&w).limit(ClaimLimit::PerHousehold(1)).create(&w);
+		claim(&w.alice, p);
+		assert_noop!(Vouchers::claim(signed(&w.bob), p), E::HouseholdLimitReached);
+		// An officer moves Bob to a "new" household while the window is open: that household
+		// doesn't count for this programme.
+		run_to(2);
+		set_household(&w.bob, Some(household(9)));
+		assert_noop!(Vouchers::claim(signed(&w.bob), p), E::HouseholdChangedAfterOpening);
+		let call = crate::Call::<Test>::claim { programme: p };
+		assert!(!call.is_feeless(&signed(&w.bob)));
+		// A programme opened after the change counts the new household.
+		let later = NewProgramme::direct(&w)
+			.limit(ClaimLimit::PerHousehold(1))
+			.window(3, CLOSES, EXPIRES)
+			.create(&w);
+		run_to(3);
+		claim(&w.bob, later);
+	});
+}
