@@ -250,6 +250,8 @@ test('flood: 5,000 spam transactions with 200 honest ballots; every ballot final
   const firstHonestBlock = honestAt.size ? Math.min(...honestAt.values()) : null;
   const blocksTaken = lastHonestBlock === null ? null : lastHonestBlock - b0;
   const spamFees = spamIncluded.reduce((s, x) => s + x.fee, 0n);
+  const paidWaiting = accepted.filter((x) => x.kind.startsWith('paid')).length - spamIncluded.filter((x) => x.item.kind.startsWith('paid')).length;
+  const queuedFree = accepted.filter((x) => !x.kind.startsWith('paid')).length;
   const fullest = blocks.reduce((a, b) => (b.length > (a?.length ?? -1) ? b : a), null);
   const summary = `flood: ${honestAt.size}/${RESIDENTS} honest ballots finalized in ${blocksTaken} block${blocksTaken === 1 ? '' : 's'} ` +
     `(flood began at best block ${b0}; first at block ${firstHonestBlock}, last at block ${lastHonestBlock}; ` +
@@ -258,7 +260,7 @@ test('flood: 5,000 spam transactions with 200 honest ballots; every ballot final
     `(pool accepted ${accepted.length}, refused ${refused.length} by reason: ${listCounts(countBy(refused, (x) => x.reason))}); ` +
     `spam included in blocks ${b0 + 1}-${scanned}: ${spamIncluded.filter((x) => x.fee > 0n).length} paid ` +
     `(${listCounts(countBy(spamIncluded, (x) => x.item.kind))}; ${gzt(spamFees)} in fees), ` +
-    `${spamIncluded.filter((x) => x.fee === 0n).length} free (${accepted.length - spamIncluded.length} accepted still waiting); resident extrinsics included other than the ballots: ${fromResidents.length - honestIncluded.length}; ` +
+    `${spamIncluded.filter((x) => x.fee === 0n).length} free (still in the pool: ${paidWaiting} paid; ${queuedFree} free duplicates accepted into the future queue behind a nonce gap); resident extrinsics included other than the ballots: ${fromResidents.length - honestIncluded.length}; ` +
     `fullest block #${fullest?.number}: ${mib(fullest?.length ?? 0)} MiB (${pct(fullest?.length ?? 0, NORMAL_LENGTH)} of the normal length) at ${pct(fullest?.normalWeight ?? 0n, NORMAL_WEIGHT)} of the normal weight`;
   t.diagnostic(summary);
   console.log(summary);

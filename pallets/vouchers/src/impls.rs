@@ -11,8 +11,8 @@ use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::*;
 use gongzhi_primitives::{
 	signing_bytes, verify_offchain_signature, Amount, AwardedContracts, CommunityRegistry,
-	OfficeId, ProgrammeId, ProjectId, RedemptionId, RedemptionInfo, Redemptions, ResidentId,
-	ResidentInfo, VoucherId, H256,
+	OfficeId, ProgrammeId, RedemptionId, RedemptionInfo, Redemptions, ResidentId, ResidentInfo,
+	VoucherId, H256,
 };
 use sp_runtime::traits::{One, Saturating, UniqueSaturatedInto, Zero};
 
@@ -943,7 +943,7 @@ impl<T: Config> Pallet<T> {
 		}
 
 		// Each award's usage is the sum of the programmes made from it, within the award.
-		let mut usage: BTreeMap<ProjectId, AwardUse> = BTreeMap::new();
+		let mut usage: BTreeMap<gongzhi_primitives::ProjectId, AwardUse> = BTreeMap::new();
 		for (_, programme) in Programmes::<T>::iter() {
 			if let Some(project) = programme.project {
 				let used = usage.entry(project).or_default();
