@@ -46,6 +46,13 @@ impl<T: Config> Scene<T> {
 	fn new(providers: u32) -> Self {
 		let admin: T::AccountId = account("admin", 0, SEED);
 		let office = T::Registry::bench_office(&admin);
+		{
+			// Enough for many programme deposits.
+			use frame_support::traits::fungible::{Inspect, Mutate};
+			let plenty = T::Currency::minimum_balance()
+				.saturating_add(T::ProgrammeDeposit::get().saturating_mul(1_000u32.into()));
+			T::Currency::set_balance(&admin, plenty);
+		}
 		let community = T::Registry::bench_community(office);
 		let providers = (0..providers)
 			.map(|i| {
@@ -429,6 +436,31 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller), programme, vouchers);
 
 		assert_last_event::<T>(Event::VouchersExpired { programme, count: n });
+		Ok(())
+	}
+
+	/// Releasing the deposit of an expired programme whose only voucher was marked expired.
+	#[benchmark]
+	fn release_programme_deposit() -> Result<(), BenchmarkError> {
+		let s = Scene::<T>::new(1);
+		let programme = s.programme(ClaimLimit::PerResident(1), Allocation::OfficeIssued, 1)?;
+		let (_, id) = s.resident(0);
+		s.fill(programme, id, 1)?;
+		let voucher = last_voucher::<T>();
+		let expires_at = Programmes::<T>::get(programme).ok_or("no programme")?.expires_at;
+		frame_system::Pallet::<T>::set_block_number(expires_at);
+		let caller: T::AccountId = whitelisted_caller();
+		Vouchers::<T>::mark_expired(
+			RawOrigin::Signed(caller.clone()).into(),
+			programme,
+			BoundedVec::truncate_from(vec![voucher]),
+		)
+		.map_err(|_| BenchmarkError::Stop("cannot mark expired"))?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), programme);
+
+		assert!(!ProgrammeDeposits::<T>::contains_key(programme));
 		Ok(())
 	}
 

@@ -7,7 +7,11 @@ use alloc::{
 	collections::{btree_map::BTreeMap, btree_set::BTreeSet},
 	vec::Vec,
 };
-use frame_support::{ensure, pallet_prelude::*};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, tokens::Precision},
+};
 use frame_system::pallet_prelude::*;
 use gongzhi_primitives::{
 	signing_bytes, verify_offchain_signature, Amount, AwardedContracts, CommunityRegistry,
@@ -196,7 +200,44 @@ impl<T: Config> Pallet<T> {
 			claim_closes,
 			expires_at,
 		)?;
+		// The id `insert_programme` gives it.
+		let id = NextProgrammeId::<T>::get();
+		let deposit = T::ProgrammeDeposit::get();
+		T::Currency::hold(&HoldReason::ProgrammeDeposit.into(), &who, deposit)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		ProgrammeDeposits::<T>::insert(id, (who, deposit));
 		Self::insert_programme(programme, service_name, open_index).map(|_| ())
+	}
+
+	/// Checks `release_programme_deposit`: the programme holds a deposit, has expired, and every
+	/// voucher it handed out is settled or marked expired. Returns who paid and how much.
+	pub fn ensure_release_programme_deposit(
+		id: ProgrammeId,
+	) -> Result<(T::AccountId, BalanceOf<T>), DispatchError> {
+		let programme = Programmes::<T>::get(id).ok_or(Error::<T>::UnknownProgramme)?;
+		let deposit = ProgrammeDeposits::<T>::get(id).ok_or(Error::<T>::NoDeposit)?;
+		let stats = ProgrammeStatistics::<T>::get(id);
+		ensure!(
+			Self::now() >= programme.expires_at
+				&& stats.settled.saturating_add(stats.expired) == stats.handed_out(),
+			Error::<T>::ProgrammeNotFinished
+		);
+		Ok(deposit)
+	}
+
+	pub(crate) fn do_release_programme_deposit(id: ProgrammeId) -> DispatchResult {
+		let (depositor, amount) = Self::ensure_release_programme_deposit(id)?;
+		ProgrammeDeposits::<T>::remove(id);
+		// The record shows the hold exists (`try_state`); best effort, so a missing hold can't
+		// keep the record for ever.
+		let _ = T::Currency::release(
+			&HoldReason::ProgrammeDeposit.into(),
+			&depositor,
+			amount,
+			Precision::BestEffort,
+		);
+		Self::deposit_event(Event::ProgrammeDepositReleased { programme: id, depositor, amount });
+		Ok(())
 	}
 
 	/// Stores a checked programme and lists it in its office's index of open programmes.
@@ -964,6 +1005,21 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(usage.is_empty(), "a programme's award usage is not recorded");
+
+		// Programme deposits: each record is held, and nothing else is.
+		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (id, (who, amount)) in ProgrammeDeposits::<T>::iter() {
+			ensure!(Programmes::<T>::contains_key(id), "a deposit for an unknown programme");
+			let sum = held.entry(who).or_default();
+			*sum = sum.saturating_add(amount);
+		}
+		for (who, sum) in held {
+			use frame_support::traits::fungible::InspectHold;
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ProgrammeDeposit.into(), &who) == sum,
+				"held programme deposits differ from the records"
+			);
+		}
 
 		let next_voucher = NextVoucherId::<T>::get();
 		let next_redemption = NextRedemptionId::<T>::get();

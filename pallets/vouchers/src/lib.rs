@@ -126,7 +126,7 @@ pub const OFFLINE_REDEMPTION_CONTEXT: &[u8] = b"gongzhi/redeem/v1";
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::pallet_prelude::*;
+	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
 	use gongzhi_primitives::{
 		Amount, AwardedContracts, CommunityRegistry, OfficeId, ProgrammeId, ProjectId,
@@ -234,6 +234,31 @@ pub mod pallet {
 		/// (the provider submits the QR code and pays).
 		#[pallet::constant]
 		type MaxCancellations: Get<u8>;
+
+		/// The chain's token, from which a programme's deposit is held.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, of which this pallet's [`HoldReason`] is one.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// What creating a programme holds from the office admin account that creates it.
+		/// Released by `release_programme_deposit` once the programme has expired and every
+		/// voucher it handed out is settled or marked expired.
+		#[pallet::constant]
+		type ProgrammeDeposit: Get<BalanceOf<Self>>;
+	}
+
+	/// An amount of the chain's token, as the pallet's `Currency` counts it.
+	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
+		<T as frame_system::Config>::AccountId,
+	>>::Balance;
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a voucher programme, held from the office admin who created it.
+		ProgrammeDeposit,
 	}
 
 	/// A voucher as stored.
@@ -293,6 +318,11 @@ pub mod pallet {
 	/// award's price.
 	#[pallet::storage]
 	pub type AwardUsage<T: Config> = StorageMap<_, Twox64Concat, ProjectId, AwardUse, ValueQuery>;
+
+	/// The deposit held for each programme: who paid and how much. Present exactly while held.
+	#[pallet::storage]
+	pub type ProgrammeDeposits<T: Config> =
+		StorageMap<_, Twox64Concat, ProgrammeId, (T::AccountId, BalanceOf<T>)>;
 
 	/// Every voucher, by number. Kept for good (the satisfaction pallet rates its redemption).
 	#[pallet::storage]
@@ -359,6 +389,15 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// A finished programme's deposit was given back to whoever paid it.
+		ProgrammeDepositReleased {
+			/// The programme.
+			programme: ProgrammeId,
+			/// Who paid the deposit.
+			depositor: T::AccountId,
+			/// How much was released.
+			amount: BalanceOf<T>,
+		},
 		/// An office created a voucher programme.
 		ProgrammeCreated {
 			/// The new programme.
@@ -504,6 +543,13 @@ pub mod pallet {
 		/// The resident's household was set or changed after the claim window opened: a
 		/// per-household limit counts households as they were when the window opened.
 		HouseholdChangedAfterOpening,
+		/// The office admin can't pay the programme's deposit (`ProgrammeDeposit`).
+		InsufficientDeposit,
+		/// The programme holds no deposit (already released).
+		NoDeposit,
+		/// The programme has not expired, or some voucher it handed out is neither settled nor
+		/// marked expired.
+		ProgrammeNotFinished,
 		/// Vouchers may not expire before the claim window closes.
 		ExpiryBeforeClaimCloses,
 		/// A direct programme needs at least one provider.
@@ -792,6 +838,19 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_mark_expired(programme, vouchers)
+		}
+
+		/// Give a finished programme's deposit back to the office admin account that paid it.
+		/// Anyone may call it once the programme has expired and every voucher it handed out is
+		/// settled or marked expired (pending redemptions are cancelled by their residents after
+		/// the timeout, then marked expired). Pays a fee. Emits `ProgrammeDepositReleased`.
+		#[pallet::call_index(9)]
+		pub fn release_programme_deposit(
+			origin: OriginFor<T>,
+			programme: ProgrammeId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_release_programme_deposit(programme)
 		}
 	}
 }

@@ -26,6 +26,7 @@ type Block = frame_system::mocking::MockBlockU32<Test>;
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
+		Balances: pallet_balances,
 		Vouchers: pallet_vouchers,
 	}
 );
@@ -35,7 +36,18 @@ impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountId = AccountId;
 	type Lookup = IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<u64>;
 }
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+/// What creating a programme holds in the mock.
+pub const PROGRAMME_DEPOSIT: u64 = 10;
+/// What an office's admin account starts with in the mock.
+pub const ENDOWMENT: u64 = 1_000;
 
 /// Blocks a provider has to confirm before the resident may cancel.
 pub const TIMEOUT: BlockNumber = 60;
@@ -66,6 +78,9 @@ impl pallet_vouchers::Config for Test {
 	type MaxLeadTime = ConstU32<LEAD_TIME>;
 	type MaxProgrammesPerAward = ConstU32<2>;
 	type MaxCancellations = frame_support::traits::ConstU8<2>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ProgrammeDeposit = frame_support::traits::ConstU64<PROGRAMME_DEPOSIT>;
 }
 
 /// How far ahead a claim window may open in the mock.
@@ -219,6 +234,8 @@ pub fn add_office(admin: &AccountId) -> OfficeId {
 		*n
 	});
 	Offices::insert(id, (admin.clone(), true));
+	// The office's admin account can pay deposits.
+	<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(admin, ENDOWMENT);
 	id
 }
 

@@ -168,6 +168,11 @@ impl pallet_vouchers::Config for Runtime {
 	/// Twice a resident may take a voucher back from a provider who never confirmed and try
 	/// another online; after that, by QR code only (the provider pays that transaction).
 	type MaxCancellations = ConstU8<2>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	/// A programme's records (terms, name, statistics, index entry, award usage): 0.82 GZT,
+	/// held from the office admin account until the finished programme's deposit is released.
+	type ProgrammeDeposit = ConstU128<{ deposit(4, 2 * 1024) }>;
 }
 
 impl pallet_satisfaction::Config for Runtime {

@@ -262,9 +262,10 @@ fn open_programme_index_is_bounded_and_pruned_when_windows_close() {
 fn over_long_name_or_batch_cannot_even_be_decoded() {
 	build_and_execute(|| {
 		let w = world();
-		// Call `issue` (pallet 1, call 2) with `n` residents.
+		// Call `issue` (call 2 of this pallet) with `n` residents.
+		let pallet = <Vouchers as frame_support::traits::PalletInfoAccess>::index() as u8;
 		let issue = |n: usize| {
-			let mut bytes = vec![1u8, 2u8];
+			let mut bytes = vec![pallet, 2u8];
 			0u32.encode_to(&mut bytes);
 			vec![w.alice.clone(); n].encode_to(&mut bytes);
 			bytes

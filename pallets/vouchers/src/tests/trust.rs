@@ -160,3 +160,62 @@ fn changing_a_members_household_cannot_reset_the_household_limit() {
 		claim(&w.bob, later);
 	});
 }
+
+fn held(who: &AccountId) -> u64 {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(
+		&RuntimeHoldReason::Vouchers(crate::HoldReason::ProgrammeDeposit),
+		who,
+	)
+}
+
+#[test]
+fn a_programme_holds_the_offices_deposit_until_it_is_finished() {
+	build_and_execute(|| {
+		let w = world();
+		let p = programme(&w);
+		assert_eq!(held(&w.admin), PROGRAMME_DEPOSIT);
+		let voucher = claim(&w.alice, p);
+		let (_, redemption) = confirmed(&w.bob, p, &w.provider);
+		// Not before expiry…
+		assert_noop!(
+			Vouchers::release_programme_deposit(signed(&w.outsider), p),
+			E::ProgrammeNotFinished
+		);
+		// …nor while a voucher is unused or a redemption unsettled.
+		run_to(EXPIRES);
+		assert_noop!(
+			Vouchers::release_programme_deposit(signed(&w.outsider), p),
+			E::ProgrammeNotFinished
+		);
+		assert_ok!(Vouchers::mark_expired(signed(&w.outsider), p, bounded(vec![voucher])));
+		assert_noop!(
+			Vouchers::release_programme_deposit(signed(&w.outsider), p),
+			E::ProgrammeNotFinished
+		);
+		assert_ok!(Vouchers::settle(
+			signed(&w.admin),
+			w.provider.clone(),
+			bounded(vec![redemption]),
+			UNIT,
+			H256::repeat_byte(7)
+		));
+		assert_ok!(Vouchers::release_programme_deposit(signed(&w.outsider), p));
+		assert_last_event(Event::ProgrammeDepositReleased {
+			programme: p,
+			depositor: w.admin.clone(),
+			amount: PROGRAMME_DEPOSIT,
+		});
+		assert_eq!(held(&w.admin), 0);
+		assert_noop!(Vouchers::release_programme_deposit(signed(&w.outsider), p), E::NoDeposit);
+	});
+}
+
+#[test]
+fn an_office_that_cannot_pay_the_deposit_cannot_create_a_programme() {
+	build_and_execute(|| {
+		let w = world();
+		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&w.admin, 0);
+		assert_noop!(NewProgramme::direct(&w).create_by(&w.admin), E::InsufficientDeposit);
+	});
+}
