@@ -2,81 +2,26 @@
 //! through the primitives traits, the genesis presets, the fee rules of the real transaction
 //! extensions, the proxy filter and the runtime API.
 
-use codec::Encode;
-use frame_support::{assert_ok, dispatch::GetDispatchInfo, traits::InstanceFilter, BoundedVec};
+use frame_support::{assert_ok, dispatch::GetDispatchInfo, traits::InstanceFilter};
 use gongzhi_primitives::{
 	AwardedContracts, CommunityRegistry, ProviderStanding, Redemptions, Scope, H256,
 };
 use gongzhi_runtime::{
-	configs::ProxyType, AccountId, Balances, Block, BlockNumber, Community, Executive, Header,
-	NeedsSurvey, Procurement, Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin,
-	Satisfaction, SignedPayload, System, TxExtension, UncheckedExtrinsic, Vouchers, DAYS,
+	configs::ProxyType, AccountId, Balances, Block, BlockNumber, Community, Executive, NeedsSurvey,
+	Procurement, Runtime, RuntimeCall, Satisfaction, System, UncheckedExtrinsic, Vouchers, DAYS,
 };
-use sp_core::{sr25519, Pair};
 use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::{
-	generic::Era,
-	traits::Header as _,
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
-	DispatchError, MultiSignature,
+	DispatchError,
 };
 
+mod common;
+use common::*;
+
 // ---------------------------------------------------------------------------------------------
-// Scene setting
+// Scene setting: tests/common/mod.rs
 // ---------------------------------------------------------------------------------------------
-
-/// Merges a genesis patch into the full default config, as the node does for a preset.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(b), serde_json::Value::Object(p)) => {
-			for (k, v) in p {
-				merge(b.entry(k).or_insert(serde_json::Value::Null), v);
-			}
-		},
-		(b, p) => *b = p,
-	}
-}
-
-/// State built from a named genesis preset, at block 1.
-fn preset_ext(name: &str) -> sp_io::TestExternalities {
-	let patch = gongzhi_runtime::genesis_config_presets::get_preset(&name.into())
-		.unwrap_or_else(|| panic!("preset {name} exists"));
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, serde_json::from_slice(&patch).unwrap());
-	let mut ext = sp_io::TestExternalities::new_empty();
-	ext.execute_with(|| {
-		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(
-			serde_json::to_vec(&config).unwrap(),
-		)
-		.expect("the preset builds");
-		System::set_block_number(1);
-	});
-	ext
-}
-
-fn dev() -> sp_io::TestExternalities {
-	preset_ext(sp_genesis_builder::DEV_RUNTIME_PRESET)
-}
-
-fn acc(k: Sr25519Keyring) -> AccountId {
-	k.to_account_id()
-}
-
-fn signed(k: Sr25519Keyring) -> RuntimeOrigin {
-	RuntimeOrigin::signed(acc(k))
-}
-
-fn run_to(n: BlockNumber) {
-	System::set_block_number(n);
-}
-
-fn now() -> BlockNumber {
-	System::block_number()
-}
-
-fn bounded<S: frame_support::traits::Get<u32>>(s: &str) -> BoundedVec<u8, S> {
-	s.as_bytes().to_vec().try_into().unwrap()
-}
 
 /// The name of the pallet error a call failed with.
 fn module_error(result: sp_runtime::DispatchResult) -> &'static str {
@@ -90,44 +35,6 @@ fn module_error(result: sp_runtime::DispatchResult) -> &'static str {
 fn module_error_post(result: frame_support::dispatch::DispatchResultWithPostInfo) -> &'static str {
 	module_error(result.map(|_| ()).map_err(|e| e.error))
 }
-
-/// An open-mode project in the whole office with bids by Eve (price 900) and Ferdie (800),
-/// in voting from `now() + 3`. Returns its id.
-fn project_with_two_bids(quorum_percent: u8) -> u32 {
-	use pallet_procurement::{ProjectRules, VotingMethod, Window};
-	let id = pallet_procurement::NextProjectId::<Runtime>::get();
-	let start = now();
-	assert_ok!(Procurement::create_project(
-		signed(Bob),
-		bounded("長者助餐服務"),
-		bounded("為轄區長者提供午餐配送"),
-		H256::repeat_byte(1),
-		1_000,
-		None,
-		ProjectRules {
-			scope: Scope::Office(0),
-			bidding: Window { start: start + 1, end: start + 3 },
-			voting: Window { start: start + 3, end: start + 6 },
-			method: VotingMethod::Open,
-			quorum_percent,
-		},
-	));
-	run_to(start + 1);
-	assert_ok!(Procurement::submit_bid(signed(Eve), id, 900, bounded("Eve"), H256::repeat_byte(2)));
-	assert_ok!(Procurement::submit_bid(
-		signed(Ferdie),
-		id,
-		800,
-		bounded("Ferdie"),
-		H256::repeat_byte(3)
-	));
-	run_to(start + 3);
-	id
-}
-
-// ---------------------------------------------------------------------------------------------
-// Genesis presets
-// ---------------------------------------------------------------------------------------------
 
 #[test]
 fn development_preset_starts_with_a_populated_district() {
@@ -178,40 +85,9 @@ fn local_testnet_preset_has_four_validators_and_the_district() {
 // Fees: a resident's call is free exactly when it will succeed
 // ---------------------------------------------------------------------------------------------
 
-/// `call` signed by `who` with nonce `nonce`, immortal, with the runtime's real extensions.
-fn extrinsic(who: Sr25519Keyring, nonce: u32, call: RuntimeCall) -> UncheckedExtrinsic {
-	let ext: TxExtension = (
-		frame_system::AuthorizeCall::<Runtime>::new(),
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		gongzhi_runtime::fees::FreeTxGuard::new(nonce, 0),
-		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	);
-	let payload = SignedPayload::new(call.clone(), ext.clone()).expect("implicit data");
-	let pair: sr25519::Pair = who.pair();
-	let signature = payload.using_encoded(|bytes| MultiSignature::from(pair.sign(bytes)));
-	UncheckedExtrinsic::new_signed(call, acc(who).into(), signature, ext)
-}
-
 fn validate(xt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
 	Executive::validate_transaction(TransactionSource::External, xt, System::parent_hash())
 		.map(|_| ())
-}
-
-fn start_block() {
-	let n = now() + 1;
-	let header = Header::new(
-		n,
-		Default::default(),
-		Default::default(),
-		System::parent_hash(),
-		Default::default(),
-	);
-	Executive::initialize_block(&header);
 }
 
 fn vote_call(project: u32, bid: u32) -> RuntimeCall {

@@ -430,7 +430,7 @@ pub mod pallet {
 		/// Records the number of residents now in `scope` as the turnout's denominator. Fails if
 		/// the office already has `MaxOpenSurveysPerOffice` open surveys. Emits `SurveyCreated`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create_survey())]
+		#[pallet::weight(T::WeightInfo::create_survey().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn create_survey(
 			origin: OriginFor<T>,
 			scope: Scope,
@@ -502,7 +502,7 @@ pub mod pallet {
 		/// Emits `SurveyClosed` with the turnout (responses ÷ residents in scope at creation,
 		/// capped at 100%).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::close())]
+		#[pallet::weight(T::WeightInfo::close().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn close(origin: OriginFor<T>, survey: SurveyId) -> DispatchResult {
 			Self::do_close(origin, survey)
 		}
@@ -518,7 +518,7 @@ pub mod pallet {
 		/// The survey and its texts stay on chain, marked cancelled; responses it had stop
 		/// counting and are reaped after the retention period. Emits `SurveyCancelled`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::cancel())]
+		#[pallet::weight(T::WeightInfo::cancel().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn cancel(origin: OriginFor<T>, survey: SurveyId) -> DispatchResult {
 			Self::do_cancel(origin, survey)
 		}
@@ -535,7 +535,7 @@ pub mod pallet {
 		/// Tallies, counts, turnout and texts stay. Call again until `remaining` is 0. Emits
 		/// `ResponsesReaped`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::reap_responses(*limit))]
+		#[pallet::weight(T::WeightInfo::reap_responses(*limit).saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn reap_responses(
 			origin: OriginFor<T>,
 			survey: SurveyId,

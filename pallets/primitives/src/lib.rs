@@ -277,6 +277,16 @@ impl<AccountId> ProviderStanding<AccountId> for () {
 	}
 }
 
+/// The weight of holding or releasing `n` deposits, which the calls' measured weights don't
+/// include yet: per deposit, the account and its holds read and written, and the record of the
+/// deposit (`fungible` holds; see each pallet's `HoldReason`).
+pub fn deposit_weight<D: sp_runtime::traits::Get<sp_weights::RuntimeDbWeight>>(
+	n: u32,
+) -> sp_weights::Weight {
+	let n = u64::from(n);
+	D::get().reads_writes(n.saturating_mul(3), n.saturating_mul(3))
+}
+
 /// Text stored as bounded bytes (titles, names, reasons), as a view shows it: UTF-8, with any
 /// invalid sequence replaced rather than failing the whole view.
 pub fn view_text(bytes: &[u8]) -> alloc::string::String {

@@ -596,7 +596,7 @@ pub mod pallet {
 		/// `ProjectTooLong`, `EmptyWindow`, `VotingBeforeBiddingEnds`, `TooManyOpenProjects`,
 		/// `InsufficientDeposit`. Holds `ProjectDeposit` from the caller.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create_project())]
+		#[pallet::weight(T::WeightInfo::create_project().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn create_project(
 			origin: OriginFor<T>,
 			title: BoundedVec<u8, T::MaxTitleLen>,
@@ -643,7 +643,9 @@ pub mod pallet {
 		/// Fails with `UnknownProject`, `NotOfficeAdmin`, `ProjectClosed`, `RulesLocked`,
 		/// `ReasonRequired`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::cancel_project())]
+		#[pallet::weight(T::WeightInfo::cancel_project().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(
+				T::MaxBids::get().saturating_add(1),
+			)))]
 		pub fn cancel_project(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -669,7 +671,7 @@ pub mod pallet {
 		/// `NotInGoodStanding`, `AlreadyBid`, `PriceOverBudget`, `TooManyBids`,
 		/// `InsufficientDeposit`. Holds `BidDeposit` from the provider.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::submit_bid())]
+		#[pallet::weight(T::WeightInfo::submit_bid().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn submit_bid(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -688,7 +690,7 @@ pub mod pallet {
 		///
 		/// Fails with `UnknownProject`, `BiddingNotOpen`, `NoBid`, `BidNotActive`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::withdraw_bid())]
+		#[pallet::weight(T::WeightInfo::withdraw_bid().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn withdraw_bid(origin: OriginFor<T>, project: ProjectId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_withdraw_bid(who, project)
@@ -701,7 +703,7 @@ pub mod pallet {
 		/// Fails with `UnknownProject`, `NotOfficeAdmin`, `ProjectClosed`, `VotingStarted`,
 		/// `ReasonRequired`, `UnknownBid`, `BidNotActive`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::disqualify_bid())]
+		#[pallet::weight(T::WeightInfo::disqualify_bid().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn disqualify_bid(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -815,7 +817,9 @@ pub mod pallet {
 		///
 		/// Fails with `UnknownProject`, `TooEarly`, `ProjectClosed`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::close(T::MaxBids::get()))]
+		#[pallet::weight(T::WeightInfo::close(T::MaxBids::get()).saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(
+				T::MaxBids::get().saturating_add(1),
+			)))]
 		pub fn close(origin: OriginFor<T>, project: ProjectId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			Self::do_close(project)
@@ -829,7 +833,7 @@ pub mod pallet {
 		/// Fails with `UnknownProject`, `ZeroLimit`, `StillOpen`, `RetentionNotOver`,
 		/// `NothingToReap`.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::reap_ballots(*limit))]
+		#[pallet::weight(T::WeightInfo::reap_ballots(*limit).saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn reap_ballots(
 			origin: OriginFor<T>,
 			project: ProjectId,

@@ -677,7 +677,10 @@ pub mod pallet {
 		/// Fails if any of this doesn't hold, a provider is not approved in the office, or the
 		/// office already has `MaxOpenProgrammes` claimable programmes open. Pays a fee.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create_programme(basis.provider_count()))]
+		#[pallet::weight(
+			T::WeightInfo::create_programme(basis.provider_count())
+				.saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1))
+		)]
 		pub fn create_programme(
 			origin: OriginFor<T>,
 			basis: ProgrammeBasis<T>,
