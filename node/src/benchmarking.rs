@@ -283,9 +283,8 @@ pub fn signed_extrinsic(
 			runtime::VERSION.transaction_version,
 			genesis_hash,
 			best_hash,
-			(),
-			(),
-			(),
+			// `FreeTxGuard`: `CheckNonce`, `CheckWeight`, `ChargeTransactionPayment`.
+			((), (), ()),
 			None,
 			(),
 		),

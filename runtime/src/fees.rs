@@ -5,22 +5,28 @@
 //! skips `ChargeTransactionPayment`. An invalid call pays as usual, so a zero-balance account
 //! cannot get it into a block.
 //!
-//! [`RefundSkippedPayment`] wraps that extension so that a call which skipped the payment is not
-//! charged the payment extension's weight either: `SkipCheckIfFeeless` declares the wrapped
-//! extension's weight up front and never gives it back, so every free ballot would otherwise
-//! count, against the block's limit, the fee withdrawal it never made. It encodes, decodes and
-//! describes itself exactly as the wrapped extension (wallets see `ChargeTransactionPayment`).
+//! [`RefundSkippedPayment`] wraps that extension so that what it runs is what it charges:
+//! - the check itself (a call's `feeless_if`, e.g. "is this a resident who may still vote
+//!   here?") runs for every call that has one, free or not, before the call: it is declared on
+//!   top of the payment's weight ([`feeless_check_weight`], benchmarked in each pallet as
+//!   `feeless_*`) and never given back;
+//! - a call that skipped the payment gets the payment extension's weight back —
+//!   `SkipCheckIfFeeless` declares it up front and never returns it, so every free ballot would
+//!   otherwise count, against the block's limit, the fee withdrawal it never made. What a free
+//!   call gets back is exactly what was skipped; the check stays charged.
+//!
+//! It encodes, decodes and describes itself exactly as the wrapped extension (wallets see
+//! `ChargeTransactionPayment`).
 
 use crate::{Runtime, RuntimeCall};
 use codec::{Decode, DecodeWithMemTracking, Encode};
-use frame_support::{dispatch::CheckIfFeeless, pallet_prelude::TransactionSource, weights::Weight};
-use frame_system::pallet_prelude::OriginFor;
+use frame_support::{pallet_prelude::TransactionSource, weights::Weight};
 use pallet_skip_feeless_payment::{Intermediate, SkipCheckIfFeeless};
 use scale_info::{StaticTypeInfo, TypeInfo};
 use sp_runtime::{
 	traits::{
 		AsSystemOriginSigner, BlakeTwo256, DispatchInfoOf, DispatchOriginOf, Hash, Implication,
-		PostDispatchInfoOf, TransactionExtension, ValidateResult,
+		PostDispatchInfoOf, TransactionExtension, ValidateResult, Zero,
 	},
 	transaction_validity::{
 		InvalidTransaction, TransactionPriority, TransactionValidity, TransactionValidityError,
@@ -28,7 +34,27 @@ use sp_runtime::{
 	DispatchResult,
 };
 
-/// `SkipCheckIfFeeless<T, S>` that also gives back `S`'s weight when it skipped `S`.
+/// The weight of the check that decides whether `call` is free (its pallet's `feeless_if`,
+/// benchmarked there as `feeless_*`), plus the pool guard's read of the sender's nonce when it
+/// is; zero for a call that is never free. It is spent whether the call turns out free or not.
+pub fn feeless_check_weight(call: &RuntimeCall) -> Weight {
+	use crate::RuntimeCall as C;
+	let check = match call {
+		C::Community(call) => pallet_community::Pallet::<Runtime>::feeless_check_weight(call),
+		C::NeedsSurvey(call) => pallet_needs_survey::Pallet::<Runtime>::feeless_check_weight(call),
+		C::Procurement(call) => pallet_procurement::Pallet::<Runtime>::feeless_check_weight(call),
+		C::Vouchers(call) => pallet_vouchers::Pallet::<Runtime>::feeless_check_weight(call),
+		C::Satisfaction(call) => pallet_satisfaction::Pallet::<Runtime>::feeless_check_weight(call),
+		_ => Weight::zero(),
+	};
+	if check.is_zero() {
+		return check;
+	}
+	check.saturating_add(<Runtime as frame_system::Config>::DbWeight::get().reads(1))
+}
+
+/// `SkipCheckIfFeeless<Runtime, S>` that charges the feeless check ([`feeless_check_weight`])
+/// and gives back `S`'s weight, exactly, when it skipped `S`.
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq)]
 pub struct RefundSkippedPayment<T, S>(pub SkipCheckIfFeeless<T, S>);
 
@@ -51,17 +77,15 @@ impl<T, S> From<S> for RefundSkippedPayment<T, S> {
 	}
 }
 
-impl<T, S> TransactionExtension<T::RuntimeCall> for RefundSkippedPayment<T, S>
+impl<S> TransactionExtension<RuntimeCall> for RefundSkippedPayment<Runtime, S>
 where
-	T: pallet_skip_feeless_payment::Config + Send + Sync,
-	S: TransactionExtension<T::RuntimeCall>,
-	T::RuntimeCall: CheckIfFeeless<Origin = OriginFor<T>>,
+	S: TransactionExtension<RuntimeCall>,
 {
 	const IDENTIFIER: &'static str = S::IDENTIFIER;
 	type Implicit = S::Implicit;
-	type Val = <SkipCheckIfFeeless<T, S> as TransactionExtension<T::RuntimeCall>>::Val;
-	/// The wrapped extension's `Pre`, and the weight it declared for this call.
-	type Pre = (<SkipCheckIfFeeless<T, S> as TransactionExtension<T::RuntimeCall>>::Pre, Weight);
+	type Val = <SkipCheckIfFeeless<Runtime, S> as TransactionExtension<RuntimeCall>>::Val;
+	/// The wrapped extension's `Pre`, and the weight the payment declared for this call.
+	type Pre = (<SkipCheckIfFeeless<Runtime, S> as TransactionExtension<RuntimeCall>>::Pre, Weight);
 
 	fn metadata() -> alloc::vec::Vec<sp_runtime::traits::TransactionExtensionMetadata> {
 		S::metadata()
@@ -71,46 +95,50 @@ where
 		self.0.implicit()
 	}
 
-	fn weight(&self, call: &T::RuntimeCall) -> Weight {
-		self.0.weight(call)
+	/// The payment's weight and the feeless check's.
+	fn weight(&self, call: &RuntimeCall) -> Weight {
+		self.0.weight(call).saturating_add(feeless_check_weight(call))
 	}
 
 	fn validate(
 		&self,
-		origin: DispatchOriginOf<T::RuntimeCall>,
-		call: &T::RuntimeCall,
-		info: &DispatchInfoOf<T::RuntimeCall>,
+		origin: DispatchOriginOf<RuntimeCall>,
+		call: &RuntimeCall,
+		info: &DispatchInfoOf<RuntimeCall>,
 		len: usize,
 		self_implicit: S::Implicit,
 		inherited_implication: &impl Implication,
 		source: TransactionSource,
-	) -> ValidateResult<Self::Val, T::RuntimeCall> {
+	) -> ValidateResult<Self::Val, RuntimeCall> {
 		self.0.validate(origin, call, info, len, self_implicit, inherited_implication, source)
 	}
 
 	fn prepare(
 		self,
 		val: Self::Val,
-		origin: &DispatchOriginOf<T::RuntimeCall>,
-		call: &T::RuntimeCall,
-		info: &DispatchInfoOf<T::RuntimeCall>,
+		origin: &DispatchOriginOf<RuntimeCall>,
+		call: &RuntimeCall,
+		info: &DispatchInfoOf<RuntimeCall>,
 		len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
+		// The payment's part only: the check has run, free or not.
 		let declared = self.0.weight(call);
 		Ok((self.0.prepare(val, origin, call, info, len)?, declared))
 	}
 
 	fn post_dispatch_details(
 		(pre, declared): Self::Pre,
-		info: &DispatchInfoOf<T::RuntimeCall>,
-		post_info: &PostDispatchInfoOf<T::RuntimeCall>,
+		info: &DispatchInfoOf<RuntimeCall>,
+		post_info: &PostDispatchInfoOf<RuntimeCall>,
 		len: usize,
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
 		let skipped = matches!(pre, Intermediate::Skip(_));
-		let unspent =
-			SkipCheckIfFeeless::<T, S>::post_dispatch_details(pre, info, post_info, len, result)?;
-		// The payment extension never ran: none of its declared weight was used.
+		let unspent = SkipCheckIfFeeless::<Runtime, S>::post_dispatch_details(
+			pre, info, post_info, len, result,
+		)?;
+		// The payment extension never ran: none of its declared weight was used. The
+		// check's weight, declared with it, stays charged.
 		Ok(if skipped { unspent.saturating_add(declared) } else { unspent })
 	}
 }

@@ -370,31 +370,108 @@ fn a_vote_weighs_what_the_weights_file_says() {
 }
 
 #[test]
-fn a_free_ballot_is_not_charged_the_payment_it_skipped() {
-	use sp_runtime::traits::TransactionExtension;
+fn a_free_ballot_is_not_charged_the_payment_it_skipped_but_pays_for_its_check() {
+	use codec::Encode;
+	use frame_support::traits::Get;
+	use sp_runtime::traits::{TransactionExtension, Zero};
 	dev().execute_with(|| {
 		let project = project_with_two_bids(0);
 		start_block();
 		let consumed = || System::block_weight().total();
+		let base = <Runtime as frame_system::Config>::BlockWeights::get()
+			.get(frame_support::dispatch::DispatchClass::Normal)
+			.base_extrinsic;
 
-		// A free, valid ballot by a resident…
-		let before = consumed();
-		let free = extrinsic(AliceStash, 0, vote_call(project, 1));
-		assert_ok!(Executive::apply_extrinsic(free).expect("included"));
-		let free_cost = consumed() - before;
-
-		// …and the same call paid for by a non-resident (it fails, using its full weight).
-		let before = consumed();
-		let paid = extrinsic(Ferdie, 0, vote_call(project, 1));
-		assert!(Executive::apply_extrinsic(paid).expect("included").is_err());
-		let paid_cost = consumed() - before;
-
-		let payment: gongzhi_runtime::fees::RefundSkippedPayment<
+		// What the payment extension declares: the payment's weight and the feeless check's,
+		// which the pallet benchmarked (`feeless_vote`), plus the pool guard's nonce read.
+		let call = vote_call(project, 1);
+		let payment_only =
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0).weight(&call);
+		let wrapped: gongzhi_runtime::fees::RefundSkippedPayment<
 			Runtime,
 			pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 		> = pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0).into();
-		let payment_weight = payment.weight(&vote_call(project, 1));
-		assert!(payment_weight.ref_time() > 0);
-		assert_eq!(paid_cost - free_cost, payment_weight);
+		let check = gongzhi_runtime::fees::feeless_check_weight(&call);
+		assert_eq!(
+			check,
+			<pallet_procurement::weights::SubstrateWeight<Runtime> as pallet_procurement::WeightInfo>::feeless_vote()
+				+ <Runtime as frame_system::Config>::DbWeight::get().reads(1)
+		);
+		assert!(payment_only.ref_time() > 0 && check.ref_time() > 0);
+		assert_eq!(wrapped.weight(&call), payment_only + check);
+		// A call that is never free runs no check.
+		assert!(gongzhi_runtime::fees::feeless_check_weight(&RuntimeCall::System(
+			frame_system::Call::remark { remark: vec![] }
+		))
+		.is_zero());
+
+		// A free, valid ballot by a resident counts everything it declared but the payment:
+		// the check that made it free stays charged.
+		let before = consumed();
+		let free = extrinsic(AliceStash, 0, call.clone());
+		let declared = free.get_dispatch_info().total_weight();
+		// The block also counts the extrinsic's length against its proof size.
+		let length = frame_support::weights::Weight::from_parts(0, free.encoded_size() as u64);
+		assert_ok!(Executive::apply_extrinsic(free).expect("included"));
+		let free_cost = consumed() - before;
+		assert_eq!(free_cost, declared + base + length - payment_only);
+
+		// The same call paid for by a non-resident (it fails, using its full weight): the
+		// difference is exactly the payment, not the check.
+		let before = consumed();
+		let paid = extrinsic(Ferdie, 0, call);
+		assert!(Executive::apply_extrinsic(paid).expect("included").is_err());
+		let paid_cost = consumed() - before;
+		assert_eq!(paid_cost - free_cost, payment_only);
 	});
+}
+
+#[test]
+fn every_free_call_is_charged_the_check_that_makes_it_free() {
+	use pallet_community::Call as Registry;
+	use pallet_procurement::Call as Ballot;
+	use pallet_vouchers::Call as Voucher;
+	use sp_runtime::traits::Zero;
+	let who = acc(Alice);
+	// Every call the pool tags as a free action (`fees::free_action`) runs a feeless check,
+	// benchmarked by its pallet; none of them may be weighed as if the check were free.
+	let free_calls = [
+		RuntimeCall::Community(Registry::check_in { activity: 0 }),
+		RuntimeCall::Community(Registry::request_move { who: who.clone(), to: 1 }),
+		RuntimeCall::Community(Registry::cancel_replacement { old: who.clone() }),
+		RuntimeCall::NeedsSurvey(pallet_needs_survey::Call::respond {
+			survey: 0,
+			answers: Default::default(),
+		}),
+		RuntimeCall::NeedsSurvey(pallet_needs_survey::Call::amend {
+			survey: 0,
+			answers: Default::default(),
+		}),
+		RuntimeCall::Procurement(Ballot::vote { project: 0, bid: 0 }),
+		RuntimeCall::Procurement(Ballot::commit_vote {
+			project: 0,
+			commitment: Default::default(),
+		}),
+		RuntimeCall::Procurement(Ballot::reveal_vote { project: 0, bid: 0, salt: [0; 32] }),
+		RuntimeCall::Vouchers(Voucher::claim { programme: 0 }),
+		RuntimeCall::Vouchers(Voucher::redeem { voucher: 0, provider: who.clone() }),
+		RuntimeCall::Vouchers(Voucher::cancel_redemption { redemption: 0 }),
+		RuntimeCall::Satisfaction(pallet_satisfaction::Call::rate {
+			redemption: 0,
+			score: 5,
+			comment: None,
+		}),
+	];
+	for call in &free_calls {
+		let check = gongzhi_runtime::fees::feeless_check_weight(call);
+		assert!(check.ref_time() > 0, "{call:?} is free without paying for its check");
+		assert!(check.proof_size() > 0, "{call:?}: its check reads storage");
+	}
+	// Calls that are never free run no feeless check.
+	for call in [
+		RuntimeCall::Procurement(Ballot::close { project: 0 }),
+		RuntimeCall::Community(Registry::accept_move { who }),
+	] {
+		assert!(gongzhi_runtime::fees::feeless_check_weight(&call).is_zero());
+	}
 }

@@ -482,7 +482,8 @@ pub fn write(raw: &Path, root: &Path, out: &Path) -> Result<()> {
 			 the transaction extensions'; the Gongzhi pallets carry {}): vote {} µs / {} B, \
 			 transfer {} µs / {} B (×{:.2}). With the extrinsic base weight ({} µs, from \
 			 runtime/src/weights) and{} what a free ballot gives back after dispatch, the \
-			 payment extension's {} µs, a whole ballot counts **{} µs** against the block and a \
+			 payment extension's {} µs (the check that made it free, declared with it, stays \
+			 charged), a whole ballot counts **{} µs** against the block and a \
 			 transfer **{} µs** (×{:.2}).\n",
 			weights_kind(root),
 			us(f(&v[0])),
@@ -625,8 +626,18 @@ pub fn write(raw: &Path, root: &Path, out: &Path) -> Result<()> {
 			("NeedsSurvey::respond", "pallet_needs_survey", "respond", 0.0, &caps[3].2, true),
 		] {
 			let payment = if free && charged.refunds_skipped_payment { 0.0 } else { payment_ext };
-			let w = weight_of(pallet, bench)
-				.map(|w| w.eval(&[]).0 + base_ps.unwrap_or(charged.base_ps) + system_ext + payment);
+			// A call that may be free runs its feeless check before dispatch, free or not; the
+			// runtime charges it (benchmarked as `feeless_<call>`) with the pool guard's read of
+			// the sender's nonce. A runtime without that benchmark charges none.
+			let check = if free {
+				weight_of(pallet, &format!("feeless_{bench}"))
+					.map_or(0.0, |w| w.eval(&[]).0 + DB_READ_PS)
+			} else {
+				0.0
+			};
+			let w = weight_of(pallet, bench).map(|w| {
+				w.eval(&[]).0 + base_ps.unwrap_or(charged.base_ps) + system_ext + payment + check
+			});
 			let _ = writeln!(
 				r,
 				"| `{label}` | {} | {} | {} | {} | {} | {} |",
@@ -641,7 +652,8 @@ pub fn write(raw: &Path, root: &Path, out: &Path) -> Result<()> {
 		let _ = writeln!(
 			r,
 			"\nExtensions: frame-system's on every extrinsic; the payment extension's only on paid \
-			 ones (a free ballot or response gives it back). At one block per 6 s, a block of `k` \
+			 ones (a free ballot or response gives it back, but pays for the check that made it \
+			 free: `feeless_vote`, `feeless_respond`, plus one read). At one block per 6 s, a block of `k` \
 			 ballots is `k / 6` ballots per second: the 500/s goal needs 3,000 ballots per block.\n"
 		);
 	} else {

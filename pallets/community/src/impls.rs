@@ -8,18 +8,40 @@ use alloc::{collections::btree_set::BTreeSet, vec::Vec};
 use frame_support::{
 	dispatch::{DispatchResult, DispatchResultWithPostInfo},
 	ensure,
-	traits::{EnsureOrigin, Get},
+	traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision},
+		EnsureOrigin, Get,
+	},
+	weights::Weight,
 };
 use frame_system::{ensure_signed, pallet_prelude::*};
 use gongzhi_primitives::{
-	view_text, ActivityId, CommunityId, CommunityRegistry, OfficeId, ResidentId, ResidentInfo,
-	Scope, H256,
+	deposit_weight, view_text, ActivityId, CommunityId, CommunityRegistry, OfficeId, ResidentId,
+	ResidentInfo, Scope, H256,
 };
-use sp_runtime::{traits::Saturating, DispatchError};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError,
+};
 
 impl<T: Config> Pallet<T> {
 	fn now() -> BlockNumberFor<T> {
 		frame_system::Pallet::<T>::block_number()
+	}
+
+	/// The weight of the check that decides whether `call` is free (its `feeless_if`:
+	/// [`Pallet::ensure_check_in`], [`Pallet::ensure_request_move`],
+	/// [`Pallet::ensure_cancel_replacement`]). The transaction extension runs it before the
+	/// call, whether the call then turns out free or not, so the runtime charges it on top of the
+	/// call's own weight. Zero for a call that is never free.
+	pub fn feeless_check_weight(call: &Call<T>) -> Weight {
+		match call {
+			Call::check_in { .. } => T::WeightInfo::feeless_check_in(),
+			Call::request_move { .. } => T::WeightInfo::feeless_request_move(),
+			Call::cancel_replacement { .. } => T::WeightInfo::feeless_cancel_replacement(),
+			_ => Weight::zero(),
+		}
 	}
 
 	// ----------------------------------------------------------------------------------------
@@ -307,15 +329,22 @@ impl<T: Config> Pallet<T> {
 		registration_code_hash: H256,
 	) -> DispatchResult {
 		let name = Self::check_register_provider(&who, name, &registration_code_hash)?;
-		Self::insert_provider(who, name, registration_code_hash);
+		// Held before anything is written: a provider that can't pay leaves no trace.
+		let deposit = T::ProviderDeposit::get();
+		T::Currency::hold(&HoldReason::ProviderDeposit.into(), &who, deposit)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		ProviderDeposits::<T>::insert(&who, deposit);
+		Self::insert_provider(who, name, registration_code_hash, deposit);
 		Ok(())
 	}
 
-	/// Writes a provider (already checked).
+	/// Writes a provider (already checked) that holds `deposit` (zero for the genesis
+	/// registry and benchmark set-ups, which hold none).
 	pub(crate) fn insert_provider(
 		who: T::AccountId,
 		name: NameOf<T>,
 		registration_code_hash: H256,
+		deposit: BalanceOf<T>,
 	) {
 		Providers::<T>::insert(
 			&who,
@@ -333,6 +362,7 @@ impl<T: Config> Pallet<T> {
 			provider: who,
 			name,
 			registration_code_hash,
+			deposit,
 		});
 	}
 
@@ -449,8 +479,85 @@ impl<T: Config> Pallet<T> {
 			ProviderApprovals::<T>::insert(&provider, office, Approval::Suspended { since: now });
 			Self::deposit_event(Event::ProviderSuspended { provider: provider.clone(), office });
 		}
-		Self::deposit_event(Event::RegistrationCodeReleased { registration_code_hash, provider });
-		Ok(Some(T::WeightInfo::release_registration_code(offices)).into())
+		// Squatting costs the deposit: it is burnt, not given to anyone (an office that
+		// released a code would otherwise gain from it). Best effort and forced: the record
+		// shows the hold exists (`try_state`), and nothing may keep the code from being freed.
+		let deposit_burnt = match ProviderDeposits::<T>::take(&provider) {
+			Some(amount) => T::Currency::burn_held(
+				&HoldReason::ProviderDeposit.into(),
+				&provider,
+				amount,
+				Precision::BestEffort,
+				Fortitude::Force,
+			)
+			.unwrap_or_else(|_| Zero::zero()),
+			None => Zero::zero(),
+		};
+		Self::deposit_event(Event::RegistrationCodeReleased {
+			registration_code_hash,
+			provider,
+			deposit_burnt,
+		});
+		Ok(Some(
+			T::WeightInfo::release_registration_code(offices)
+				.saturating_add(deposit_weight::<T::DbWeight>(1)),
+		)
+		.into())
+	}
+
+	/// `provider` may leave the registry: it is a provider, approved in no office now and with
+	/// no staff declared. Returns its record and the offices of its approval records (at most
+	/// `MaxProviderOffices` are read: approvals are bounded by it).
+	pub fn ensure_withdraw_provider(
+		provider: &T::AccountId,
+	) -> Result<(ProviderRecordOf<T>, Vec<OfficeId>), DispatchError> {
+		let record = Providers::<T>::get(provider).ok_or(Error::<T>::UnknownProvider)?;
+		let mut offices = Vec::new();
+		for (office, approval) in ProviderApprovals::<T>::iter_prefix(provider)
+			.take(T::MaxProviderOffices::get() as usize)
+		{
+			// Approved somewhere, it may have work pending there (bids, redemptions to
+			// confirm): the office suspends it first.
+			ensure!(!approval.is_approved(), Error::<T>::StillApproved);
+			offices.push(office);
+		}
+		// Its staff declarations keep residents from dealing with it (回避); they go first, so
+		// that no declaration outlives its provider.
+		ensure!(record.staff == 0, Error::<T>::StaffStillDeclared);
+		Ok((record, offices))
+	}
+
+	pub(crate) fn do_withdraw_provider(provider: T::AccountId) -> DispatchResultWithPostInfo {
+		let (record, offices) = Self::ensure_withdraw_provider(&provider)?;
+		let read = record.offices;
+		for office in offices {
+			ProviderApprovals::<T>::remove(&provider, office);
+		}
+		// A released code may already belong to the rightful organization: only a code the
+		// provider still holds is freed.
+		if record.holds_code() {
+			ProviderCodes::<T>::remove(record.registration_code_hash);
+		}
+		Providers::<T>::remove(&provider);
+		let deposit_released = match ProviderDeposits::<T>::take(&provider) {
+			Some(amount) => {
+				// The record shows the hold exists (`try_state`); best effort, so a missing hold
+				// can't keep the provider registered for ever.
+				let _ = T::Currency::release(
+					&HoldReason::ProviderDeposit.into(),
+					&provider,
+					amount,
+					Precision::BestEffort,
+				);
+				amount
+			},
+			None => Zero::zero(),
+		};
+		Self::deposit_event(Event::ProviderWithdrawn { provider, deposit_released });
+		Ok(Some(
+			T::WeightInfo::withdraw_provider(read).saturating_add(deposit_weight::<T::DbWeight>(1)),
+		)
+		.into())
 	}
 
 	// ----------------------------------------------------------------------------------------
@@ -1120,6 +1227,11 @@ impl<T: Config> Pallet<T> {
 		let ActivityPlan { id, next, publisher, mut open } =
 			Self::ensure_publish_activity(&who, community, starts_at, ends_at)?;
 		open.try_push((id, ends_at)).map_err(|_| Error::<T>::TooManyOpenActivities)?;
+		// Held before anything is written: a publisher that can't pay leaves no trace.
+		let deposit = T::ActivityDeposit::get();
+		T::Currency::hold(&HoldReason::ActivityDeposit.into(), &who, deposit)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		ActivityDeposits::<T>::insert(id, (who.clone(), deposit));
 		NextActivityId::<T>::put(next);
 		OpenActivities::<T>::insert(community, open);
 		Activities::<T>::insert(
@@ -1142,6 +1254,7 @@ impl<T: Config> Pallet<T> {
 			kind,
 			starts_at,
 			ends_at,
+			deposit,
 		});
 		Ok(())
 	}
@@ -1209,10 +1322,29 @@ impl<T: Config> Pallet<T> {
 			OpenActivities::<T>::insert(community, open);
 		}
 		Self::deposit_event(Event::ActivityCancelled { activity, community, by: who });
+		Self::release_activity_deposit(activity);
 		Ok(())
 	}
 
-	/// `activity`'s check-ins may be reaped: its retention period is over and some are left.
+	/// Gives `activity`'s deposit back to whoever paid it, if it still holds one. Returns
+	/// whether it did.
+	fn release_activity_deposit(activity: ActivityId) -> bool {
+		let Some((who, amount)) = ActivityDeposits::<T>::take(activity) else { return false };
+		// The record shows the hold exists (`try_state`); best effort, so a missing hold can't
+		// keep the record for ever.
+		let _ = T::Currency::release(
+			&HoldReason::ActivityDeposit.into(),
+			&who,
+			amount,
+			Precision::BestEffort,
+		);
+		Self::deposit_event(Event::ActivityDepositReleased { activity, who, amount });
+		true
+	}
+
+	/// `activity`'s check-ins may be reaped: its retention period is over and some check-ins,
+	/// or its deposit, are left. An activity nobody checked in at is reaped only to release its
+	/// deposit; once that is done there is nothing left to reap.
 	pub fn ensure_reap_check_ins(activity: ActivityId) -> DispatchResult {
 		let record = Activities::<T>::get(activity).ok_or(Error::<T>::UnknownActivity)?;
 		ensure!(
@@ -1220,7 +1352,8 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::RetentionNotOver
 		);
 		ensure!(
-			CheckIns::<T>::iter_key_prefix(activity).next().is_some(),
+			CheckIns::<T>::iter_key_prefix(activity).next().is_some()
+				|| ActivityDeposits::<T>::contains_key(activity),
 			Error::<T>::NothingToReap
 		);
 		Ok(())
@@ -1234,11 +1367,19 @@ impl<T: Config> Pallet<T> {
 		// Removing while iterating, `limit` at most: unlike `clear_prefix`, this counts the
 		// records actually removed, wherever they live.
 		let removed = CheckIns::<T>::drain_prefix(activity).take(limit as usize).count() as u32;
-		// Saturating: bounded by the attendance (a u32).
-		ReapedCheckIns::<T>::mutate(activity, |reaped| reaped.saturating_accrue(removed));
+		if removed > 0 {
+			// Saturating: bounded by the attendance (a u32).
+			ReapedCheckIns::<T>::mutate(activity, |reaped| reaped.saturating_accrue(removed));
+		}
 		let complete = CheckIns::<T>::iter_key_prefix(activity).next().is_none();
 		Self::deposit_event(Event::CheckInsReaped { activity, removed, complete });
-		Ok(Some(T::WeightInfo::reap_check_ins(removed)).into())
+		let mut weight = T::WeightInfo::reap_check_ins(removed);
+		// Only once every check-in is gone: until then the deposit is what makes someone
+		// bother to reap them.
+		if complete && Self::release_activity_deposit(activity) {
+			weight.saturating_accrue(deposit_weight::<T::DbWeight>(1));
+		}
+		Ok(Some(weight).into())
 	}
 
 	// ----------------------------------------------------------------------------------------
@@ -1365,7 +1506,8 @@ impl<T: Config> Pallet<T> {
 				"provider",
 				Self::check_register_provider(who, name.as_bytes().to_vec(), code),
 			);
-			Self::insert_provider(who.clone(), name, *code);
+			// Providers of the genesis registry hold no deposit.
+			Self::insert_provider(who.clone(), name, *code, Zero::zero());
 			for office in offices {
 				genesis_ok("provider's office", Self::active_office(*office));
 				let record =
@@ -1582,6 +1724,39 @@ impl<T: Config> Pallet<T> {
 				ensure!(a.status == ActivityStatus::Published, "cancelled activity still open");
 			}
 		}
+
+		// Deposits: each record belongs to something that exists, and every account holds
+		// exactly what the records say, for each reason: no hold without a record.
+		{
+			use frame_support::traits::fungible::InspectHold;
+			for (account, _) in ProviderDeposits::<T>::iter() {
+				let p = Providers::<T>::get(&account).ok_or("deposit of an unknown provider")?;
+				ensure!(p.holds_code(), "deposit kept by a provider whose code was released");
+			}
+			let mut activity_held = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+			for (id, (who, amount)) in ActivityDeposits::<T>::iter() {
+				let a = Activities::<T>::get(id).ok_or("deposit of an unknown activity")?;
+				ensure!(a.status == ActivityStatus::Published, "deposit of a cancelled activity");
+				let sum = activity_held.entry(who).or_default();
+				*sum = sum.saturating_add(amount);
+			}
+			let mut accounts: BTreeSet<T::AccountId> =
+				frame_system::Account::<T>::iter_keys().collect();
+			accounts.extend(ProviderDeposits::<T>::iter_keys());
+			accounts.extend(activity_held.keys().cloned());
+			for who in accounts {
+				ensure!(
+					T::Currency::balance_on_hold(&HoldReason::ProviderDeposit.into(), &who)
+						== ProviderDeposits::<T>::get(&who).unwrap_or_default(),
+					"a provider's held deposit differs from its record"
+				);
+				ensure!(
+					T::Currency::balance_on_hold(&HoldReason::ActivityDeposit.into(), &who)
+						== activity_held.get(&who).copied().unwrap_or_default(),
+					"held activity deposits differ from the records"
+				);
+			}
+		}
 		Ok(())
 	}
 }
@@ -1646,6 +1821,10 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 			.unwrap_or_default()
 	}
 
+	fn max_employers() -> u32 {
+		T::MaxEmployers::get()
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_office(admin: &T::AccountId) -> OfficeId {
 		Self::insert_office(admin.clone(), bench_name::<T>(b"bench office"))
@@ -1690,7 +1869,15 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 		use codec::Encode;
 		if !Providers::<T>::contains_key(who) {
 			let code = H256(sp_io::hashing::blake2_256(&(b"gongzhi/bench-provider", who).encode()));
-			Self::insert_provider(who.clone(), bench_name::<T>(b"bench provider"), code);
+			// Without a deposit, like the genesis registry: other pallets' benchmarks need an
+			// approved provider, not its deposit (this pallet's own benchmarks register theirs
+			// with one).
+			Self::insert_provider(
+				who.clone(),
+				bench_name::<T>(b"bench provider"),
+				code,
+				Zero::zero(),
+			);
 		}
 		if let Ok(record) = Self::check_approve_provider(office, who) {
 			Self::insert_approval(office, who.clone(), record);
@@ -1705,7 +1892,12 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 		if !Providers::<T>::contains_key(provider) {
 			let code =
 				H256(sp_io::hashing::blake2_256(&(b"gongzhi/bench-provider", provider).encode()));
-			Self::insert_provider(provider.clone(), bench_name::<T>(b"bench provider"), code);
+			Self::insert_provider(
+				provider.clone(),
+				bench_name::<T>(b"bench provider"),
+				code,
+				Zero::zero(),
+			);
 		}
 		if !ProviderStaff::<T>::contains_key(provider, person) {
 			ProviderStaff::<T>::insert(provider, person, ());

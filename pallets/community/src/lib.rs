@@ -15,7 +15,8 @@
 //!   code (unique); each office's admin approves or suspends them for that office. A squatted
 //!   code is released by `AdminOrigin` or by an office that approved or suspended its holder
 //!   (`release_registration_code`): the holder keeps its record, marked released, is suspended
-//!   everywhere and can never be approved again.
+//!   everywhere, can never be approved again and loses its deposit (below). A provider approved
+//!   nowhere may leave (`withdraw_provider`).
 //! - **Residents (居民)** are registered by an officer of their community, after checking papers
 //!   off chain, with `person_hash` (salted hash of the ID document) and, optionally, `household`
 //!   (salted hash of the household registration). Nothing else personal goes on chain.
@@ -39,7 +40,9 @@
 //!   community with residents, cannot be retired: nothing is cascaded, so no call iterates over an
 //!   unbounded set. Ids are never reused; retired records stay readable.
 //! - Provider in an office: `(none) → Approved ⇄ Suspended` ([`types::Approval`]); every approval
-//!   becomes `Suspended` for good once the provider's code is released.
+//!   becomes `Suspended` for good once the provider's code is released. A provider approved
+//!   nowhere (every record `Suspended`, or none) and with no staff declared may leave
+//!   (`withdraw_provider`): its record, code and approval records go and its deposit comes back.
 //! - Resident: `(none) → Registered(community) → Registered(other community) … → (none)`.
 //!   - `register_resident` gives the account a provider reference (`frame_system::inc_providers`)
 //!     so a zero-balance account can sign; `retire_resident` removes it (refused with
@@ -76,6 +79,23 @@
 //! per community and per office live in their records and change with each registration, move
 //! and retirement, so `residents_in` is one read.
 //!
+//! ## Deposits
+//! Whoever makes the registry store something for them pays for it with a deposit, held from
+//! their account with a `fungible` hold ([`HoldReason`]) and recorded next to what it pays for:
+//! - **A provider** holds [`Config::ProviderDeposit`] from registering (`register_provider`) until
+//!   it leaves with `withdraw_provider`, which it may do once no office approves it any more and
+//!   it has no staff declared ([`ProviderDeposits`]). A provider whose registration code is
+//!   released as squatted (`release_registration_code`) loses its deposit: it is burnt, so
+//!   squatting a code costs the deposit. Providers of the genesis registry hold none.
+//! - **An activity** holds [`Config::ActivityDeposit`] from its publisher, an officer or a
+//!   provider ([`ActivityDeposits`]); it goes back to that account when the activity is cancelled
+//!   (whoever cancels it), or when `reap_check_ins` has removed its last check-in once
+//!   `CheckInRetention` has passed (an activity nobody checked in at is "reaped" by the same call,
+//!   which then only releases the deposit). The activity's record and attendance stay.
+//!
+//! Residents never pay a deposit: what they make the registry store is one record per resident
+//! and item (a check-in per activity, reaped after `CheckInRetention`; one pending move request).
+//!
 //! ## Fees
 //! A resident's own calls are free exactly when they will succeed (`#[pallet::feeless_if]` runs
 //! the check the call itself runs): `check_in` ([`Pallet::ensure_check_in`]), `request_move` for
@@ -83,6 +103,10 @@
 //! `cancel_replacement` of their own account ([`Pallet::ensure_cancel_replacement`]; only while
 //! the office has announced one). Every other call is made by an office, an officer, a provider or
 //! anyone for someone else and pays as usual.
+//! The check itself runs before the call, whether the call then turns out free or not;
+//! [`Pallet::feeless_check_weight`] is its weight (benchmarked as `feeless_check_in`,
+//! `feeless_request_move`, `feeless_cancel_replacement`), for the runtime to charge on top of the
+//! call's own.
 //!
 //! No signed payloads: every call here is signed by the actor itself.
 
@@ -109,9 +133,12 @@ pub use types::*;
 pub mod pallet {
 	use super::*;
 	use alloc::{string::String, vec::Vec};
-	use frame_support::{pallet_prelude::*, traits::EnsureOrigin};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, EnsureOrigin},
+	};
 	use frame_system::pallet_prelude::*;
-	use gongzhi_primitives::{ActivityId, CommunityId, OfficeId, ResidentId, H256};
+	use gongzhi_primitives::{deposit_weight, ActivityId, CommunityId, OfficeId, ResidentId, H256};
 	use sp_runtime::traits::Zero;
 
 	#[pallet::pallet]
@@ -192,8 +219,48 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxEmployers: Get<u32>;
 
+		/// The chain's token, from which providers and the publishers of activities pay their
+		/// deposits (holds).
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, of which this pallet's [`HoldReason`] is one.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// What registering as a provider holds from the provider's account (e.g. 3.61 GZT): its
+		/// record, its registration code's entry and the staff list it may declare (up to
+		/// `MaxStaff` persons; declaring them then costs nothing more, so that declaring staff
+		/// (回避) is never discouraged) have an owner who pays for them. Released
+		/// when the provider leaves (`withdraw_provider`); burnt if its registration code is
+		/// released as squatted (`release_registration_code`), so squatting a code costs it.
+		#[pallet::constant]
+		type ProviderDeposit: Get<BalanceOf<Self>>;
+
+		/// What publishing an activity holds from its publisher, officer or provider (e.g.
+		/// 0.40 GZT): the activity's records have an owner who pays for them. Released to the
+		/// publisher when the activity is cancelled, or when its check-ins have all been reaped
+		/// after `CheckInRetention` (`reap_check_ins`). The record and its attendance stay.
+		#[pallet::constant]
+		type ActivityDeposit: Get<BalanceOf<Self>>;
+
 		/// Weights of the calls, from the benchmarks.
 		type WeightInfo: WeightInfo;
+	}
+
+	/// An amount of the chain's token, as the pallet's `Currency` counts it.
+	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
+		<T as frame_system::Config>::AccountId,
+	>>::Balance;
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A provider's registration deposit (`ProviderDeposit`), held from the provider while
+		/// it is registered.
+		ProviderDeposit,
+		/// An activity's deposit (`ActivityDeposit`), held from its publisher until the activity
+		/// is cancelled or its check-ins are reaped.
+		ActivityDeposit,
 	}
 
 	/// The id the next office gets.
@@ -234,6 +301,13 @@ pub mod pallet {
 	/// Which provider registered with a registration-code hash: one organization, one provider.
 	#[pallet::storage]
 	pub type ProviderCodes<T: Config> = StorageMap<_, Blake2_128Concat, H256, T::AccountId>;
+
+	/// The registration deposit each provider holds (`ProviderDeposit` when it registered).
+	/// Present exactly while held: released by `withdraw_provider`, burnt by
+	/// `release_registration_code`. Providers of the genesis registry hold none.
+	#[pallet::storage]
+	pub type ProviderDeposits<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>>;
 
 	/// A provider's standing in each office: `(provider, office) → Approval`; at most
 	/// `MaxProviderOffices` per provider (counted in the provider record).
@@ -345,6 +419,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ReapedCheckIns<T> = StorageMap<_, Twox64Concat, ActivityId, u32, ValueQuery>;
 
+	/// The deposit held for each activity: who paid it (its publisher) and how much
+	/// (`ActivityDeposit`). Present exactly while held: released when the activity is cancelled
+	/// or once `reap_check_ins` has removed its last check-in.
+	#[pallet::storage]
+	pub type ActivityDeposits<T: Config> =
+		StorageMap<_, Twox64Concat, ActivityId, (T::AccountId, BalanceOf<T>)>;
+
 	/// The registry a chain starts with (e.g. the `development` preset's district). Entries are
 	/// checked exactly like the calls check them; invalid entries abort the genesis build.
 	#[pallet::genesis_config]
@@ -433,6 +514,17 @@ pub mod pallet {
 			name: NameOf<T>,
 			/// Hash of its registration code.
 			registration_code_hash: H256,
+			/// The deposit held from its account (`ProviderDeposit`).
+			deposit: BalanceOf<T>,
+		},
+		/// A provider left the registry (`withdraw_provider`): its record, its registration
+		/// code and its approval records are gone and its deposit is back in its account.
+		ProviderWithdrawn {
+			/// The former provider's account.
+			provider: T::AccountId,
+			/// The deposit released to it (0 for a provider of the genesis registry, or one
+			/// whose code was released and its deposit burnt).
+			deposit_released: BalanceOf<T>,
 		},
 		/// A provider was approved in an office (first time or after a suspension).
 		ProviderApproved {
@@ -559,6 +651,18 @@ pub mod pallet {
 			starts_at: BlockNumberFor<T>,
 			/// Last block of the check-in window.
 			ends_at: BlockNumberFor<T>,
+			/// The deposit held from the publisher (`ActivityDeposit`).
+			deposit: BalanceOf<T>,
+		},
+		/// An activity's deposit went back to whoever published it: the activity was cancelled,
+		/// or its check-ins have all been reaped.
+		ActivityDepositReleased {
+			/// The activity.
+			activity: ActivityId,
+			/// Who paid the deposit (its publisher).
+			who: T::AccountId,
+			/// How much was released.
+			amount: BalanceOf<T>,
 		},
 		/// An activity was cancelled: no more check-ins; its place in the open index is free.
 		ActivityCancelled {
@@ -595,6 +699,9 @@ pub mod pallet {
 			registration_code_hash: H256,
 			/// The provider that held it.
 			provider: T::AccountId,
+			/// Its registration deposit, burnt: squatting a code costs the deposit (0 if it
+			/// held none, as a provider of the genesis registry).
+			deposit_burnt: BalanceOf<T>,
 		},
 		/// A provider declared persons as its staff (回避).
 		StaffDeclared {
@@ -758,6 +865,14 @@ pub mod pallet {
 		TooManyStaff,
 		/// A person in the list is already declared staff by `MaxEmployers` providers.
 		TooManyEmployers,
+		/// The caller can't pay the deposit (`ProviderDeposit` to register as a provider,
+		/// `ActivityDeposit` to publish an activity): its free balance is too low.
+		InsufficientDeposit,
+		/// The provider is still approved in an office: it may leave only once every office
+		/// that approved it has suspended it.
+		StillApproved,
+		/// The provider still has staff declared (回避): withdraw them first (`remove_staff`).
+		StaffStillDeclared,
 	}
 
 	#[pallet::hooks]
@@ -908,13 +1023,16 @@ pub mod pallet {
 		/// Registers the caller as a provider (社會組織). An office must then approve it before
 		/// it may act there.
 		///
-		/// Origin: the provider's own account. Fails if it is already a provider, if it is a
-		/// resident (a resident's account cannot be a provider too: 回避), if another provider
-		/// holds the same code hash, or if the name is invalid.
+		/// Origin: the provider's own account. Holds `ProviderDeposit` (押金) from it until it
+		/// leaves (`withdraw_provider`); the deposit is burnt if its code is released as
+		/// squatted. Fails if it is already a provider, if it is a resident (a resident's account
+		/// cannot be a provider too: 回避), if another provider holds the same code hash, if the
+		/// name is invalid, or if it can't pay the deposit (`InsufficientDeposit`).
 		///
 		/// - `name`: the organization's name, UTF-8.
 		/// - `registration_code_hash`: salted hash of its registration code (統一社會信用代碼).
 		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::register_provider().saturating_add(deposit_weight::<T::DbWeight>(1)))]
 		pub fn register_provider(
 			origin: OriginFor<T>,
 			name: Vec<u8>,
@@ -1023,11 +1141,14 @@ pub mod pallet {
 		/// Publishes a community activity (活動數據上鏈); residents of the community may check
 		/// in from `starts_at` to `ends_at` (both included).
 		///
-		/// Origin: an officer of `community`, or a provider approved in its office. Fails if the
+		/// Origin: an officer of `community`, or a provider approved in its office. Holds
+		/// `ActivityDeposit` (押金) from the caller until the activity is cancelled or its
+		/// check-ins are reaped after `CheckInRetention` (`reap_check_ins`). Fails if the
 		/// community is unknown or retired, if the caller has neither role, if the window is
 		/// inverted, already over, longer than `MaxActivityDuration` or starts more than
-		/// `MaxLeadTime` blocks from now, or if the community has `MaxOpenActivities`
-		/// activities that have not ended (cancelling one frees its place).
+		/// `MaxLeadTime` blocks from now, if the community has `MaxOpenActivities` activities
+		/// that have not ended (cancelling one frees its place), or if the caller can't pay the
+		/// deposit (`InsufficientDeposit`).
 		///
 		/// - `community`: the community.
 		/// - `kind`: what kind of activity.
@@ -1035,6 +1156,7 @@ pub mod pallet {
 		/// - `starts_at`: first block of the check-in window.
 		/// - `ends_at`: last block of the check-in window.
 		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::publish_activity().saturating_add(deposit_weight::<T::DbWeight>(1)))]
 		pub fn publish_activity(
 			origin: OriginFor<T>,
 			community: CommunityId,
@@ -1066,16 +1188,19 @@ pub mod pallet {
 
 		/// Removes up to `limit` check-in records of an activity that ended more than
 		/// `CheckInRetention` blocks ago. Its attendance count stays; nobody can check in any
-		/// more, so nothing is lost but the per-resident detail.
+		/// more, so nothing is lost but the per-resident detail. Once none are left, the
+		/// activity's deposit goes back to its publisher (`ActivityDepositReleased`): for an
+		/// activity nobody checked in at, this call only releases the deposit.
 		///
-		/// Origin: any signed account. Costs the removal of `limit` records; the unused part is
-		/// refunded. Fails if the activity is unknown, if its retention period is not over, or
-		/// if no records are left.
+		/// Origin: any signed account. Costs the removal of `limit` records and the release of
+		/// the deposit; the unused part is refunded. Fails if the activity is unknown, if its
+		/// retention period is not over, or if neither records nor a deposit are left
+		/// (`NothingToReap`).
 		///
 		/// - `activity`: the activity.
 		/// - `limit`: most records to remove in this call.
 		#[pallet::call_index(17)]
-		#[pallet::weight(T::WeightInfo::reap_check_ins(*limit))]
+		#[pallet::weight(T::WeightInfo::reap_check_ins(*limit).saturating_add(deposit_weight::<T::DbWeight>(1)))]
 		pub fn reap_check_ins(
 			origin: OriginFor<T>,
 			activity: ActivityId,
@@ -1233,12 +1358,14 @@ pub mod pallet {
 		///
 		/// Origin: an officer of the activity's community, the admin of its office, or the
 		/// provider that published it while still approved in that office. Power comes from the
-		/// role held now: a publisher that lost its role cannot cancel. Fails if the activity is
-		/// unknown, already cancelled or ended, if its community was retired, or if the caller
-		/// holds none of these roles.
+		/// role held now: a publisher that lost its role cannot cancel. Whoever cancels, the
+		/// activity's deposit goes back to its publisher (`ActivityDepositReleased`). Fails if
+		/// the activity is unknown, already cancelled or ended, if its community was retired, or
+		/// if the caller holds none of these roles.
 		///
 		/// - `activity`: the activity.
 		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::cancel_activity().saturating_add(deposit_weight::<T::DbWeight>(1)))]
 		pub fn cancel_activity(origin: OriginFor<T>, activity: ActivityId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_cancel_activity(who, activity)
@@ -1247,16 +1374,18 @@ pub mod pallet {
 		/// Releases a registration code held by a provider (e.g. squatted by an account that is
 		/// not the organization), so that the rightful organization may register with it. The
 		/// provider that held it keeps its record, marked released, is suspended in every office
-		/// it was approved in and can never be approved again: it cannot act anywhere.
+		/// it was approved in and can never be approved again: it cannot act anywhere. Its
+		/// registration deposit is burnt (罰沒): squatting a code costs the deposit. It may then
+		/// only leave (`withdraw_provider`, with nothing to get back).
 		///
 		/// Origin: `AdminOrigin`, or the admin of an office in which the provider is approved
-		/// or suspended. Costs reading and suspending up to `MaxProviderOffices` approvals; the
-		/// unused part is refunded. Fails if no provider holds the code, or if a signed caller is not the admin of such
-		/// an office.
+		/// or suspended. Costs reading and suspending up to `MaxProviderOffices` approvals and
+		/// burning the deposit; the unused part is refunded. Fails if no provider holds the
+		/// code, or if a signed caller is not the admin of such an office.
 		///
 		/// - `registration_code_hash`: the hash of the code to release.
 		#[pallet::call_index(26)]
-		#[pallet::weight(T::WeightInfo::release_registration_code(T::MaxProviderOffices::get()))]
+		#[pallet::weight(T::WeightInfo::release_registration_code(T::MaxProviderOffices::get()).saturating_add(deposit_weight::<T::DbWeight>(1)))]
 		pub fn release_registration_code(
 			origin: OriginFor<T>,
 			registration_code_hash: H256,
@@ -1296,6 +1425,30 @@ pub mod pallet {
 		pub fn remove_staff(origin: OriginFor<T>, person_hashes: StaffListOf<T>) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
 			Self::do_remove_staff(provider, person_hashes)
+		}
+
+		/// Leaves the registry as a provider (退出): the calling provider's record, its
+		/// registration code (free again for the organization to register with) and its approval
+		/// records are removed, and its deposit (`ProviderDeposit`) comes back to it
+		/// (`ProviderWithdrawn`).
+		///
+		/// To the other pallets a withdrawn provider is like a suspended one: it is approved
+		/// nowhere, so it can neither bid, confirm a redemption nor publish, and nothing it left
+		/// pending (a bid, a redemption waiting for its confirmation) becomes confirmable by
+		/// leaving. That is why it may leave only once it is approved in no office: an office
+		/// that approved it must suspend it first, after settling what is open with it. The
+		/// account may register again later, with a new deposit.
+		///
+		/// Origin: the provider itself. Costs reading and removing up to `MaxProviderOffices`
+		/// approval records and releasing the deposit; the unused part is refunded. Fails if the
+		/// caller is not a provider (`UnknownProvider`), if it is still approved in an office
+		/// (`StillApproved`), or if it still has staff declared (`StaffStillDeclared`: withdraw
+		/// them first with `remove_staff`).
+		#[pallet::call_index(29)]
+		#[pallet::weight(T::WeightInfo::withdraw_provider(T::MaxProviderOffices::get()).saturating_add(deposit_weight::<T::DbWeight>(1)))]
+		pub fn withdraw_provider(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
+			let provider = ensure_signed(origin)?;
+			Self::do_withdraw_provider(provider)
 		}
 	}
 }

@@ -1,7 +1,10 @@
-//! A runtime with System and this pallet, and helpers that set the scene for tests.
+//! A runtime with System, Balances (for the deposits) and this pallet, and helpers that set the
+//! scene for tests.
 //!
-//! This pallet needs no other pallet (it *is* the registry the others ask), so there is nothing
-//! to mock: the helpers below build the scene through the pallet's own calls.
+//! This pallet needs no other Gongzhi pallet (it *is* the registry the others ask), so there is
+//! nothing to mock: the helpers below build the scene through the pallet's own calls. Accounts
+//! below [`UNFUNDED`] (admins, officers, providers) start with [`ENDOWMENT`]; [`UNFUNDED`],
+//! [`STRANGER`] and the residents hold nothing.
 
 use crate::{self as pallet_community, *};
 use frame_support::{
@@ -17,6 +20,7 @@ type Block = frame_system::mocking::MockBlock<Test>;
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
+		Balances: pallet_balances,
 		Community: pallet_community,
 	}
 );
@@ -24,7 +28,20 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
 }
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+/// What registering as a provider holds in the mock.
+pub const PROVIDER_DEPOSIT: u64 = 30;
+/// What publishing an activity holds in the mock.
+pub const ACTIVITY_DEPOSIT: u64 = 10;
+/// What each funded account starts with: enough for a few dozen deposits.
+pub const ENDOWMENT: u64 = 1_000;
 
 /// Small bounds, so that tests reach them.
 impl Config for Test {
@@ -41,6 +58,10 @@ impl Config for Test {
 	type MaxStaff = ConstU32<4>;
 	type MaxStaffPerCall = ConstU32<3>;
 	type MaxEmployers = ConstU32<2>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ProviderDeposit = ConstU64<PROVIDER_DEPOSIT>;
+	type ActivityDeposit = ConstU64<ACTIVITY_DEPOSIT>;
 	type WeightInfo = ();
 }
 
@@ -58,7 +79,11 @@ pub const OFFICER_NORTH: u64 = 12;
 pub const PROVIDER: u64 = 20;
 /// Another provider.
 pub const PROVIDER2: u64 = 21;
-/// An account with no role at all.
+/// A third provider.
+pub const PROVIDER3: u64 = 22;
+/// An account with no role and no funds: the first account not endowed.
+pub const UNFUNDED: u64 = 50;
+/// An account with no role at all (and no funds).
 pub const STRANGER: u64 = 99;
 /// Residents' accounts start here.
 pub const ALICE: u64 = 100;
@@ -85,9 +110,16 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 
 /// Registry from `genesis`, at block 1.
 pub fn ext_with(genesis: GenesisConfig<Test>) -> sp_io::TestExternalities {
-	let storage = RuntimeGenesisConfig { system: Default::default(), community: genesis }
-		.build_storage()
-		.expect("the mock's genesis builds");
+	let storage = RuntimeGenesisConfig {
+		system: Default::default(),
+		balances: pallet_balances::GenesisConfig {
+			balances: (1..UNFUNDED).map(|who| (who, ENDOWMENT)).collect(),
+			..Default::default()
+		},
+		community: genesis,
+	}
+	.build_storage()
+	.expect("the mock's genesis builds");
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

@@ -209,6 +209,55 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The check that decides whether `respond` is free (its `feeless_if`), run alone: the
+	/// transaction extension runs it before the call, and the runtime charges it.
+	#[benchmark]
+	fn feeless_respond() -> Result<(), BenchmarkError> {
+		set_block::<T>(1);
+		let s = scene::<T>();
+		let (who, _) = resident::<T>(&s, 0);
+		let survey = create::<T>(&s, largest_questions::<T>(), block::<T>(2))?;
+		set_block::<T>(2);
+		let origin: T::RuntimeOrigin = RawOrigin::Signed(who).into();
+		let answers = all_choices::<T>(false);
+		let free;
+
+		#[block]
+		{
+			free = NeedsSurvey::<T>::ensure_respond(&origin, survey, &answers).is_ok();
+		}
+
+		assert!(free);
+		Ok(())
+	}
+
+	/// The check that decides whether `amend` is free, run alone, for `amend`'s worst case.
+	#[benchmark]
+	fn feeless_amend() -> Result<(), BenchmarkError> {
+		set_block::<T>(1);
+		let s = scene::<T>();
+		let (who, _) = resident::<T>(&s, 0);
+		let survey = create::<T>(&s, largest_questions::<T>(), block::<T>(2))?;
+		set_block::<T>(2);
+		NeedsSurvey::<T>::respond(
+			RawOrigin::Signed(who.clone()).into(),
+			survey,
+			all_choices::<T>(false),
+		)
+		.map_err(|_| BenchmarkError::Stop("cannot respond"))?;
+		let origin: T::RuntimeOrigin = RawOrigin::Signed(who).into();
+		let answers = all_choices::<T>(true);
+		let free;
+
+		#[block]
+		{
+			free = NeedsSurvey::<T>::ensure_amend(&origin, survey, &answers).is_ok();
+		}
+
+		assert!(free);
+		Ok(())
+	}
+
 	/// Closing, by someone other than the creator after the window, the newest of a full open
 	/// index (the one found last), with a response.
 	#[benchmark]

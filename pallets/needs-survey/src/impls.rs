@@ -33,6 +33,18 @@ impl<T: Config> Pallet<T> {
 		frame_system::Pallet::<T>::block_number()
 	}
 
+	/// The weight of the check that decides whether `call` is free (its `feeless_if`:
+	/// [`Pallet::ensure_respond`], [`Pallet::ensure_amend`]). The transaction extension runs it
+	/// before the call, whether the call then turns out free or not, so the runtime charges it
+	/// on top of the call's own weight. Zero for a call that is never free.
+	pub fn feeless_check_weight(call: &Call<T>) -> Weight {
+		match call {
+			Call::respond { .. } => T::WeightInfo::feeless_respond(),
+			Call::amend { .. } => T::WeightInfo::feeless_amend(),
+			_ => Weight::zero(),
+		}
+	}
+
 	/// Turnout: `responses / eligible`, capped at 100%; 0 when nobody was eligible.
 	pub(crate) fn turnout(responses: u32, eligible: u32) -> Permill {
 		if eligible == 0 {

@@ -147,6 +147,11 @@ impl CommunityRegistry<AccountId, BlockNumber> for MockRegistry {
 		Vec::new()
 	}
 
+	/// As pallet-community's runtime value.
+	fn max_employers() -> u32 {
+		4
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_staff(_: &AccountId, _: ResidentId) {}
 

@@ -152,6 +152,10 @@ pub trait CommunityRegistry<AccountId, BlockNumber> {
 	/// handful, bounded by the registry). A ballot checks each against the project's bidders.
 	fn employers_of(resident: ResidentId) -> Vec<AccountId>;
 
+	/// The most providers [`CommunityRegistry::employers_of`] returns for one resident: what a
+	/// call that checks them all must be weighed for.
+	fn max_employers() -> u32;
+
 	/// The active office that `scope` belongs to, or `None` if the scope doesn't exist or its
 	/// office is retired.
 	fn scope_office(scope: Scope) -> Option<OfficeId> {
@@ -364,6 +368,31 @@ pub mod benchmarking {
 						.into()
 				},
 				_ => panic!("Sr25519Signer only makes sr25519 keys"),
+			}
+		}
+	}
+
+	/// secp256k1 ECDSA keys (as Ethereum-style wallets make): the slowest signature a
+	/// `MultiSignature` payload accepts — its check recovers the public key from the signature
+	/// (secp256k1) and hashes both the message and the recovered key (Blake2-256), where sr25519
+	/// and ed25519 verify against a known key. A runtime benchmarks its signed payloads with
+	/// this signer so that their weight covers every signature type.
+	pub struct EcdsaSigner;
+
+	impl OffchainSigner<MultiSigner, MultiSignature> for EcdsaSigner {
+		fn generate(index: u32) -> MultiSigner {
+			let seed: Vec<u8> = format!("//gongzhi-bench-{index}").into_bytes();
+			sp_io::crypto::ecdsa_generate(BENCH_KEY_TYPE, Some(seed)).into()
+		}
+
+		fn sign(signer: &MultiSigner, message: &[u8]) -> MultiSignature {
+			match signer {
+				MultiSigner::Ecdsa(public) => {
+					sp_io::crypto::ecdsa_sign(BENCH_KEY_TYPE, public, message)
+						.expect("the key was generated in the keystore by `generate`; qed")
+						.into()
+				},
+				_ => panic!("EcdsaSigner only makes ECDSA keys"),
 			}
 		}
 	}

@@ -80,6 +80,24 @@ fn resident<T: Config>(community: CommunityId, index: u32) -> (T::AccountId, Res
 	(who, id)
 }
 
+/// Declares `resident` staff of as many providers as the registry allows
+/// (`CommunityRegistry::max_employers`), none of which bids: the worst case of the conflict
+/// check (回避) every ballot runs.
+fn employ<T: Config>(resident: ResidentId) {
+	for i in 0..T::Registry::max_employers() {
+		let employer: T::AccountId = account("employer", i, SEED);
+		T::Registry::bench_staff(&employer, resident);
+	}
+}
+
+/// A resident of `community`, registered now, declared staff of the most providers (none
+/// bidding): the worst case of a ballot.
+fn employed_resident<T: Config>(community: CommunityId, index: u32) -> (T::AccountId, ResidentId) {
+	let (who, id) = resident::<T>(community, index);
+	employ::<T>(id);
+	(who, id)
+}
+
 /// Opens a project (with texts of full length and a linked survey) at block 2.
 fn new_project<T: Config>(
 	admin: &T::AccountId,
@@ -284,7 +302,7 @@ mod benchmarks {
 	#[benchmark]
 	fn vote() -> Result<(), BenchmarkError> {
 		let (admin, office, community) = office::<T>();
-		let (who, resident) = resident::<T>(community, 0);
+		let (who, resident) = employed_resident::<T>(community, 0);
 		let project = new_project::<T>(&admin, Scope::Community(community), false)?;
 		add_bids::<T>(project, office, T::MaxBids::get())?;
 		go_to::<T>(VOTING);
@@ -311,6 +329,7 @@ mod benchmarks {
 		let public = T::BenchmarkSigner::generate(0);
 		let who = public.clone().into_account();
 		let resident = T::Registry::bench_resident(&who, community, None);
+		employ::<T>(resident);
 		let project = new_project::<T>(&admin, Scope::Community(community), false)?;
 		add_bids::<T>(project, office, T::MaxBids::get())?;
 		go_to::<T>(VOTING);
@@ -346,7 +365,7 @@ mod benchmarks {
 	#[benchmark]
 	fn commit_vote() -> Result<(), BenchmarkError> {
 		let (admin, office, community) = office::<T>();
-		let (who, resident) = resident::<T>(community, 0);
+		let (who, resident) = employed_resident::<T>(community, 0);
 		let project = new_project::<T>(&admin, Scope::Community(community), true)?;
 		add_bids::<T>(project, office, T::MaxBids::get())?;
 		go_to::<T>(VOTING);
@@ -368,7 +387,7 @@ mod benchmarks {
 	#[benchmark]
 	fn reveal_vote() -> Result<(), BenchmarkError> {
 		let (admin, office, community) = office::<T>();
-		let (who, resident) = resident::<T>(community, 0);
+		let (who, resident) = employed_resident::<T>(community, 0);
 		let project = new_project::<T>(&admin, Scope::Community(community), true)?;
 		add_bids::<T>(project, office, T::MaxBids::get())?;
 		go_to::<T>(VOTING);
@@ -382,6 +401,73 @@ mod benchmarks {
 		_(RawOrigin::Signed(who), project, bid, salt);
 
 		assert_last_event::<T>(Event::BallotRevealed { project, resident, bid });
+		Ok(())
+	}
+
+	/// The check that decides whether `vote` is free (its `feeless_if`), run alone, for
+	/// `vote`'s worst case: the transaction extension runs it before the call, and the runtime
+	/// charges it.
+	#[benchmark]
+	fn feeless_vote() -> Result<(), BenchmarkError> {
+		let (admin, office, community) = office::<T>();
+		let (who, _) = employed_resident::<T>(community, 0);
+		let project = new_project::<T>(&admin, Scope::Community(community), false)?;
+		add_bids::<T>(project, office, T::MaxBids::get())?;
+		go_to::<T>(VOTING);
+		let target = T::MaxBids::get() - 1;
+		exhaust_changes::<T>(&who, project, target)?;
+		let free;
+
+		#[block]
+		{
+			free = Procurement::<T>::ensure_vote(&who, project, target).is_ok();
+		}
+
+		assert!(free);
+		Ok(())
+	}
+
+	/// The check that decides whether `commit_vote` is free, run alone.
+	#[benchmark]
+	fn feeless_commit_vote() -> Result<(), BenchmarkError> {
+		let (admin, office, community) = office::<T>();
+		let (who, resident) = employed_resident::<T>(community, 0);
+		let project = new_project::<T>(&admin, Scope::Community(community), true)?;
+		add_bids::<T>(project, office, T::MaxBids::get())?;
+		go_to::<T>(VOTING);
+		let commitment = ballot_commitment(project, 0, &[7; 32], resident);
+		let free;
+
+		#[block]
+		{
+			free = Procurement::<T>::ensure_commit(&who, project, commitment).is_ok();
+		}
+
+		assert!(free);
+		Ok(())
+	}
+
+	/// The check that decides whether `reveal_vote` is free, run alone (it hashes the ballot).
+	#[benchmark]
+	fn feeless_reveal_vote() -> Result<(), BenchmarkError> {
+		let (admin, office, community) = office::<T>();
+		let (who, resident) = employed_resident::<T>(community, 0);
+		let project = new_project::<T>(&admin, Scope::Community(community), true)?;
+		add_bids::<T>(project, office, T::MaxBids::get())?;
+		go_to::<T>(VOTING);
+		let bid = T::MaxBids::get() - 1;
+		let salt = [7u8; 32];
+		let commitment = ballot_commitment(project, bid, &salt, resident);
+		Procurement::<T>::commit_vote(RawOrigin::Signed(who.clone()).into(), project, commitment)?;
+		go_to::<T>(REVEALING);
+		let free;
+
+		#[block]
+		{
+			free = Procurement::<T>::ensure_reveal(&who, project, bid, &salt).is_ok();
+		}
+
+		assert!(free);
 		Ok(())
 	}
 

@@ -468,6 +468,20 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The weight of the check that decides whether `call` is free (its `feeless_if`:
+	/// [`Pallet::ensure_vote`], [`Pallet::ensure_commit`], [`Pallet::ensure_reveal`]). The
+	/// transaction extension runs it before the call, whether the call then turns out free or
+	/// not, so the runtime charges it on top of the call's own weight. Zero for a call that is
+	/// never free.
+	pub fn feeless_check_weight(call: &Call<T>) -> Weight {
+		match call {
+			Call::vote { .. } => T::WeightInfo::feeless_vote(),
+			Call::commit_vote { .. } => T::WeightInfo::feeless_commit_vote(),
+			Call::reveal_vote { .. } => T::WeightInfo::feeless_reveal_vote(),
+			_ => Weight::zero(),
+		}
+	}
+
 	/// Checks `vote` (and decides whether it is free).
 	pub fn ensure_vote(
 		who: &T::AccountId,

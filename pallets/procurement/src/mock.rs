@@ -63,7 +63,7 @@ impl pallet_procurement::Config for Test {
 	type OffchainSignature = MultiSignature;
 	type OffchainPublic = MultiSigner;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkSigner = gongzhi_primitives::benchmarking::Sr25519Signer;
+	type BenchmarkSigner = gongzhi_primitives::benchmarking::EcdsaSigner;
 	type MaxBids = ConstU32<MAX_BIDS>;
 	type MaxVoteChanges = ConstU32<MAX_CHANGES>;
 	type MaxOpenProjectsPerOffice = ConstU32<MAX_OPEN>;
@@ -161,6 +161,11 @@ impl CommunityRegistry<AccountId, BlockNumber> for MockRegistry {
 	/// Found the slow way here; pallet-community keeps an index by person.
 	fn employers_of(resident: ResidentId) -> Vec<AccountId> {
 		Staff::iter_keys().filter(|(_, r)| *r == resident).map(|(p, _)| p).collect()
+	}
+
+	/// As pallet-community's runtime value.
+	fn max_employers() -> u32 {
+		4
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -126,6 +126,25 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The check that decides whether `rate` is free (its `feeless_if`), run alone, for
+	/// `rate`'s worst case: the transaction extension runs it before the call, and the runtime
+	/// charges it.
+	#[benchmark]
+	fn feeless_rate() -> Result<(), BenchmarkError> {
+		let mut scene = Scene::<T>::new();
+		scene.bad_rating()?;
+		let (who, redemption) = scene.served();
+		let free;
+
+		#[block]
+		{
+			free = Satisfaction::<T>::ensure_can_rate(&who, redemption, 1).is_ok();
+		}
+
+		assert!(free);
+		Ok(())
+	}
+
 	/// A late response to the middle of three open cases.
 	#[benchmark]
 	fn respond_case() -> Result<(), BenchmarkError> {

@@ -52,6 +52,17 @@ impl<T: Config> Pallet<T> {
 		frame_system::Pallet::<T>::block_number()
 	}
 
+	/// The weight of the check that decides whether `call` is free (its `feeless_if`:
+	/// [`Pallet::ensure_can_rate`]). The transaction extension runs it before the call, whether
+	/// the call then turns out free or not, so the runtime charges it on top of the call's own
+	/// weight. Zero for a call that is never free.
+	pub fn feeless_check_weight(call: &Call<T>) -> Weight {
+		match call {
+			Call::rate { .. } => T::WeightInfo::feeless_rate(),
+			_ => Weight::zero(),
+		}
+	}
+
 	// ---- checks (read-only) ----
 
 	/// Whether `who` may rate `redemption` with `score` now; returns the rater's resident number

@@ -170,6 +170,11 @@ impl CommunityRegistry<AccountId, BlockNumber> for MockRegistry {
 		Staff::iter_keys().filter(|(_, r)| *r == resident).map(|(p, _)| p).collect()
 	}
 
+	/// As pallet-community's runtime value.
+	fn max_employers() -> u32 {
+		4
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_staff(provider: &AccountId, resident: ResidentId) {
 		Staff::insert(provider, resident, ());

@@ -333,6 +333,72 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The check that decides whether `claim` is free (its `feeless_if`), run alone, for
+	/// `claim`'s worst case: the transaction extension runs it before the call, and the runtime
+	/// charges it.
+	#[benchmark]
+	fn feeless_claim() -> Result<(), BenchmarkError> {
+		let s = Scene::<T>::new(1);
+		let (who, id) = s.resident(0);
+		let filler = s.filler()?;
+		s.fill(filler, id, T::MaxVouchersPerResident::get() - 1)?;
+		let programme = s.programme(ClaimLimit::PerHousehold(1), Allocation::Entitlement, 1_000)?;
+		let free;
+
+		#[block]
+		{
+			free = Vouchers::<T>::ensure_claim(&who, programme).is_ok();
+		}
+
+		assert!(free);
+		Ok(())
+	}
+
+	/// The check that decides whether `redeem` is free, run alone, for `redeem`'s worst case.
+	#[benchmark]
+	fn feeless_redeem() -> Result<(), BenchmarkError> {
+		let s = Scene::<T>::new(T::MaxProviders::get());
+		let (who, _) = s.resident(0);
+		let programme = s.programme(ClaimLimit::PerResident(1), Allocation::FirstCome, 1)?;
+		Vouchers::<T>::claim(RawOrigin::Signed(who.clone()).into(), programme)?;
+		let voucher = last_voucher::<T>();
+		let provider = s.provider()?;
+		let free;
+
+		#[block]
+		{
+			free = Vouchers::<T>::ensure_redeem(&who, voucher, &provider).is_ok();
+		}
+
+		assert!(free);
+		Ok(())
+	}
+
+	/// The check that decides whether `cancel_redemption` is free, run alone.
+	#[benchmark]
+	fn feeless_cancel_redemption() -> Result<(), BenchmarkError> {
+		let s = Scene::<T>::new(1);
+		let (who, _) = s.resident(0);
+		let programme = s.programme(ClaimLimit::PerResident(1), Allocation::FirstCome, 1)?;
+		Vouchers::<T>::claim(RawOrigin::Signed(who.clone()).into(), programme)?;
+		let voucher = last_voucher::<T>();
+		let provider = s.provider()?;
+		Vouchers::<T>::redeem(RawOrigin::Signed(who.clone()).into(), voucher, provider)?;
+		let redemption = last_redemption::<T>();
+		frame_system::Pallet::<T>::set_block_number(
+			now::<T>().saturating_add(T::RedemptionTimeout::get()),
+		);
+		let free;
+
+		#[block]
+		{
+			free = Vouchers::<T>::ensure_cancel(&who, redemption).is_ok();
+		}
+
+		assert!(free);
+		Ok(())
+	}
+
 	/// An offline redemption with the last of `MaxProviders` providers, a wrapped signature
 	/// (two verifications), the resident's list and recent redemptions full.
 	#[benchmark]

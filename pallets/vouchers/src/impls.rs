@@ -2,7 +2,7 @@
 //! the write — and the `Redemptions` implementation, the views for the runtime API and
 //! `try_state`.
 
-use crate::{pallet::*, types::*, OFFLINE_REDEMPTION_CONTEXT};
+use crate::{pallet::*, types::*, weights::WeightInfo, OFFLINE_REDEMPTION_CONTEXT};
 use alloc::{
 	collections::{btree_map::BTreeMap, btree_set::BTreeSet},
 	vec::Vec,
@@ -55,6 +55,20 @@ impl<T: Config> Pallet<T> {
 	/// The current block.
 	pub(crate) fn now() -> BlockNumberFor<T> {
 		frame_system::Pallet::<T>::block_number()
+	}
+
+	/// The weight of the check that decides whether `call` is free (its `feeless_if`:
+	/// [`Pallet::ensure_claim`], [`Pallet::ensure_redeem`], [`Pallet::ensure_cancel`]). The
+	/// transaction extension runs it before the call, whether the call then turns out free or
+	/// not, so the runtime charges it on top of the call's own weight. Zero for a call that is
+	/// never free.
+	pub fn feeless_check_weight(call: &Call<T>) -> Weight {
+		match call {
+			Call::claim { .. } => T::WeightInfo::feeless_claim(),
+			Call::redeem { .. } => T::WeightInfo::feeless_redeem(),
+			Call::cancel_redemption { .. } => T::WeightInfo::feeless_cancel_redemption(),
+			_ => Weight::zero(),
+		}
 	}
 
 	/// The signer of `origin`, if it is a signed origin (for the feeless checks).

@@ -23,6 +23,9 @@ use sp_runtime::traits::Verify;
 /// redemptions): the same as for transactions, so any wallet key works.
 type OffchainPublic = <Signature as Verify>::Signer;
 
+/// Staff persons a provider may declare (`MaxStaff`), which its deposit covers.
+const MAX_STAFF: u32 = 2_000;
+
 impl pallet_community::Config for Runtime {
 	/// Offices are created and retired by chain governance (sudo on dev chains; a council later).
 	type AdminOrigin = EnsureRoot<crate::AccountId>;
@@ -48,11 +51,23 @@ impl pallet_community::Config for Runtime {
 	/// resident who did not lose their key to see it and cancel.
 	type ReplacementNotice = ConstU32<{ 7 * DAYS }>;
 	/// Staff persons a provider may declare: a large home-care organization employs hundreds.
-	type MaxStaff = ConstU32<2_000>;
+	type MaxStaff = ConstU32<MAX_STAFF>;
 	/// Staff persons declared or withdrawn per call (a batch from a spreadsheet).
 	type MaxStaffPerCall = ConstU32<100>;
 	/// A person may be declared staff by up to four providers (a carer working for several).
 	type MaxEmployers = ConstU32<4>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	/// A provider's two records (its record and its registration code's entry) with room for a
+	/// few approval records, and the bytes of the longest staff list it may declare (`MaxStaff`
+	/// persons, 160 bytes each with the by-person index) so that declaring staff (回避) — which
+	/// should never be discouraged — costs nothing more: 3.61 GZT, held from the provider until
+	/// it withdraws, burnt if its code is released as squatted.
+	type ProviderDeposit = ConstU128<{ deposit(2, 1024 + MAX_STAFF * 160) }>;
+	/// An activity's two records (the activity and its deposit's record; its place in the open
+	/// index and its reaped count are a few bytes): 0.40 GZT, held from the officer or provider
+	/// that publishes it until it is cancelled or its check-ins are reaped, a year after it ends.
+	type ActivityDeposit = ConstU128<{ deposit(2, 256) }>;
 	type WeightInfo = pallet_community::weights::SubstrateWeight<Runtime>;
 }
 
@@ -113,7 +128,7 @@ impl pallet_procurement::Config for Runtime {
 	type OffchainSignature = Signature;
 	type OffchainPublic = OffchainPublic;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkSigner = gongzhi_primitives::benchmarking::Sr25519Signer;
+	type BenchmarkSigner = gongzhi_primitives::benchmarking::EcdsaSigner;
 	/// Bids per project: a call for tenders draws a handful of social organizations.
 	type MaxBids = ConstU32<32>;
 	/// A resident may change their ballot three times: room for second thoughts, not for
@@ -137,7 +152,7 @@ impl pallet_vouchers::Config for Runtime {
 	type OffchainSignature = Signature;
 	type OffchainPublic = OffchainPublic;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkSigner = gongzhi_primitives::benchmarking::Sr25519Signer;
+	type BenchmarkSigner = gongzhi_primitives::benchmarking::EcdsaSigner;
 	type WeightInfo = pallet_vouchers::weights::SubstrateWeight<Runtime>;
 	type MaxServiceNameLen = ConstU32<64>;
 	/// Providers a programme accepts: residents choose among them.

@@ -72,6 +72,7 @@ fn an_officer_publishes_an_activity() {
 				kind: ActivityKind::Consultation,
 				starts_at: 5,
 				ends_at: 20,
+				deposit: ACTIVITY_DEPOSIT,
 			}
 			.into(),
 		);
@@ -369,10 +370,16 @@ fn anyone_reaps_check_ins_after_the_retention_period_and_attendance_stays() {
 		);
 		let info =
 			Community::reap_check_ins(RuntimeOrigin::signed(STRANGER), activity, 10).unwrap();
-		assert_eq!(info.actual_weight, Some(<() as crate::WeightInfo>::reap_check_ins(1)));
+		// The last batch releases the deposit too, and is charged for it.
+		assert_eq!(
+			info.actual_weight,
+			Some(<() as crate::WeightInfo>::reap_check_ins(1).saturating_add(
+				gongzhi_primitives::deposit_weight::<<Test as frame_system::Config>::DbWeight>(1)
+			))
+		);
 		assert_eq!(CheckIns::<Test>::iter_key_prefix(activity).count(), 0);
 		assert_eq!(Community::activity_details(activity).unwrap().attendance, 3);
-		System::assert_last_event(
+		System::assert_has_event(
 			Event::CheckInsReaped { activity, removed: 1, complete: true }.into(),
 		);
 		// Nobody can check in again: the window is long over.
@@ -398,10 +405,21 @@ fn reap_check_ins_during_the_retention_period_fails() {
 #[test]
 fn reap_check_ins_when_none_are_left_fails() {
 	in_district(|| {
-		let activity = publish(1, 8);
+		let activity = attended_activity();
 		run_to(60);
+		assert_ok!(Community::reap_check_ins(RuntimeOrigin::signed(STRANGER), activity, 10));
+		// Check-ins and deposit gone: nothing left.
 		assert_noop!(
 			Community::reap_check_ins(RuntimeOrigin::signed(STRANGER), activity, 10),
+			Error::<Test>::NothingToReap
+		);
+		// A cancelled activity nobody checked in at released its deposit when cancelled.
+		run_to(61);
+		let cancelled = publish(61, 70);
+		assert_ok!(cancel(OFFICER, cancelled));
+		run_to(121);
+		assert_noop!(
+			Community::reap_check_ins(RuntimeOrigin::signed(STRANGER), cancelled, 10),
 			Error::<Test>::NothingToReap
 		);
 	});
@@ -445,7 +463,7 @@ fn cancelling_an_activity_frees_its_place_in_the_open_index() {
 			ActivityStatus::Cancelled { at: 4 }
 		);
 		assert_eq!(OpenActivities::<Test>::get(EAST).to_vec(), vec![(first, 50), (2, 50)]);
-		System::assert_last_event(
+		System::assert_has_event(
 			Event::ActivityCancelled { activity: second, community: EAST, by: OFFICER }.into(),
 		);
 		assert_eq!(Community::activity_details(second).unwrap().cancelled_at, Some(4));

@@ -187,7 +187,7 @@ fn a_persons_employers_are_one_read_away_and_bounded() {
 	in_district(|| {
 		add_provider(PROVIDER, OFFICE);
 		add_provider(PROVIDER2, OFFICE);
-		add_provider(STRANGER, OFFICE);
+		add_provider(PROVIDER3, OFFICE);
 		let alice = add_resident(EAST, ALICE);
 		assert!(Community::employers_of(alice).is_empty());
 		assert_ok!(declare(PROVIDER, &[person(ALICE)]));
@@ -195,7 +195,7 @@ fn a_persons_employers_are_one_read_away_and_bounded() {
 		assert_eq!(Community::employers_of(alice), vec![PROVIDER, PROVIDER2]);
 		assert_eq!(PersonEmployers::<Test>::get(person(ALICE)).to_vec(), vec![PROVIDER, PROVIDER2]);
 		// The mock allows two employers per person.
-		assert_noop!(declare(STRANGER, &[person(ALICE)]), Error::<Test>::TooManyEmployers);
+		assert_noop!(declare(PROVIDER3, &[person(ALICE)]), Error::<Test>::TooManyEmployers);
 		assert_ok!(remove(PROVIDER, &[person(ALICE)]));
 		assert_eq!(Community::employers_of(alice), vec![PROVIDER2]);
 		assert_ok!(remove(PROVIDER2, &[person(ALICE)]));

@@ -4,6 +4,7 @@
 mod activities;
 mod communities;
 mod conflicts;
+mod deposits;
 mod genesis;
 mod moves;
 mod offices;

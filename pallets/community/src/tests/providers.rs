@@ -23,6 +23,7 @@ fn a_provider_registers_itself() {
 				provider: PROVIDER,
 				name: "夕陽紅社".as_bytes().to_vec().try_into().unwrap(),
 				registration_code_hash: code(1),
+				deposit: PROVIDER_DEPOSIT,
 			}
 			.into(),
 		);
@@ -267,6 +268,7 @@ fn an_office_releases_a_squatted_registration_code_for_the_rightful_organization
 			Event::RegistrationCodeReleased {
 				registration_code_hash: code(PROVIDER),
 				provider: PROVIDER,
+				deposit_burnt: PROVIDER_DEPOSIT,
 			}
 			.into(),
 		);
@@ -356,7 +358,9 @@ fn release_refunds_the_offices_it_did_not_read() {
 				.unwrap();
 		assert_eq!(
 			info.actual_weight,
-			Some(<() as crate::WeightInfo>::release_registration_code(1))
+			Some(<() as crate::WeightInfo>::release_registration_code(1).saturating_add(
+				gongzhi_primitives::deposit_weight::<<Test as frame_system::Config>::DbWeight>(1)
+			))
 		);
 	});
 }
