@@ -372,7 +372,6 @@ fn a_vote_weighs_what_the_weights_file_says() {
 #[test]
 fn a_free_ballot_is_not_charged_the_payment_it_skipped_but_pays_for_its_check() {
 	use codec::Encode;
-	use frame_support::traits::Get;
 	use sp_runtime::traits::{TransactionExtension, Zero};
 	dev().execute_with(|| {
 		let project = project_with_two_bids(0);
