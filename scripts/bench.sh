@@ -107,6 +107,8 @@ mkdir -p "$RAW/pallet" "$RAW/overhead"
 step 1 "benchmark pallet: resident calls and transfer_keep_alive ($STEPS steps × $REPEAT repeats)"
 PALLETS=pallet_balances,pallet_community,pallet_needs_survey,pallet_procurement,pallet_vouchers,pallet_satisfaction
 CALLS=transfer_keep_alive,check_in,respond,vote,claim,redeem,rate,close,reap_ballots
+# The checks that make a resident call free, which the runtime charges with it.
+CALLS+=,feeless_respond,feeless_vote
 # The transaction extensions' own benchmarks, once the runtime has them (see bench/REPORT.md).
 available=$("$NODE_BIN" benchmark pallet --list=pallets --chain dev 2>/dev/null || true)
 if grep -qx frame_system_extensions <<<"$available"; then

@@ -32,8 +32,10 @@ impl Charged {
 		let payment_ps = read(&weights.join("pallet_transaction_payment.rs"))
 			.and_then(|w| parse_weight_fn(&w, "charge_transaction_payment"))
 			.map(|w| w.eval(&[]).0);
-		let refunds_skipped_payment = read(&root.join("runtime/src/lib.rs"))
-			.is_some_and(|l| l.contains("RefundSkippedPayment<"));
+		// The wrapper sits in the runtime's extensions directly or inside `fees::FreeTxGuard`.
+		let refunds_skipped_payment = ["runtime/src/lib.rs", "runtime/src/fees.rs"]
+			.iter()
+			.any(|f| read(&root.join(f)).is_some_and(|l| l.contains("RefundSkippedPayment<")));
 		Self { base_ps, payment_ps, refunds_skipped_payment }
 	}
 

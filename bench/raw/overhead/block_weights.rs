@@ -1,7 +1,7 @@
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-26 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-11-30 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `Gongzhi Development`
 //! WARMUPS: `5`, REPEAT: `50`
@@ -29,17 +29,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 172_258, 582_045
-	///   Average:  203_398
-	///   Median:   180_426
-	///   Std-Dev:  77415.37
+	///   Min, Max: 401_522, 584_155
+	///   Average:  491_354
+	///   Median:   495_329
+	///   Std-Dev:  42673.22
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 582_045
-	///   95th: 425_385
-	///   75th: 193_355
+	///   99th: 584_155
+	///   95th: 574_548
+	///   75th: 512_692
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(203_398), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(491_354), 0);
 }
 
 #[cfg(test)]

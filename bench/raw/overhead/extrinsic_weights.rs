@@ -1,7 +1,7 @@
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-26 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-11-30 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `Gongzhi Development`
 //! WARMUPS: `5`, REPEAT: `50`
@@ -29,17 +29,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 129_375, 202_374
-	///   Average:  137_165
-	///   Median:   133_158
-	///   Std-Dev:  11633.38
+	///   Min, Max: 153_567, 260_004
+	///   Average:  182_225
+	///   Median:   170_109
+	///   Std-Dev:  30951.63
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 202_374
-	///   95th: 155_953
-	///   75th: 136_916
+	///   99th: 260_004
+	///   95th: 256_858
+	///   75th: 182_204
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(137_165), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(182_225), 0);
 }
 
 #[cfg(test)]
