@@ -9,7 +9,7 @@ use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use gongzhi_primitives::{CommunityId, CommunityRegistry, OfficeId, Scope, SurveyId};
+use gongzhi_primitives::{CommunityId, CommunityRegistry, OfficeId, ResidentId, Scope, SurveyId};
 use sp_runtime::traits::Saturating;
 
 const SEED: u32 = 0;
@@ -131,6 +131,28 @@ fn resident<T: Config>(s: &Scene<T>, index: u32) -> (T::AccountId, gongzhi_primi
 	(who, id)
 }
 
+/// The worst case of `respond`: resident 0 and the largest survey, open at block 2.
+fn answering<T: Config>() -> Result<(T::AccountId, ResidentId, SurveyId), BenchmarkError> {
+	set_block::<T>(1);
+	let s = scene::<T>();
+	let (who, resident) = resident::<T>(&s, 0);
+	let survey = create::<T>(&s, largest_questions::<T>(), block::<T>(2))?;
+	set_block::<T>(2);
+	Ok((who, resident, survey))
+}
+
+/// The worst case of `amend`: as [`answering`], with a response that picks every option.
+fn answered<T: Config>() -> Result<(T::AccountId, ResidentId, SurveyId), BenchmarkError> {
+	let (who, resident, survey) = answering::<T>()?;
+	NeedsSurvey::<T>::respond(
+		RawOrigin::Signed(who.clone()).into(),
+		survey,
+		all_choices::<T>(false),
+	)
+	.map_err(|_| BenchmarkError::Stop("cannot respond"))?;
+	Ok((who, resident, survey))
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -170,11 +192,7 @@ mod benchmarks {
 	/// A response picking every option of every question of the largest survey.
 	#[benchmark]
 	fn respond() -> Result<(), BenchmarkError> {
-		set_block::<T>(1);
-		let s = scene::<T>();
-		let (who, resident) = resident::<T>(&s, 0);
-		let survey = create::<T>(&s, largest_questions::<T>(), block::<T>(2))?;
-		set_block::<T>(2);
+		let (who, resident, survey) = answering::<T>()?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), survey, all_choices::<T>(false));
@@ -188,17 +206,7 @@ mod benchmarks {
 	/// count is decremented and incremented again.
 	#[benchmark]
 	fn amend() -> Result<(), BenchmarkError> {
-		set_block::<T>(1);
-		let s = scene::<T>();
-		let (who, resident) = resident::<T>(&s, 0);
-		let survey = create::<T>(&s, largest_questions::<T>(), block::<T>(2))?;
-		set_block::<T>(2);
-		NeedsSurvey::<T>::respond(
-			RawOrigin::Signed(who.clone()).into(),
-			survey,
-			all_choices::<T>(false),
-		)
-		.map_err(|_| BenchmarkError::Stop("cannot respond"))?;
+		let (who, resident, survey) = answered::<T>()?;
 		let answers = all_choices::<T>(true);
 
 		#[extrinsic_call]
@@ -213,11 +221,7 @@ mod benchmarks {
 	/// transaction extension runs it before the call, and the runtime charges it.
 	#[benchmark]
 	fn feeless_respond() -> Result<(), BenchmarkError> {
-		set_block::<T>(1);
-		let s = scene::<T>();
-		let (who, _) = resident::<T>(&s, 0);
-		let survey = create::<T>(&s, largest_questions::<T>(), block::<T>(2))?;
-		set_block::<T>(2);
+		let (who, _, survey) = answering::<T>()?;
 		let origin: T::RuntimeOrigin = RawOrigin::Signed(who).into();
 		let answers = all_choices::<T>(false);
 		let free;
@@ -234,17 +238,7 @@ mod benchmarks {
 	/// The check that decides whether `amend` is free, run alone, for `amend`'s worst case.
 	#[benchmark]
 	fn feeless_amend() -> Result<(), BenchmarkError> {
-		set_block::<T>(1);
-		let s = scene::<T>();
-		let (who, _) = resident::<T>(&s, 0);
-		let survey = create::<T>(&s, largest_questions::<T>(), block::<T>(2))?;
-		set_block::<T>(2);
-		NeedsSurvey::<T>::respond(
-			RawOrigin::Signed(who.clone()).into(),
-			survey,
-			all_choices::<T>(false),
-		)
-		.map_err(|_| BenchmarkError::Stop("cannot respond"))?;
+		let (who, _, survey) = answered::<T>()?;
 		let origin: T::RuntimeOrigin = RawOrigin::Signed(who).into();
 		let answers = all_choices::<T>(true);
 		let free;

@@ -162,6 +162,32 @@ fn exhaust_changes<T: Config>(
 	Ok((casts > 0).then_some(0))
 }
 
+/// A ballot's worst-case scene: a resident declared staff of the most providers, a project
+/// (secret or open) holding `MaxBids` bids, voting open.
+fn in_voting<T: Config>(
+	secret: bool,
+) -> Result<(T::AccountId, ResidentId, ProjectId), BenchmarkError> {
+	let (admin, office, community) = office::<T>();
+	let (who, resident) = employed_resident::<T>(community, 0);
+	let project = new_project::<T>(&admin, Scope::Community(community), secret)?;
+	add_bids::<T>(project, office, T::MaxBids::get())?;
+	go_to::<T>(VOTING);
+	Ok((who, resident, project))
+}
+
+/// `reveal_vote`'s worst case: [`in_voting`] a secret project, a commitment to the last bid,
+/// revealing open. Returns the resident's account and number, the project, the bid and salt.
+fn in_revealing<T: Config>(
+) -> Result<(T::AccountId, ResidentId, ProjectId, BidIndex, [u8; 32]), BenchmarkError> {
+	let (who, resident, project) = in_voting::<T>(true)?;
+	let bid = T::MaxBids::get() - 1;
+	let salt = [7u8; 32];
+	let commitment = ballot_commitment(project, bid, &salt, resident);
+	Procurement::<T>::commit_vote(RawOrigin::Signed(who.clone()).into(), project, commitment)?;
+	go_to::<T>(REVEALING);
+	Ok((who, resident, project, bid, salt))
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -301,11 +327,7 @@ mod benchmarks {
 	/// in a project holding `MaxBids` bids.
 	#[benchmark]
 	fn vote() -> Result<(), BenchmarkError> {
-		let (admin, office, community) = office::<T>();
-		let (who, resident) = employed_resident::<T>(community, 0);
-		let project = new_project::<T>(&admin, Scope::Community(community), false)?;
-		add_bids::<T>(project, office, T::MaxBids::get())?;
-		go_to::<T>(VOTING);
+		let (who, resident, project) = in_voting::<T>(false)?;
 		let target = T::MaxBids::get() - 1;
 		let previous = exhaust_changes::<T>(&who, project, target)?;
 
@@ -364,11 +386,7 @@ mod benchmarks {
 	/// Worst case: a first commitment, which writes the ballot and the project record.
 	#[benchmark]
 	fn commit_vote() -> Result<(), BenchmarkError> {
-		let (admin, office, community) = office::<T>();
-		let (who, resident) = employed_resident::<T>(community, 0);
-		let project = new_project::<T>(&admin, Scope::Community(community), true)?;
-		add_bids::<T>(project, office, T::MaxBids::get())?;
-		go_to::<T>(VOTING);
+		let (who, resident, project) = in_voting::<T>(true)?;
 		let commitment = ballot_commitment(project, 0, &[7; 32], resident);
 
 		#[extrinsic_call]
@@ -386,16 +404,7 @@ mod benchmarks {
 	/// Worst case: a valid reveal in a project holding `MaxBids` bids.
 	#[benchmark]
 	fn reveal_vote() -> Result<(), BenchmarkError> {
-		let (admin, office, community) = office::<T>();
-		let (who, resident) = employed_resident::<T>(community, 0);
-		let project = new_project::<T>(&admin, Scope::Community(community), true)?;
-		add_bids::<T>(project, office, T::MaxBids::get())?;
-		go_to::<T>(VOTING);
-		let bid = T::MaxBids::get() - 1;
-		let salt = [7u8; 32];
-		let commitment = ballot_commitment(project, bid, &salt, resident);
-		Procurement::<T>::commit_vote(RawOrigin::Signed(who.clone()).into(), project, commitment)?;
-		go_to::<T>(REVEALING);
+		let (who, resident, project, bid, salt) = in_revealing::<T>()?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), project, bid, salt);
@@ -409,11 +418,7 @@ mod benchmarks {
 	/// charges it.
 	#[benchmark]
 	fn feeless_vote() -> Result<(), BenchmarkError> {
-		let (admin, office, community) = office::<T>();
-		let (who, _) = employed_resident::<T>(community, 0);
-		let project = new_project::<T>(&admin, Scope::Community(community), false)?;
-		add_bids::<T>(project, office, T::MaxBids::get())?;
-		go_to::<T>(VOTING);
+		let (who, _, project) = in_voting::<T>(false)?;
 		let target = T::MaxBids::get() - 1;
 		exhaust_changes::<T>(&who, project, target)?;
 		let free;
@@ -430,11 +435,7 @@ mod benchmarks {
 	/// The check that decides whether `commit_vote` is free, run alone.
 	#[benchmark]
 	fn feeless_commit_vote() -> Result<(), BenchmarkError> {
-		let (admin, office, community) = office::<T>();
-		let (who, resident) = employed_resident::<T>(community, 0);
-		let project = new_project::<T>(&admin, Scope::Community(community), true)?;
-		add_bids::<T>(project, office, T::MaxBids::get())?;
-		go_to::<T>(VOTING);
+		let (who, resident, project) = in_voting::<T>(true)?;
 		let commitment = ballot_commitment(project, 0, &[7; 32], resident);
 		let free;
 
@@ -450,16 +451,7 @@ mod benchmarks {
 	/// The check that decides whether `reveal_vote` is free, run alone (it hashes the ballot).
 	#[benchmark]
 	fn feeless_reveal_vote() -> Result<(), BenchmarkError> {
-		let (admin, office, community) = office::<T>();
-		let (who, resident) = employed_resident::<T>(community, 0);
-		let project = new_project::<T>(&admin, Scope::Community(community), true)?;
-		add_bids::<T>(project, office, T::MaxBids::get())?;
-		go_to::<T>(VOTING);
-		let bid = T::MaxBids::get() - 1;
-		let salt = [7u8; 32];
-		let commitment = ballot_commitment(project, bid, &salt, resident);
-		Procurement::<T>::commit_vote(RawOrigin::Signed(who.clone()).into(), project, commitment)?;
-		go_to::<T>(REVEALING);
+		let (who, _, project, bid, salt) = in_revealing::<T>()?;
 		let free;
 
 		#[block]
