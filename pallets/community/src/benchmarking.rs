@@ -15,7 +15,7 @@ use frame_support::traits::{
 	EnsureOrigin, Get,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use gongzhi_primitives::{CommunityId, CommunityRegistry, OfficeId, H256};
+use gongzhi_primitives::{ActivityId, CommunityId, CommunityRegistry, OfficeId, ResidentId, H256};
 use sp_runtime::{traits::Zero, Saturating};
 
 const SEED: u32 = 0;
@@ -116,6 +116,25 @@ fn persons<T: Config>(n: u32) -> StaffListOf<T> {
 		})
 		.collect();
 	StaffListOf::<T>::truncate_from(list)
+}
+
+/// `check_in`'s scene: resident 0 of a community with an activity open for check-in now.
+fn open_activity<T: Config>() -> (T::AccountId, ResidentId, ActivityId) {
+	let (community, officer, _, _) = community::<T>();
+	let who: T::AccountId = account("resident", 0, SEED);
+	let resident = Community::<T>::bench_resident(&who, community, None);
+	let (starts_at, ends_at) = window::<T>();
+	let activity = NextActivityId::<T>::get();
+	Community::<T>::do_publish_activity(
+		officer,
+		community,
+		ActivityKind::Health,
+		H256::zero(),
+		starts_at,
+		ends_at,
+	)
+	.expect("set-up: the officer may publish");
+	(who, resident, activity)
 }
 
 #[benchmarks]
@@ -399,20 +418,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn check_in() {
-		let (community, officer, _, _) = community::<T>();
-		let who: T::AccountId = account("resident", 0, SEED);
-		let resident = Community::<T>::bench_resident(&who, community, None);
-		let (starts_at, ends_at) = window::<T>();
-		let activity = NextActivityId::<T>::get();
-		Community::<T>::do_publish_activity(
-			officer,
-			community,
-			ActivityKind::Health,
-			H256::zero(),
-			starts_at,
-			ends_at,
-		)
-		.expect("set-up: the officer may publish");
+		let (who, resident, activity) = open_activity::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), activity);
@@ -733,20 +739,7 @@ mod benchmarks {
 	/// that succeeds: every read is made.
 	#[benchmark]
 	fn feeless_check_in() {
-		let (community, officer, _, _) = community::<T>();
-		let who: T::AccountId = account("resident", 0, SEED);
-		Community::<T>::bench_resident(&who, community, None);
-		let (starts_at, ends_at) = window::<T>();
-		let activity = NextActivityId::<T>::get();
-		Community::<T>::do_publish_activity(
-			officer,
-			community,
-			ActivityKind::Health,
-			H256::zero(),
-			starts_at,
-			ends_at,
-		)
-		.expect("set-up: the officer may publish");
+		let (who, _, activity) = open_activity::<T>();
 
 		#[block]
 		{
