@@ -15,7 +15,9 @@
 #                                      state is exported with the ballot open for step 5
 #   5. gongzhi-node benchmark extrinsic  votes, responses, transfers, remarks per block
 #   6. perf                            where the node's CPU goes under ballots and transfers
-#   7. gongzhi-loadgen report          bench/REPORT.md
+#   7. scripts/bench-app.sh            the resident app: page load → synced on a 1,000-block chain,
+#                                      tap "vote" → finalized (headless Chromium; BENCH_APP=0 skips)
+#   8. gongzhi-loadgen report          bench/REPORT.md
 #
 # Knobs (environment):
 #   BENCH_N=10000                 ballots (and transfers) per load run
@@ -88,7 +90,7 @@ fi
 # Every figure in the report comes from this run: clear the previous run's raw files.
 mkdir -p "$RAW"
 rm -rf "$RAW/pallet" "$RAW/overhead" "$RAW"/load-*.json "$RAW"/scale.json "$RAW"/extrinsic-*.log \
-	"$RAW"/profile-*.txt "$RAW"/*.log
+	"$RAW"/profile-*.txt "$RAW"/*.log "$RAW"/app-*.json
 mkdir -p "$RAW/pallet" "$RAW/overhead"
 {
 	date -u '+%Y-%m-%d %H:%M UTC'
@@ -199,6 +201,10 @@ else
 fi
 
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW/machine.txt"
-step 7 "report"
+if [ "${BENCH_APP:-1}" != 0 ]; then
+	step 7 "the resident app"
+	"$ROOT/scripts/bench-app.sh"
+fi
+step 8 "report"
 "$LOADGEN" report --raw "$RAW" --root "$ROOT" --out "$ROOT/bench/REPORT.md"
 log "bench/REPORT.md written in $(($(date +%s) - started)) s; raw figures in bench/raw/"

@@ -1,21 +1,46 @@
 #!/usr/bin/env bash
-# Builds the node and starts a development chain with the demo district (one street office, two
-# communities, officers, residents and providers from the dev keyring). The chain lives in a
-# temporary directory and starts fresh each time. Extra arguments go to the node.
+# Builds the node and the resident app, then starts a development chain with the demo district
+# (one street office, two communities, officers, residents and providers from the dev keyring)
+# and serves the resident app, whose light client reaches the node over WebSocket p2p. The chain
+# lives in a temporary directory and starts fresh each time. Extra arguments go to the node.
 #
-#   scripts/dev-node.sh                # then open Polkadot.js apps on ws://127.0.0.1:9944
+#   scripts/dev-node.sh      # then open the printed app URL on a phone or a browser,
+#                            # or Polkadot.js apps on ws://127.0.0.1:9944
 source "$(dirname "$0")/lib.sh"
 
-ensure_system_packages
+RPC_PORT=${RPC_PORT:-9944}
+P2P_PORT=${P2P_PORT:-30333}
+APP_PORT=${APP_PORT:-8080}
+# APP_HOST=0.0.0.0 (and P2P_HOST=<this machine's address>) to open the app from a phone on the LAN.
+APP_HOST=${APP_HOST:-127.0.0.1}
+P2P_HOST=${P2P_HOST:-127.0.0.1}
+
+ensure_system_packages with-node
 ensure_rust
 build_node
+build_app
+
+work=$(mktemp -d)
+# A fixed node key, so the chain spec given to the page can name this node as its boot node.
+printf '%064x' 1 >"$work/node-key"
+peer=$("$NODE_BIN" key inspect-node-key --file "$work/node-key")
+bootnode="/ip4/$P2P_HOST/tcp/$P2P_PORT/ws/p2p/$peer"
+chain_spec_with_bootnode dev "$bootnode" "$work/chain-spec.json"
+
+node "$ROOT/app/scripts/serve.mjs" --spec "$work/chain-spec.json" --port "$APP_PORT" --host "$APP_HOST" >"$work/app.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 
 cat >&2 <<MSG
 
   Gongzhi dev node starting.
-  JSON-RPC / WebSocket:   ws://127.0.0.1:9944
-  Polkadot.js apps:       https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A9944#/explorer
-  The demo cycle:         scripts/demo.sh   (in another terminal)
+  Resident app (light client in the page):  http://$APP_HOST:$APP_PORT/
+      choose a test resident (e.g. Dave//stash) on the account screen, set a password, vote.
+  Light-client boot node (WebSocket p2p):   $bootnode
+  JSON-RPC / WebSocket:                     ws://127.0.0.1:$RPC_PORT
+  Polkadot.js apps:  https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT#/explorer
+  The demo cycle:    scripts/demo.sh   (in another terminal: opens surveys and ballots to try)
 
 MSG
-exec "$NODE_BIN" --dev --rpc-cors all "$@"
+"$NODE_BIN" --dev --base-path "$work/chain" --rpc-port "$RPC_PORT" --rpc-cors all \
+	--node-key-file "$work/node-key" --listen-addr "/ip4/$P2P_HOST/tcp/$P2P_PORT/ws" "$@"

@@ -65,3 +65,40 @@ build_node() {
 	log "building gongzhi-node (release, features: $NODE_FEATURES) into $CARGO_TARGET_DIR"
 	(cd "$ROOT" && cargo build --locked --release -p gongzhi-node --features "$NODE_FEATURES")
 }
+
+# Headless Chromium and a CJK font for the resident app's browser tests (Debian packages; no
+# browser download: playwright-core drives /usr/bin/chromium).
+ensure_browser() {
+	local missing=()
+	command -v chromium >/dev/null || missing+=(chromium)
+	fc-list 2>/dev/null | grep -qi -e "WenQuanYi" -e "Noto Sans CJK" || missing+=(fonts-wqy-microhei)
+	if [ ${#missing[@]} -gt 0 ]; then
+		log "installing system packages: ${missing[*]}"
+		as_root apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}"
+	fi
+}
+
+# npm modules of a package folder, installed when missing or older than its lock file.
+ensure_npm() {
+	local dir=$1
+	if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+		(cd "$dir" && npm ci --no-audit --no-fund)
+	fi
+}
+
+# The resident app (app/): its modules, the typed descriptors generated from the committed
+# metadata, and the static build in app/dist.
+build_app() {
+	log "building the resident app (app/dist)"
+	ensure_npm "$ROOT/app"
+	(cd "$ROOT/app" && npm run --silent build)
+}
+
+# A raw chain spec of `chain` whose only boot node is `multiaddr`, written to `out` (what a light
+# client in a page starts from).
+chain_spec_with_bootnode() {
+	local chain=$1 multiaddr=$2 out=$3
+	"$NODE_BIN" export-chain-spec --chain "$chain" --raw 2>/dev/null |
+		node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);j.bootNodes=[process.argv[1]];process.stdout.write(JSON.stringify(j))})' "$multiaddr" >"$out"
+}

@@ -5,7 +5,8 @@
 #
 #   scripts/test.sh            # everything
 #   scripts/test.sh cargo      # only the cargo tests
-#   scripts/test.sh e2e        # only the e2e tests (builds the node if needed)
+#   scripts/test.sh app        # only the resident app's checks: types, unit tests, descriptors, build
+#   scripts/test.sh e2e        # only the e2e tests (builds the node and the app if needed)
 source "$(dirname "$0")/lib.sh"
 
 what=${1:-all}
@@ -26,12 +27,19 @@ if [ "$what" = all ] || [ "$what" = cargo ]; then
 		--features runtime-benchmarks)
 fi
 
+if [ "$what" = all ] || [ "$what" = app ] || [ "$what" = e2e ]; then
+	[ "$what" = app ] && build_node
+	ensure_npm "$ROOT/app"
+	log "resident app: type check, unit tests, descriptors up to date with the built runtime"
+	(cd "$ROOT/app" && npm run --silent typecheck && npm test --silent && npm run --silent descriptors:check)
+	build_app
+fi
+
 if [ "$what" = all ] || [ "$what" = e2e ]; then
-	log "e2e tests against $NODE_BIN"
+	ensure_browser
+	log "e2e tests against $NODE_BIN (resident app in $(chromium --version 2>/dev/null || echo chromium))"
+	ensure_npm "$ROOT/e2e"
 	cd "$ROOT/e2e"
-	if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-		npm ci --no-audit --no-fund
-	fi
 	GONGZHI_NODE=$NODE_BIN npm test
 fi
 

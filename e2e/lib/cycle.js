@@ -6,8 +6,8 @@
 //     ─▶ ratings (one bad) ─▶ follow-up case ─▶ rectified ─▶ settlement ─▶ statistics, scorecards
 //
 // The actors are the `development` preset's demo district: street office 0 (admin Bob),
-// community 0 向陽社區 (officer Charlie; residents //Alice//stash, //Bob//stash, //Charlie//stash),
-// community 1 河畔社區 (officer Dave; residents //Dave//stash, //Eve//stash, //Ferdie//stash),
+// community 0 向阳社区 (officer Charlie; residents //Alice//stash, //Bob//stash, //Charlie//stash),
+// community 1 河畔社区 (officer Dave; residents //Dave//stash, //Eve//stash, //Ferdie//stash),
 // providers Eve and Ferdie approved in office 0. Residents hold no tokens. Alice is an endowed
 // account that is not a resident (the outsider). Survey, project, programme, voucher and
 // redemption ids are taken from the events, so the cycle runs again on the same chain.
@@ -263,22 +263,22 @@ async function residentsSnapshot (ctx, names, at) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 1. Needs survey (需求調研)
+// 1. Needs survey (需求调研)
 // ---------------------------------------------------------------------------------------------
 
 export const SURVEY = {
-  title: '社區服務需求調查 Community service needs',
+  title: '社区服务需求调查 Community service needs',
   questions: [
     {
-      prompt: '您最需要哪項社區服務? Which service do you need most?',
-      kind: { SingleChoice: { options: ['長者助餐 meals for the elderly', '居家照護 home care', '課後托管 after-school care'] } }
+      prompt: '您最需要哪项社区服务? Which service do you need most?',
+      kind: { SingleChoice: { options: ['长者助餐 meals for the elderly', '居家照护 home care', '课后托管 after-school care'] } }
     },
     {
-      prompt: '還需要哪些服務?(最多兩項) What else? (up to two)',
-      kind: { MultipleChoice: { options: ['助浴 bathing help', '陪診 escort to the doctor', '家政 housekeeping', '心理疏導 counselling'], maxChoices: 2 } }
+      prompt: '还需要哪些服务?(最多两项) What else? (up to two)',
+      kind: { MultipleChoice: { options: ['助浴 bathing help', '陪诊 escort to the doctor', '家政 housekeeping', '心理疏导 counselling'], maxChoices: 2 } }
     },
     {
-      prompt: '您對現有社區服務的滿意度 How satisfied are you with today\'s services? (1-5)',
+      prompt: '您对现有社区服务的满意度 How satisfied are you with today\'s services? (1-5)',
       kind: 'Rating'
     }
   ],
@@ -337,13 +337,13 @@ export async function closeSurvey (ctx, survey) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. Procurement ballots (購買服務投票)
+// 2. Procurement ballots (购买服务投票)
 // ---------------------------------------------------------------------------------------------
 
 export const PROJECTS = {
   open: {
-    title: '長者助餐服務 Meals for the elderly',
-    description: '每日午餐配送, 覆蓋全街道 60 歲以上居民 Daily lunch delivered to residents over 60, whole office',
+    title: '长者助餐服务 Meals for the elderly',
+    description: '每日午餐配送, 覆盖全街道 60 岁以上居民 Daily lunch delivered to residents over 60, whole office',
     document: docHash('project/meals'),
     budget: 500_000,
     scope: { Office: DISTRICT.office },
@@ -351,8 +351,8 @@ export const PROJECTS = {
     secret: false
   },
   secret: {
-    title: '河畔社區居家照護 Home care in Riverside',
-    description: '每週兩次上門照護 Home visits twice a week, secret ballot',
+    title: '河畔社区居家照护 Home care in Riverside',
+    description: '每周两次上门照护 Home visits twice a week, secret ballot',
     document: docHash('project/home-care'),
     budget: 300_000,
     scope: { Community: DISTRICT.riverside },
@@ -363,12 +363,12 @@ export const PROJECTS = {
 
 export const BIDS = {
   open: {
-    eve: { price: 450_000, summary: '熱食配送, 每週五天 Hot meals, five days a week' },
-    ferdie: { price: 480_000, summary: '中央廚房, 每週七天 Central kitchen, seven days a week' }
+    eve: { price: 450_000, summary: '热食配送, 每周五天 Hot meals, five days a week' },
+    ferdie: { price: 480_000, summary: '中央厨房, 每周七天 Central kitchen, seven days a week' }
   },
   secret: {
-    eve: { price: 290_000, summary: '持證護理員上門 Certified carers' },
-    ferdie: { price: 280_000, summary: '家政兼照護 Housekeeping and care' }
+    eve: { price: 290_000, summary: '持证护理员上门 Certified carers' },
+    ferdie: { price: 280_000, summary: '家政兼照护 Housekeeping and care' }
   }
 };
 
@@ -573,11 +573,11 @@ export async function revealBallots (ctx, project, commits, { skip = ['ferdie'] 
 }
 
 // ---------------------------------------------------------------------------------------------
-// 3. Service vouchers (服務憑單)
+// 3. Service vouchers (服务凭单)
 // ---------------------------------------------------------------------------------------------
 
 export const PROGRAMME = {
-  serviceName: '長者助餐券 Meal voucher',
+  serviceName: '长者助餐券 Meal voucher',
   unitValue: 3_000,
   perResident: 2,
   claims: { alice: 2, bob: 1, dave: 1 }
@@ -676,7 +676,7 @@ export async function redeemVouchers (ctx, programme, vouchers, providerName = '
 }
 
 // ---------------------------------------------------------------------------------------------
-// 4. Satisfaction (滿意度評價), follow-up (差評整改), settlement (結算)
+// 4. Satisfaction (满意度评价), follow-up (差评整改), settlement (结算)
 // ---------------------------------------------------------------------------------------------
 
 export const RATINGS = { alice: 5, bob: 2, dave: 4 };
@@ -753,19 +753,19 @@ export async function reports (ctx, programme, at) {
  * chapter. The lifecycle test calls the same functions in the same order, asserting after each.
  */
 export const STEPS = [
-  ['survey', '1. Needs survey (需求調研): the office asks, residents answer for free', (ctx) => openSurvey(ctx)],
+  ['survey', '1. Needs survey (需求调研): the office asks, residents answer for free', (ctx) => openSurvey(ctx)],
   ['responses', null, (ctx, r) => respondToSurvey(ctx, r.survey)],
   ['surveyClosed', null, (ctx, r) => closeSurvey(ctx, r.survey)],
-  ['projects', '2. Procurement (購買服務投票): providers bid, residents choose by e-ballot', (ctx, r) => openProjects(ctx, { survey: r.survey.survey })],
+  ['projects', '2. Procurement (购买服务投票): providers bid, residents choose by e-ballot', (ctx, r) => openProjects(ctx, { survey: r.survey.survey })],
   ['bids', null, (ctx, r) => submitBids(ctx, r.projects)],
   ['ballots', null, (ctx, r) => castBallots(ctx, r.projects)],
   ['openClosed', null, (ctx, r) => closeProject(ctx, r.projects.open)],
   ['reveal', '3. Secret ballot: commitments during voting, reveals afterwards', (ctx, r) => revealBallots(ctx, r.projects.secret, r.ballots.commits)],
   ['secretClosed', null, (ctx, r) => closeProject(ctx, r.projects.secret)],
-  ['programme', '4. Service vouchers (服務憑單): claim, redeem online and offline, confirm', (ctx, r) => createProgramme(ctx, r.projects.open)],
+  ['programme', '4. Service vouchers (服务凭单): claim, redeem online and offline, confirm', (ctx, r) => createProgramme(ctx, r.projects.open)],
   ['claims', null, (ctx, r) => claimVouchers(ctx, r.programme)],
   ['redemptions', null, (ctx, r) => redeemVouchers(ctx, r.programme, r.claims.vouchers)],
-  ['ratings', '5. Satisfaction (滿意度評價): ratings, a bad one, its follow-up, settlement', (ctx, r) => rateServices(ctx, r.redemptions.redemptions)],
+  ['ratings', '5. Satisfaction (满意度评价): ratings, a bad one, its follow-up, settlement', (ctx, r) => rateServices(ctx, r.redemptions.redemptions)],
   ['followUp', null, (ctx, r) => followUpAndSettle(ctx, r.programme, r.redemptions.redemptions, r.ratings.case)],
   ['reports', '6. The public record: statistics and scorecards anyone can read', (ctx, r) => reports(ctx, r.programme, r.followUp.at)]
 ];

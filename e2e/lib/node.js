@@ -69,10 +69,11 @@ export function nodeKey (seedByte) {
 
 /**
  * Starts a node. Options: `chain` ('dev' | 'local' | a spec path), `validator` (a dev name such
- * as 'alice', which also inserts that dev key), `nodeKey`, `bootnodes`, `extraArgs`.
+ * as 'alice', which also inserts that dev key), `nodeKey`, `bootnodes`, `extraArgs`, `ws` (listen
+ * for p2p over WebSocket instead of TCP, for browsers).
  * Resolves once its RPC answers. Returns { rpcPort, p2pPort, wsUrl, multiaddr, stop(), log() }.
  */
-export async function startNode ({ chain = 'dev', validator, nodeKey: key, bootnodes = [], extraArgs = [], name = 'node' } = {}) {
+export async function startNode ({ chain = 'dev', validator, nodeKey: key, bootnodes = [], extraArgs = [], name = 'node', ws = false } = {}) {
   if (!existsSync(NODE_BIN)) throw new Error(`node binary not found at ${NODE_BIN}: build it first (scripts/test.sh does)`);
   const basePath = mkdtempSync(join(tmpdir(), `gongzhi-e2e-${name}-`));
   const rpcPort = await freePort();
@@ -80,7 +81,8 @@ export async function startNode ({ chain = 'dev', validator, nodeKey: key, bootn
   const args = [
     '--base-path', basePath,
     '--rpc-port', String(rpcPort),
-    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    // `ws`: p2p over WebSocket, the transport a browser's light client speaks.
+    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}${ws ? '/ws' : ''}`,
     '--no-prometheus', '--no-telemetry', '--no-mdns',
     '--rpc-cors', 'all',
     '--name', name
@@ -101,7 +103,7 @@ export async function startNode ({ chain = 'dev', validator, nodeKey: key, bootn
     rpcPort,
     p2pPort,
     wsUrl: `ws://127.0.0.1:${rpcPort}`,
-    multiaddr: (peerId) => `/ip4/127.0.0.1/tcp/${p2pPort}/p2p/${peerId}`,
+    multiaddr: (peerId) => `/ip4/127.0.0.1/tcp/${p2pPort}${ws ? '/ws' : ''}/p2p/${peerId}`,
     log: () => readFileSync(logPath, 'utf8'),
     exited: new Promise((r) => child.on('exit', (code, signal) => r({ code, signal }))),
     async stop ({ keepFiles = false } = {}) {

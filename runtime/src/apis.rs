@@ -267,6 +267,10 @@ impl_runtime_apis! {
 		fn community(community: CommunityId) -> Option<gongzhi::CommunityView<AccountId, BlockNumber>> {
 			Community::community_details(community)
 		}
+
+		fn check_call(who: AccountId, call: Vec<u8>) -> Option<gongzhi::CallCheck> {
+			crate::fees::check_call(who, &call)
+		}
 	}
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {

@@ -360,3 +360,33 @@ impl TransactionExtension<RuntimeCall> for FreeTxGuard {
 		PaymentPipeline::bare_post_dispatch(info, post_info, len, result)
 	}
 }
+
+/// `GongzhiApi::check_call`: whether `call` (SCALE-encoded) would be free for `who` now and what
+/// it would return, found by dispatching it from `who`'s signed origin. Runtime API calls never
+/// commit state, so the dispatch leaves nothing behind; it is also wrapped in a storage layer
+/// that is rolled back, so it is harmless even if called from within a block. `None` when the
+/// bytes are not exactly one call of this runtime (depth-limited, as extrinsics are decoded).
+pub fn check_call(
+	who: crate::AccountId,
+	call: &[u8],
+) -> Option<gongzhi_runtime_api::CallCheck> {
+	use codec::DecodeLimit;
+	use frame_support::{
+		dispatch::CheckIfFeeless,
+		storage::{with_transaction_unchecked, TransactionOutcome},
+	};
+	use sp_runtime::traits::Dispatchable;
+	let call = RuntimeCall::decode_all_with_depth_limit(
+		frame_support::MAX_EXTRINSIC_DEPTH,
+		&mut &call[..],
+	)
+	.ok()?;
+	let origin: crate::RuntimeOrigin = frame_system::RawOrigin::Signed(who).into();
+	let free = call.is_feeless(&origin);
+	// `Dispatchable::dispatch` applies the origin's call filter, as for a signed extrinsic.
+	let result = with_transaction_unchecked(|| {
+		let result = call.dispatch(origin);
+		TransactionOutcome::Rollback(result.map(|_| ()).map_err(|e| e.error))
+	});
+	Some(gongzhi_runtime_api::CallCheck { free, result })
+}

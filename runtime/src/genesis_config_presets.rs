@@ -29,12 +29,12 @@ fn demo_hash(what: &str) -> H256 {
 }
 
 /// The demo district (see the README's table of dev identities):
-/// - office 0, "共治街道辦事處" (Gongzhi Street Office), admin **Bob**;
-/// - community 0, "向陽社區" (Sunflower), officer **Charlie**; residents Alice//stash,
+/// - office 0, "共治街道办事处" (Gongzhi Street Office), admin **Bob**;
+/// - community 0, "向阳社区" (Sunflower), officer **Charlie**; residents Alice//stash,
 ///   Bob//stash (one household) and Charlie//stash;
-/// - community 1, "河畔社區" (Riverside), officer **Dave**; residents Dave//stash,
+/// - community 1, "河畔社区" (Riverside), officer **Dave**; residents Dave//stash,
 ///   Eve//stash and Ferdie//stash;
-/// - providers **Eve** ("銀齡居家養老服務中心", elder care) and **Ferdie** ("安心家政服務社",
+/// - providers **Eve** ("银龄居家养老服务中心", elder care) and **Ferdie** ("安心家政服务社",
 ///   home services), both approved by office 0.
 ///
 /// Residents hold no tokens at all: their calls are free when they will succeed.
@@ -44,21 +44,21 @@ fn demo_district() -> crate::CommunityConfig {
 		(k.to_account_id(), community, demo_hash(&format!("person/{k}")), household.map(demo_hash))
 	};
 	pallet_community::GenesisConfig {
-		offices: vec![(Bob.to_account_id(), String::from("共治街道辦事處"))],
+		offices: vec![(Bob.to_account_id(), String::from("共治街道办事处"))],
 		communities: vec![
-			(0, String::from("向陽社區"), vec![Charlie.to_account_id()]),
-			(0, String::from("河畔社區"), vec![Dave.to_account_id()]),
+			(0, String::from("向阳社区"), vec![Charlie.to_account_id()]),
+			(0, String::from("河畔社区"), vec![Dave.to_account_id()]),
 		],
 		providers: vec![
 			(
 				Eve.to_account_id(),
-				String::from("銀齡居家養老服務中心"),
+				String::from("银龄居家养老服务中心"),
 				demo_hash("provider/eve"),
 				vec![0],
 			),
 			(
 				Ferdie.to_account_id(),
-				String::from("安心家政服務社"),
+				String::from("安心家政服务社"),
 				demo_hash("provider/ferdie"),
 				vec![0],
 			),

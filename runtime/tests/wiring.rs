@@ -232,8 +232,8 @@ fn the_service_cycle_runs_across_the_pallets() {
 			let s = now();
 			assert_ok!(Procurement::create_project(
 				signed(Bob),
-				bounded("社區保潔"),
-				bounded("樓道清潔"),
+				bounded("社区保洁"),
+				bounded("楼道清洁"),
 				H256::zero(),
 				500,
 				None,
@@ -268,13 +268,13 @@ fn a_project_may_cite_a_survey_of_its_office_only() {
 	dev().execute_with(|| {
 		let survey = pallet_needs_survey::NextSurveyId::<Runtime>::get();
 		let question = Question::<Runtime> {
-			prompt: bounded("最需要的服務?"),
+			prompt: bounded("最需要的服务?"),
 			kind: QuestionKind::Rating,
 		};
 		assert_ok!(NeedsSurvey::create_survey(
 			signed(Charlie),
 			Scope::Community(0),
-			bounded("需求調研"),
+			bounded("需求调研"),
 			vec![question].try_into().unwrap(),
 			now() + 1,
 			now() + 10,
@@ -330,6 +330,61 @@ fn gongzhi_proxy_may_act_for_an_office_but_not_move_its_tokens() {
 	assert!(ProxyType::Any.filter(&transfer));
 	assert!(ProxyType::NonTransfer.is_superset(&ProxyType::Gongzhi));
 	assert!(!ProxyType::Gongzhi.is_superset(&ProxyType::NonTransfer));
+}
+
+#[test]
+fn check_call_tells_why_a_call_would_fail_and_whether_it_is_free_without_changing_anything() {
+	use codec::Encode;
+	use gongzhi_runtime_api::runtime_decl_for_gongzhi_api::GongzhiApiV1;
+	let check = |who: Sr25519Keyring, call: RuntimeCall| {
+		<Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::check_call(acc(who), call.encode())
+			.expect("a call of this runtime")
+	};
+	dev().execute_with(|| {
+		let project = project_with_two_bids(0);
+		start_block();
+		// A resident's valid ballot: free and Ok, and nothing was stored.
+		let ok = check(AliceStash, vote_call(project, 1));
+		assert_eq!(ok, gongzhi_runtime_api::CallCheck { free: true, result: Ok(()) });
+		assert_eq!(Procurement::project_tally(project).unwrap().counted, Some(0), "rolled back");
+		assert_eq!(System::account_nonce(acc(AliceStash)), 0);
+		// A ballot for a bid that doesn't exist: not free, with the pallet's named error, which
+		// the pool alone would only report as "cannot pay".
+		let bad = check(AliceStash, vote_call(project, 7));
+		assert!(!bad.free);
+		assert!(
+			matches!(bad.result, Err(DispatchError::Module(ref m)) if m.message == Some("UnknownBid")),
+			"{bad:?}"
+		);
+		// A stranger: NotResident. A call that is never free, done right: Ok but not free.
+		let stranger = check(Ferdie, vote_call(project, 0));
+		assert!(
+			matches!(stranger.result, Err(DispatchError::Module(ref m)) if m.message == Some("NotResident")),
+			"{stranger:?}"
+		);
+		let remark = check(Ferdie, RuntimeCall::System(frame_system::Call::remark { remark: vec![1] }));
+		assert_eq!(remark, gongzhi_runtime_api::CallCheck { free: false, result: Ok(()) });
+		// Sudo from someone else: BadOrigin, never dispatched.
+		let sudo = check(
+			Ferdie,
+			RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(vote_call(project, 0)) }),
+		);
+		assert!(sudo.result.is_err());
+		// Bytes that are not a call, or a call with trailing bytes: None.
+		assert_eq!(
+			<Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::check_call(acc(Ferdie), vec![0xff, 0xff]),
+			None
+		);
+		let mut trailing = vote_call(project, 1).encode();
+		trailing.push(0);
+		assert_eq!(
+			<Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::check_call(acc(AliceStash), trailing),
+			None
+		);
+		// After all this the real ballot still goes through, once.
+		assert_ok!(Procurement::vote(signed(AliceStash), project, 1));
+		assert_eq!(Procurement::project_tally(project).unwrap().counted, Some(1));
+	});
 }
 
 #[test]

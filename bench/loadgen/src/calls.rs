@@ -119,19 +119,19 @@ pub fn reap_ballots(project: u32, limit: u32) -> Vec<u8> {
 /// `Rating` = 2; `Question { prompt, kind }`.
 pub fn create_bench_survey(office: u32, title: &str, opens_at: u32, closes_at: u32) -> Vec<u8> {
 	let options: Vec<Vec<u8>> =
-		["助餐", "助浴", "助醫", "陪伴"].iter().map(|s| s.as_bytes().to_vec()).collect();
+		["助餐", "助浴", "助医", "陪伴"].iter().map(|s| s.as_bytes().to_vec()).collect();
 	let mut questions = Compact(3u32).encode();
 	// 1. single choice
-	questions.extend(bytes("最需要哪項服務？".as_bytes()));
+	questions.extend(bytes("最需要哪项服务？".as_bytes()));
 	questions.push(0);
 	questions.extend(options.encode());
 	// 2. multiple choice, at most 2
-	questions.extend(bytes("還需要哪些？（最多兩項）".as_bytes()));
+	questions.extend(bytes("还需要哪些？（最多两项）".as_bytes()));
 	questions.push(1);
 	questions.extend(options.encode());
 	questions.push(2);
 	// 3. rating
-	questions.extend(bytes("對現有服務的滿意度".as_bytes()));
+	questions.extend(bytes("对现有服务的满意度".as_bytes()));
 	questions.push(2);
 
 	let mut v = vec![NEEDS_SURVEY, 0];

@@ -132,7 +132,7 @@ pub async fn setup(rpc: &Rpc, chain: &Chain, voting_blocks: u32, survey: bool) -
 			rpc,
 			chain,
 			&bob,
-			&calls::create_project("長者助餐服務 (bench)", "每日午餐配送", 1_000_000, &rules),
+			&calls::create_project("长者助餐服务 (bench)", "每日午餐配送", 1_000_000, &rules),
 		)
 		.await?;
 		if survey {
@@ -144,7 +144,7 @@ pub async fn setup(rpc: &Rpc, chain: &Chain, voting_blocks: u32, survey: bool) -
 				&bob,
 				&calls::create_bench_survey(
 					0,
-					"社區養老服務需求調研 (bench)",
+					"社区养老服务需求调研 (bench)",
 					survey_window.0,
 					survey_window.1,
 				),
@@ -170,10 +170,10 @@ pub async fn setup(rpc: &Rpc, chain: &Chain, voting_blocks: u32, survey: bool) -
 			rpc,
 			chain,
 			&eve,
-			&calls::submit_bid(project, 900_000, "銀齡居家養老服務中心：熱食配送"),
+			&calls::submit_bid(project, 900_000, "银龄居家养老服务中心：热食配送"),
 		)
 		.await?;
-		send(rpc, chain, &ferdie, &calls::submit_bid(project, 800_000, "安心家政服務社：中央廚房"))
+		send(rpc, chain, &ferdie, &calls::submit_bid(project, 800_000, "安心家政服务社：中央厨房"))
 			.await?;
 		let mut bids = false;
 		while rpc.best().await?.0 < rules.bidding_end {

@@ -911,6 +911,9 @@ pub fn write(raw: &Path, root: &Path, out: &Path) -> Result<()> {
 	let _ = writeln!(r);
 	analysis(&mut r, raw, best.as_ref(), &caps, base_ps, &charged, root);
 
+	// ----- 5b. The resident app -----
+	app_section(&mut r, raw);
+
 	// ----- 6. Goals -----
 	let _ = writeln!(r, "## 6. Goals, and the arithmetic behind them\n");
 	if let (Some(v), Some(t)) = (vote_w, transfer_w) {
@@ -976,6 +979,50 @@ pub fn write(raw: &Path, root: &Path, out: &Path) -> Result<()> {
 
 /// The findings: what limits throughput, what was changed because of it, what is left.
 /// Written from this run's figures.
+/// The resident app's figures (scripts/bench-app.sh: raw/app-load.json, raw/app-vote.json), if
+/// that script ran.
+fn app_section(r: &mut String, raw: &Path) {
+	let load = read_json(&raw.join("app-load.json"));
+	let vote = read_json(&raw.join("app-vote.json"));
+	if load.is_none() && vote.is_none() {
+		return;
+	}
+	let ms = |v: &Value| format!("{:.0} ms", f(v));
+	let _ = writeln!(r, "## 5b. The resident app (light client in the page)\n");
+	let _ = writeln!(
+		r,
+		"From `scripts/bench-app.sh`: headless Chromium at 360×740 opens `app/` served on loopback; the page's smoldot reaches a dev node over WebSocket p2p. Times are the page's own clock (`performance.now()`), median (min–max) of the runs.\n"
+	);
+	if let Some(l) = load {
+		let _ = writeln!(
+			r,
+			"- **Page load → synced and first screen drawn**, chain of {} finalized blocks (a `fast-blocks` node: the page's work is the same, the chain is just made faster): cold (new browser profile, nothing cached) {} ({}–{}), warm (reload; metadata cached in the page) {} ({}–{}); {} runs.",
+			l["chainFinalized"],
+			ms(&l["coldMs"]["median"]),
+			ms(&l["coldMs"]["min"]),
+			ms(&l["coldMs"]["max"]),
+			ms(&l["warmMs"]["median"]),
+			ms(&l["warmMs"]["min"]),
+			ms(&l["warmMs"]["max"]),
+			l["coldMs"]["runs"]
+		);
+	}
+	if let Some(v) = vote {
+		let _ = writeln!(
+			r,
+			"- **Tap \"vote\" → shown in a block** {} ({}–{}); **→ shown finalized** {} ({}–{}); {} taps, 6-second blocks (the check through `GongzhiApi.check_call`, signing, the pool, inclusion and GRANDPA finality, as the resident sees them).",
+			ms(&v["inBlockMs"]["median"]),
+			ms(&v["inBlockMs"]["min"]),
+			ms(&v["inBlockMs"]["max"]),
+			ms(&v["finalizedMs"]["median"]),
+			ms(&v["finalizedMs"]["min"]),
+			ms(&v["finalizedMs"]["max"]),
+			v["finalizedMs"]["runs"]
+		);
+	}
+	let _ = writeln!(r);
+}
+
 fn analysis(
 	r: &mut String,
 	raw: &Path,

@@ -1,4 +1,4 @@
-//! # pallet-community — the registry and its gate (上鏈關)
+//! # pallet-community — the registry and its gate (上链关)
 //!
 //! Every other Gongzhi pallet asks this one "who is this account?" through
 //! [`gongzhi_primitives::CommunityRegistry`]. Only a verified resident may act as one, only an
@@ -9,9 +9,9 @@
 //! - **Street offices (街道)** are created and retired by [`Config::AdminOrigin`] (Root via sudo on
 //!   dev chains). Each has one `admin` account — usually a multisig or proxy account — and a short
 //!   name. The admin may be changed by `AdminOrigin` or by the current admin.
-//! - **Communities (社區)** are created and retired by their office's admin, who also appoints and
-//!   removes their **officers (居委會)**, at most [`Config::MaxOfficers`] per community.
-//! - **Providers (社會組織)** register themselves with a name and the hash of their registration
+//! - **Communities (社区)** are created and retired by their office's admin, who also appoints and
+//!   removes their **officers (居委会)**, at most [`Config::MaxOfficers`] per community.
+//! - **Providers (社会组织)** register themselves with a name and the hash of their registration
 //!   code (unique); each office's admin approves or suspends them for that office. A squatted
 //!   code is released by `AdminOrigin` or by an office that approved or suspended its holder
 //!   (`release_registration_code`): the holder keeps its record, marked released, is suspended
@@ -153,12 +153,12 @@ pub mod pallet {
 
 		/// Longest name of an office, a community or a provider, in UTF-8 bytes. A Chinese
 		/// character takes 3 bytes: 64 bytes hold 21 characters, enough for
-		/// "某某市某某區某某街道辦事處".
+		/// "某某市某某区某某街道办事处".
 		#[pallet::constant]
 		type MaxNameLen: Get<u32>;
 
 		/// Most officers a community may have at once. Bounds the cleanup when a community is
-		/// retired; a committee (居委會) has 5–9 members.
+		/// retired; a committee (居委会) has 5–9 members.
 		#[pallet::constant]
 		type MaxOfficers: Get<u32>;
 
@@ -1020,7 +1020,7 @@ pub mod pallet {
 			Self::do_remove_officer(who, community, officer)
 		}
 
-		/// Registers the caller as a provider (社會組織). An office must then approve it before
+		/// Registers the caller as a provider (社会组织). An office must then approve it before
 		/// it may act there.
 		///
 		/// Origin: the provider's own account. Holds `ProviderDeposit` (押金) from it until it
@@ -1030,7 +1030,7 @@ pub mod pallet {
 		/// name is invalid, or if it can't pay the deposit (`InsufficientDeposit`).
 		///
 		/// - `name`: the organization's name, UTF-8.
-		/// - `registration_code_hash`: salted hash of its registration code (統一社會信用代碼).
+		/// - `registration_code_hash`: salted hash of its registration code (统一社会信用代码).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::register_provider().saturating_add(deposit_weight::<T::DbWeight>(1)))]
 		pub fn register_provider(
@@ -1138,7 +1138,7 @@ pub mod pallet {
 			Self::do_set_household(officer, who, household)
 		}
 
-		/// Publishes a community activity (活動數據上鏈); residents of the community may check
+		/// Publishes a community activity (活动数据上链); residents of the community may check
 		/// in from `starts_at` to `ends_at` (both included).
 		///
 		/// Origin: an officer of `community`, or a provider approved in its office. Holds
@@ -1375,7 +1375,7 @@ pub mod pallet {
 		/// not the organization), so that the rightful organization may register with it. The
 		/// provider that held it keeps its record, marked released, is suspended in every office
 		/// it was approved in and can never be approved again: it cannot act anywhere. Its
-		/// registration deposit is burnt (罰沒): squatting a code costs the deposit. It may then
+		/// registration deposit is burnt (罚没): squatting a code costs the deposit. It may then
 		/// only leave (`withdraw_provider`, with nothing to get back).
 		///
 		/// Origin: `AdminOrigin`, or the admin of an office in which the provider is approved

@@ -75,7 +75,7 @@ impl<BlockNumber: Copy> Lifecycle<BlockNumber> {
 	}
 }
 
-/// A street office (街道辦事處).
+/// A street office (街道办事处).
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct OfficeRecord<AccountId, Name, BlockNumber> {
 	/// The account that acts for the office (usually a multisig or proxy account).
@@ -90,7 +90,7 @@ pub struct OfficeRecord<AccountId, Name, BlockNumber> {
 	pub residents: u32,
 }
 
-/// A community (社區) under a street office, run by its committee (居委會).
+/// A community (社区) under a street office, run by its committee (居委会).
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct CommunityRecord<Name, BlockNumber> {
 	/// The street office the community belongs to (never changes).
@@ -105,12 +105,12 @@ pub struct CommunityRecord<Name, BlockNumber> {
 	pub residents: u32,
 }
 
-/// A provider (社會組織), as registered by itself.
+/// A provider (社会组织), as registered by itself.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct ProviderRecord<Name, BlockNumber> {
 	/// Short display name.
 	pub name: Name,
-	/// Hash of the organization's registration code (統一社會信用代碼), unique among providers.
+	/// Hash of the organization's registration code (统一社会信用代码), unique among providers.
 	pub registration_code_hash: H256,
 	/// When the provider registered.
 	pub registered_at: BlockNumber,
@@ -183,7 +183,7 @@ pub struct ResidentRecord<BlockNumber> {
 	pub office: OfficeId,
 	/// When the resident was registered in this community (reset by a move).
 	pub registered_at: BlockNumber,
-	/// Salted hash of the household registration (戶籍), if recorded.
+	/// Salted hash of the household registration (户籍), if recorded.
 	pub household: Option<H256>,
 	/// Salted hash of the person's ID document: one record per person.
 	pub person_hash: H256,
@@ -205,7 +205,7 @@ impl<BlockNumber: Clone> ResidentRecord<BlockNumber> {
 	}
 }
 
-/// What kind of community activity (活動) was held.
+/// What kind of community activity (活动) was held.
 #[derive(
 	Clone,
 	Copy,
@@ -221,21 +221,21 @@ impl<BlockNumber: Clone> ResidentRecord<BlockNumber> {
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum ActivityKind {
-	/// Residents' consultation meeting (居民議事會).
+	/// Residents' consultation meeting (居民议事会).
 	Consultation,
-	/// Volunteer service (志愿服務).
+	/// Volunteer service (志愿服务).
 	Volunteering,
-	/// Culture and sports (文體活動).
+	/// Culture and sports (文体活动).
 	CultureAndSports,
-	/// Health check or clinic (健康義診).
+	/// Health check or clinic (健康义诊).
 	Health,
-	/// Training or lecture (教育培訓).
+	/// Training or lecture (教育培训).
 	Education,
-	/// Care for the elderly (為老服務).
+	/// Care for the elderly (为老服务).
 	ElderlyCare,
-	/// Care for children (兒童關愛).
+	/// Care for children (儿童关爱).
 	ChildCare,
-	/// Safety and emergency drills (安全宣傳).
+	/// Safety and emergency drills (安全宣传).
 	Safety,
 	/// Anything else; the content document says what.
 	Other,

@@ -1,4 +1,4 @@
-//! # Needs surveys (需求調研)
+//! # Needs surveys (需求调研)
 //!
 //! A street office or a community committee asks the residents it serves which services they
 //! need — day care for the elderly, meal delivery, after-school classes… — and everyone can see

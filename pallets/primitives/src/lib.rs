@@ -27,26 +27,26 @@ use sp_runtime::traits::{IdentifyAccount, Verify};
 
 pub use sp_core::H256;
 
-/// A street office (街道辦事處).
+/// A street office (街道办事处).
 pub type OfficeId = u32;
-/// A community (社區) under a street office, run by its committee (居委會).
+/// A community (社区) under a street office, run by its committee (居委会).
 pub type CommunityId = u32;
 /// A verified person's stable resident number. It survives a change of account (lost key) and a
 /// move between communities, so "one person, one answer / ballot / rating" is keyed by it.
 pub type ResidentId = u32;
-/// A community activity (活動) published on chain.
+/// A community activity (活动) published on chain.
 pub type ActivityId = u32;
-/// A needs survey (需求調研).
+/// A needs survey (需求调研).
 pub type SurveyId = u32;
-/// A procurement project (購買服務項目).
+/// A procurement project (购买服务项目).
 pub type ProjectId = u32;
 /// A bid's index within its project, in order of submission (0, 1, …).
 pub type BidIndex = u32;
-/// A service-voucher programme (服務憑單項目).
+/// A service-voucher programme (服务凭单项目).
 pub type ProgrammeId = u32;
-/// One service voucher (服務憑單).
+/// One service voucher (服务凭单).
 pub type VoucherId = u64;
-/// One redemption of a voucher with a provider (核銷).
+/// One redemption of a voucher with a provider (核销).
 pub type RedemptionId = u64;
 /// A sum of money in fen (分, 1/100 yuan). Budgets, prices, voucher values and settlements are
 /// accounting figures paid off chain, not the chain's token: settlement records carry the hash of
@@ -89,7 +89,7 @@ pub struct ResidentInfo<BlockNumber> {
 	pub office: OfficeId,
 	/// When the resident was registered in this community (reset by a move).
 	pub registered_at: BlockNumber,
-	/// Salted hash of the household registration (戶籍), for per-household entitlements.
+	/// Salted hash of the household registration (户籍), for per-household entitlements.
 	pub household: Option<H256>,
 	/// When `household` was last set (at registration or by `set_household`): a per-household
 	/// entitlement counts only households set before its window opened, so that changing a
@@ -133,7 +133,7 @@ pub trait CommunityRegistry<AccountId, BlockNumber> {
 	/// Whether `who` is the admin account of `office` (and the office is active).
 	fn is_office_admin(who: &AccountId, office: OfficeId) -> bool;
 
-	/// Whether `who` is an officer (居委會工作人員) of `community`.
+	/// Whether `who` is an officer (居委会工作人员) of `community`.
 	fn is_officer(who: &AccountId, community: CommunityId) -> bool;
 
 	/// Whether `who` is a provider approved, and not suspended, in `office`.

@@ -1,4 +1,4 @@
-//! # Procurement ballots (購買服務投票)
+//! # Procurement ballots (购买服务投票)
 //!
 //! A street office buys a community service (elderly meals, home care, after-school classes…)
 //! and the residents it is for choose, by e-ballot, which approved provider delivers it.

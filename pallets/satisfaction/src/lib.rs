@@ -1,4 +1,4 @@
-//! # pallet-satisfaction — 滿意度評價
+//! # pallet-satisfaction — 满意度评价
 //!
 //! Satisfaction ratings of delivered services: only a resident who was actually served rates, and
 //! every bad rating must be answered.
@@ -7,7 +7,7 @@
 //! A voucher redemption (pallet-vouchers, seen through [`gongzhi_primitives::Redemptions`]) that
 //! the provider has confirmed is the evidence that a resident was served. That resident — known by
 //! their stable [`ResidentId`](gongzhi_primitives::ResidentId), so a replaced account still rates
-//! and nobody else can — rates it once, 1 (非常不滿意) to 5 (非常滿意), with an optional comment
+//! and nobody else can — rates it once, 1 (非常不满意) to 5 (非常满意), with an optional comment
 //! hash, within [`Config::RatingWindow`] blocks of the confirmation. The call is free exactly when
 //! it will succeed.
 //!
@@ -16,7 +16,7 @@
 //! blocks taken to rectify, and appeals upheld. Since real-world ratings sit near 99% satisfied,
 //! the bad-rating counts and rectification times say more than the average.
 //!
-//! ## Follow-up cases (差評整改)
+//! ## Follow-up cases (差评整改)
 //! A rating ≤ 2 opens a [`Case`] with a deadline [`Config::ResponseDeadline`] blocks away. The
 //! provider answers with a response hash; the office closes the case as rectified or dismissed.
 //!
@@ -314,7 +314,7 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Rate a service you received (滿意度評價).
+		/// Rate a service you received (满意度评价).
 		///
 		/// Who: the resident who redeemed the voucher (by resident number: a replacement account
 		/// works too). When: once, after the provider confirmed the service and within
@@ -324,8 +324,8 @@ pub mod pallet {
 		/// Fails with `ScoreOutOfRange`, `NotResident`, `UnknownRedemption`, `NotRedeemer`,
 		/// `NotConfirmed`, `AlreadyRated` or `RatingWindowClosed`.
 		///
-		/// - `redemption`: the redemption (核銷) to rate.
-		/// - `score`: 1 非常不滿意, 2 不滿意, 3 基本滿意, 4 滿意, 5 非常滿意.
+		/// - `redemption`: the redemption (核销) to rate.
+		/// - `score`: 1 非常不满意, 2 不满意, 3 基本满意, 4 满意, 5 非常满意.
 		/// - `comment`: hash of a written comment kept off chain, if any.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::rate(1))]

@@ -8,18 +8,18 @@ use gongzhi_primitives::{OfficeId, ProgrammeId, RedemptionId, ResidentId, H256};
 use scale_info::TypeInfo;
 use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
 
-/// A satisfaction score: 1 非常不滿意 (very dissatisfied), 2 不滿意 (dissatisfied), 3 基本滿意
-/// (neutral), 4 滿意 (satisfied), 5 非常滿意 (very satisfied).
+/// A satisfaction score: 1 非常不满意 (very dissatisfied), 2 不满意 (dissatisfied), 3 基本满意
+/// (neutral), 4 满意 (satisfied), 5 非常满意 (very satisfied).
 pub type Score = u8;
 
 /// The lowest valid score.
 pub const MIN_SCORE: Score = 1;
 /// The highest valid score.
 pub const MAX_SCORE: Score = 5;
-/// Scores up to and including this one are bad ratings (差評): each opens a follow-up case.
+/// Scores up to and including this one are bad ratings (差评): each opens a follow-up case.
 pub const BAD_SCORE_MAX: Score = 2;
 
-/// A follow-up case (差評整改) is identified by the redemption whose bad rating opened it: each
+/// A follow-up case (差评整改) is identified by the redemption whose bad rating opened it: each
 /// redemption is rated at most once and each bad rating opens exactly one case, so the ids match
 /// one to one and a case needs no counter of its own.
 pub type CaseId = RedemptionId;
@@ -29,7 +29,7 @@ pub fn is_valid_score(score: Score) -> bool {
 	(MIN_SCORE..=MAX_SCORE).contains(&score)
 }
 
-/// Whether `score` is a bad rating (差評), which opens a follow-up case.
+/// Whether `score` is a bad rating (差评), which opens a follow-up case.
 pub fn is_bad_score(score: Score) -> bool {
 	score <= BAD_SCORE_MAX
 }
@@ -132,7 +132,7 @@ pub struct CaseResponse<BlockNumber> {
 	pub at: BlockNumber,
 }
 
-/// Where a follow-up case (差評整改) stands.
+/// Where a follow-up case (差评整改) stands.
 ///
 /// ```text
 ///            respond (by deadline)            close

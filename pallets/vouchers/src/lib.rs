@@ -1,11 +1,11 @@
-//! # Service vouchers (服務憑單)
+//! # Service vouchers (服务凭单)
 //!
 //! A street office buys a community service — home care visits, meals for the elderly, after-school
-//! tutoring — and hands it out as vouchers. Residents claim them (申領), redeem each with the
+//! tutoring — and hands it out as vouchers. Residents claim them (申领), redeem each with the
 //! provider of their choice, the provider confirms the delivery with the hash of its service
 //! record, and the office settles the confirmed redemptions with the provider. Every step is a
 //! public record, and the counters the office needs to evaluate the programme (and to spot
-//! cash-out fraud, 套現) are kept as it goes.
+//! cash-out fraud, 套现) are kept as it goes.
 //!
 //! ## Programmes
 //! An office admin creates a programme ([`Pallet::create_programme`]) either for a contract
@@ -708,7 +708,7 @@ pub mod pallet {
 			)
 		}
 
-		/// Claim (申領) one voucher of `programme`. Signed by a resident in the programme's scope,
+		/// Claim (申领) one voucher of `programme`. Signed by a resident in the programme's scope,
 		/// during its claim window, while its supply lasts and the resident (or, for a
 		/// per-household limit, their household) is under the limit, and the resident holds fewer
 		/// than `MaxVouchersPerResident` vouchers. `OfficeIssued` programmes can't be claimed.

@@ -11,7 +11,7 @@ use gongzhi_primitives::{
 };
 use scale_info::TypeInfo;
 
-/// A settlement between a street office and a provider (結算).
+/// A settlement between a street office and a provider (结算).
 pub type SettlementId = u32;
 
 /// A day number: `block_number / BlocksPerDay`, counted from genesis. Day 0 is the chain's first
@@ -123,7 +123,7 @@ impl<T: Config> ProgrammeBasis<T> {
 	}
 }
 
-/// A voucher programme (服務憑單項目). Fixed at creation; its counters live in
+/// A voucher programme (服务凭单项目). Fixed at creation; its counters live in
 /// [`ProgrammeStats`] and its service name apart, so that claims and redemptions read a small
 /// record.
 #[derive(
@@ -248,7 +248,7 @@ impl<AccountId, BlockNumber> VoucherState<AccountId, BlockNumber> {
 	}
 }
 
-/// One service voucher (服務憑單): bound to a resident number, never transferable.
+/// One service voucher (服务凭单): bound to a resident number, never transferable.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct Voucher<AccountId, BlockNumber> {
 	/// The programme it belongs to.
@@ -329,7 +329,7 @@ pub struct ProviderStats {
 	pub settled_amount: Amount,
 }
 
-/// A settlement record (結算記錄): an office paid a provider for confirmed redemptions of one
+/// A settlement record (结算记录): an office paid a provider for confirmed redemptions of one
 /// programme. Kept for good.
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,

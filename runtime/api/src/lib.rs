@@ -18,6 +18,7 @@ use gongzhi_primitives::{
 	ActivityId, CommunityId, OfficeId, ProgrammeId, ProjectId, RedemptionId, SurveyId, VoucherId,
 };
 use scale_info::TypeInfo;
+use sp_runtime::DispatchError;
 
 pub use pallet_community::{CommunityView, OfficeView, ResidentView};
 pub use pallet_needs_survey::SurveyResults;
@@ -58,6 +59,22 @@ pub struct ProviderReport {
 	pub scorecard: ScorecardView,
 }
 
+/// What a call would do if its sender sent it now, found by running it on a copy of the state
+/// that is thrown away: whether it would be free of fees, and its result. An app asks this before
+/// it submits, so a resident learns *why* a call would fail (as the module error, which the app
+/// turns into a sentence) instead of a pool's bare "cannot pay": a resident holds no tokens, and
+/// a free call that would fail must pay, so it never reaches a block to report its error.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct CallCheck {
+	/// The call would be free of fees (its pallet's `feeless_if` holds for this sender now).
+	pub free: bool,
+	/// The call's own result: `Ok` if it would succeed, else its error (e.g. a module error
+	/// with its pallet and error index, named in the metadata).
+	pub result: Result<(), DispatchError>,
+}
+
 sp_api::decl_runtime_apis! {
 	/// Gongzhi's read API. Every method is a pure read of the state at the block it is called at.
 	pub trait GongzhiApi<AccountId, BlockNumber>
@@ -88,5 +105,10 @@ sp_api::decl_runtime_apis! {
 		fn office(office: OfficeId) -> Option<OfficeView<AccountId, BlockNumber>>;
 		/// A community with its officers and counts.
 		fn community(community: CommunityId) -> Option<CommunityView<AccountId, BlockNumber>>;
+		/// Would `call` (SCALE-encoded, as in an extrinsic) succeed if `who` sent it now, and would
+		/// it be free? Runs the call's checks and the call itself on state that is discarded.
+		/// `None` if `call` is not a call of this runtime (or is nested too deeply). Transaction
+		/// checks (nonce, era, signature) are not part of it.
+		fn check_call(who: AccountId, call: Vec<u8>) -> Option<CallCheck>;
 	}
 }

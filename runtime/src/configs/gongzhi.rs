@@ -29,9 +29,9 @@ const MAX_STAFF: u32 = 2_000;
 impl pallet_community::Config for Runtime {
 	/// Offices are created and retired by chain governance (sudo on dev chains; a council later).
 	type AdminOrigin = EnsureRoot<crate::AccountId>;
-	/// 64 bytes: about 21 Chinese characters, enough for "XX區XX街道辦事處".
+	/// 64 bytes: about 21 Chinese characters, enough for "XX区XX街道办事处".
 	type MaxNameLen = ConstU32<64>;
-	/// A community committee has 5–9 members; 16 leaves room for grid workers (網格員).
+	/// A community committee has 5–9 members; 16 leaves room for grid workers (网格员).
 	type MaxOfficers = ConstU32<16>;
 	/// A provider (social organization) rarely serves more than a few street offices.
 	type MaxProviderOffices = ConstU32<16>;
@@ -195,7 +195,7 @@ impl pallet_satisfaction::Config for Runtime {
 	type Redemptions = Vouchers;
 	/// A resident may rate a service up to 30 days after it was confirmed.
 	type RatingWindow = ConstU32<{ 30 * DAYS }>;
-	/// A provider must answer a bad rating (差評) within 7 days.
+	/// A provider must answer a bad rating (差评) within 7 days.
 	type ResponseDeadline = ConstU32<{ 7 * DAYS }>;
 	/// A provider may appeal a rating within 14 days.
 	type AppealWindow = ConstU32<{ 14 * DAYS }>;

@@ -80,8 +80,8 @@ pub fn project_in_voting(quorum_percent: u8, voting_blocks: BlockNumber) -> u32 
 	let start = now();
 	assert_ok!(Procurement::create_project(
 		signed(Bob),
-		bounded("長者助餐服務"),
-		bounded("為轄區長者提供午餐配送"),
+		bounded("长者助餐服务"),
+		bounded("为辖区长者提供午餐配送"),
 		H256::repeat_byte(1),
 		1_000,
 		None,

@@ -11,7 +11,7 @@ fn the_office_admin_creates_a_community() {
 		assert_ok!(Community::create_community(
 			RuntimeOrigin::signed(ADMIN),
 			office,
-			"幸福社區".into()
+			"幸福社区".into()
 		));
 		let community = Communities::<Test>::get(0).unwrap();
 		assert_eq!(community.office, office);
@@ -22,7 +22,7 @@ fn the_office_admin_creates_a_community() {
 			Event::CommunityCreated {
 				community: 0,
 				office,
-				name: "幸福社區".as_bytes().to_vec().try_into().unwrap(),
+				name: "幸福社区".as_bytes().to_vec().try_into().unwrap(),
 			}
 			.into(),
 		);

@@ -6,14 +6,14 @@ use gongzhi_primitives::{CommunityRegistry, Scope};
 
 fn sample() -> GenesisConfig<Test> {
 	GenesisConfig {
-		offices: vec![(ADMIN, "向陽街道".into()), (ADMIN2, "North".into())],
+		offices: vec![(ADMIN, "向阳街道".into()), (ADMIN2, "North".into())],
 		communities: vec![
-			(OFFICE, "幸福社區".into(), vec![OFFICER, 13]),
+			(OFFICE, "幸福社区".into(), vec![OFFICER, 13]),
 			(OFFICE, "West".into(), vec![OFFICER_WEST]),
 			(OFFICE2, "North".into(), vec![]),
 		],
 		providers: vec![
-			(PROVIDER, "夕陽紅".into(), code(1), vec![OFFICE, OFFICE2]),
+			(PROVIDER, "夕阳红".into(), code(1), vec![OFFICE, OFFICE2]),
 			(PROVIDER2, "Kids".into(), code(2), vec![]),
 		],
 		residents: vec![
@@ -28,7 +28,7 @@ fn sample() -> GenesisConfig<Test> {
 fn genesis_builds_a_populated_district() {
 	ext_with(sample()).execute_with(|| {
 		assert_ok!(Community::do_try_state());
-		assert_eq!(Offices::<Test>::get(OFFICE).unwrap().name.to_vec(), "向陽街道".as_bytes());
+		assert_eq!(Offices::<Test>::get(OFFICE).unwrap().name.to_vec(), "向阳街道".as_bytes());
 		assert_eq!(Community::office_details(OFFICE).unwrap().communities, 2);
 		assert!(Community::is_office_admin(&ADMIN2, OFFICE2));
 		assert!(Community::is_officer(&13, EAST));
@@ -54,7 +54,7 @@ fn genesis_builds_a_populated_district() {
 #[test]
 fn genesis_config_round_trips_through_json() {
 	let json = serde_json::to_string(&sample()).unwrap();
-	assert!(json.starts_with(r#"{"offices":[[1,"向陽街道"]"#), "{json}");
+	assert!(json.starts_with(r#"{"offices":[[1,"向阳街道"]"#), "{json}");
 	let back: GenesisConfig<Test> = serde_json::from_str(&json).unwrap();
 	assert_eq!(back.residents, sample().residents);
 	assert_eq!(back.providers, sample().providers);

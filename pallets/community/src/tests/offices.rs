@@ -8,10 +8,10 @@ use sp_runtime::DispatchError;
 #[test]
 fn admin_origin_creates_an_office() {
 	build_and_execute(|| {
-		assert_ok!(Community::create_office(RuntimeOrigin::root(), ADMIN, "向陽街道".into()));
+		assert_ok!(Community::create_office(RuntimeOrigin::root(), ADMIN, "向阳街道".into()));
 		let office = Offices::<Test>::get(0).unwrap();
 		assert_eq!(office.admin, ADMIN);
-		assert_eq!(office.name.to_vec(), "向陽街道".as_bytes().to_vec());
+		assert_eq!(office.name.to_vec(), "向阳街道".as_bytes().to_vec());
 		assert_eq!(office.status, Lifecycle::Active);
 		assert_eq!((office.communities, office.residents), (0, 0));
 		assert_eq!(NextOfficeId::<Test>::get(), 1);
@@ -19,7 +19,7 @@ fn admin_origin_creates_an_office() {
 			Event::OfficeCreated {
 				office: 0,
 				admin: ADMIN,
-				name: "向陽街道".as_bytes().to_vec().try_into().unwrap(),
+				name: "向阳街道".as_bytes().to_vec().try_into().unwrap(),
 			}
 			.into(),
 		);
@@ -66,7 +66,7 @@ fn create_office_with_a_name_over_the_bound_fails() {
 		);
 		// Six Chinese characters are 18 bytes.
 		assert_noop!(
-			Community::create_office(RuntimeOrigin::root(), ADMIN, "六個漢字名字".into()),
+			Community::create_office(RuntimeOrigin::root(), ADMIN, "六个汉字名字".into()),
 			Error::<Test>::NameTooLong
 		);
 	});

@@ -10,18 +10,18 @@ fn a_provider_registers_itself() {
 		run_to(3);
 		assert_ok!(Community::register_provider(
 			RuntimeOrigin::signed(PROVIDER),
-			"夕陽紅社".into(),
+			"夕阳红社".into(),
 			code(1)
 		));
 		let record = Providers::<Test>::get(PROVIDER).unwrap();
-		assert_eq!(record.name.to_vec(), "夕陽紅社".as_bytes().to_vec());
+		assert_eq!(record.name.to_vec(), "夕阳红社".as_bytes().to_vec());
 		assert_eq!(record.registration_code_hash, code(1));
 		assert_eq!((record.registered_at, record.offices), (3, 0));
 		assert_eq!(ProviderCodes::<Test>::get(code(1)), Some(PROVIDER));
 		System::assert_last_event(
 			Event::ProviderRegistered {
 				provider: PROVIDER,
-				name: "夕陽紅社".as_bytes().to_vec().try_into().unwrap(),
+				name: "夕阳红社".as_bytes().to_vec().try_into().unwrap(),
 				registration_code_hash: code(1),
 				deposit: PROVIDER_DEPOSIT,
 			}

@@ -1,4 +1,4 @@
-//! Claiming (申領) and issuing vouchers: scope, window, limits per resident and household,
+//! Claiming (申领) and issuing vouchers: scope, window, limits per resident and household,
 //! supply, the per-resident bound, and the feeless check.
 
 use super::*;
