@@ -83,7 +83,9 @@ ensure_browser() {
 ensure_npm() {
 	local dir=$1
 	if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-		(cd "$dir" && npm ci --no-audit --no-fund)
+		# npm 11 leaves some platform-only optional dependencies (vite 8's Windows helper) out of
+		# the lock file, and `npm ci` then refuses it: install from the lock file as far as it goes.
+		(cd "$dir" && { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; })
 	fi
 }
 
