@@ -22,7 +22,7 @@ export async function ballotsScreen(rerender: () => void): Promise<HTMLElement> 
   const account = requireAccount();
   const status = await chain.api.apis.GongzhiApi.resident_status(account.address);
   if (!status) return card(t('nav.ballots'), note(t('home.notResident')));
-  const ids = [...new Set([...status.ballots_to_cast, ...Object.keys(state.contents?.salts ?? {}).map(Number)])].sort((a, b) => b - a);
+  const ids = [...new Set([...status.ballots_to_cast, ...Object.keys(state.contents?.salts ?? {}).map(Number).filter(Number.isInteger)])].sort((a, b) => b - a);
   const cards: HTMLElement[] = [];
   for (const id of ids) {
     const [info, tally] = await Promise.all([chain.api.apis.GongzhiApi.project_info(id), chain.api.apis.GongzhiApi.project_tally(id)]);
@@ -157,7 +157,12 @@ function paperButton(info: Info, bid: number, residentId: number): HTMLElement {
     if (info.method.type === 'Secret') {
       const salt = newSalt();
       const commitment = ballotCommitment(info.project, bid, salt, residentId);
-      await updateVault((c) => { c.salts[String(info.project)] = { bid, salt: toHex(salt), commitment: toHex(commitment), residentId }; });
+      // Never replace the salt of a commitment already sent from this page: a second note for
+      // the paper ballot is kept beside it, keyed by its commitment.
+      await updateVault((c) => {
+        const key = c.salts[String(info.project)] ? `${info.project}:${toHex(commitment)}` : String(info.project);
+        c.salts[key] = { bid, salt: toHex(salt), commitment: toHex(commitment), residentId };
+      });
       choice = { Commitment: toHex(commitment) };
       relay = { type: 'Commitment', value: commitment };
     } else {
