@@ -3,6 +3,9 @@
 // (lib/cycle.js) that the e2e lifecycle test runs and asserts.
 //
 //   node e2e/demo.js [ws://127.0.0.1:9944]        (or GONGZHI_WS=ws://…; scripts/demo.sh runs this)
+//   node e2e/demo.js --stage [ws://…]              only opens what a resident can try in the app
+//                                                   (scripts/dev-node.sh runs this): a survey, an
+//                                                   open and a secret ballot, a voucher programme
 //
 // Needs a chain with the `development` preset's demo district (scripts/dev-node.sh). Every run
 // opens a new survey, new projects and a new programme, so it may be run again on the same chain.
@@ -10,10 +13,12 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { gongzhiRpc, rpcJson } from './lib/gongzhi-rpc.js';
 import {
-  cycleContext, runCycle, bestNumber, utf8, yuan, DISTRICT, SURVEY, RESIDENTS
+  cycleContext, runCycle, stageForApp, bestNumber, utf8, yuan, DISTRICT, SURVEY, RESIDENTS
 } from './lib/cycle.js';
 
-const url = process.argv[2] ?? process.env.GONGZHI_WS ?? 'ws://127.0.0.1:9944';
+const args = process.argv.slice(2);
+const stageOnly = args.includes('--stage');
+const url = args.find((a) => !a.startsWith('--')) ?? process.env.GONGZHI_WS ?? 'ws://127.0.0.1:9944';
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code) => (s) => (tty ? `\x1b[${code}m${s}\x1b[0m` : s);
 const bold = paint('1');
@@ -160,6 +165,7 @@ async function main () {
   out();
   const ctx = await cycleContext(api, { say });
   await district(api, ctx);
+  if (stageOnly) return stage(api, ctx);
 
   const results = await runCycle(ctx, {
     onStep: (title) => { out(); out(bold(`── ${title} ${'─'.repeat(Math.max(0, 90 - title.length))}`)); },
@@ -181,6 +187,21 @@ async function main () {
     process.exit(1);
   }
   out(green('  The cycle ran clean.'));
+  process.exit(0);
+}
+
+/** `--stage`: open what a resident can try in the app, with windows of hours, and stop. */
+async function stage (api, ctx) {
+  out();
+  out(bold('── Opening what residents can try in the app (windows of about 4 hours) ' + '─'.repeat(20)));
+  const staged = await stageForApp(ctx, { window: 2_400, secretVoting: 1_200, reveal: 1_200, programmeBlocks: 2_400 });
+  await api.disconnect();
+  const failed = ctx.outcomes.filter((o) => o.failed !== o.expect);
+  if (failed.length) {
+    console.error(`\nUNEXPECTED: ${failed.map((o) => `${o.call} → ${o.failed}`).join('; ')}`);
+    process.exit(1);
+  }
+  out(green(`  Ready: survey #${staged.survey.survey}, open ballot #${staged.projects.open.project}, secret ballot #${staged.projects.secret.project}, voucher programme #${staged.programme} (Riverside residents, e.g. Dave//stash).`));
   process.exit(0);
 }
 

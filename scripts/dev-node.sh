@@ -19,6 +19,7 @@ ensure_system_packages with-node
 ensure_rust
 build_node
 build_app
+ensure_npm "$ROOT/e2e"
 
 work=$(mktemp -d)
 # A fixed node key, so the chain spec given to the page can name this node as its boot node.
@@ -29,7 +30,21 @@ chain_spec_with_bootnode dev "$bootnode" "$work/chain-spec.json"
 
 node "$ROOT/app/scripts/serve.mjs" --spec "$work/chain-spec.json" --port "$APP_PORT" --host "$APP_HOST" >"$work/app.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
+# Once the node answers, open a survey, an open and a secret ballot and a voucher programme
+# (windows of about 4 hours), so that a resident finds something to do in the app right away.
+(
+	for _ in $(seq 1 120); do
+		(exec 3<>"/dev/tcp/127.0.0.1/$RPC_PORT") 2>/dev/null && break
+		sleep 1
+	done
+	if node "$ROOT/e2e/demo.js" --stage "ws://127.0.0.1:$RPC_PORT" >"$work/stage.log" 2>&1; then
+		printf '\n  %s\n  Open %s and vote (e.g. as Dave//stash).\n\n' "$(tail -n 1 "$work/stage.log")" "http://$APP_HOST:$APP_PORT/" >&2
+	else
+		printf '\n  Could not open the demo items:\n%s\n\n' "$(tail -n 20 "$work/stage.log")" >&2
+	fi
+) &
+stager=$!
+trap 'kill $server $stager 2>/dev/null; rm -rf "$work"' EXIT
 
 cat >&2 <<MSG
 
@@ -39,7 +54,8 @@ cat >&2 <<MSG
   Light-client boot node (WebSocket p2p):   $bootnode
   JSON-RPC / WebSocket:                     ws://127.0.0.1:$RPC_PORT
   Polkadot.js apps:  https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT#/explorer
-  The demo cycle:    scripts/demo.sh   (in another terminal: opens surveys and ballots to try)
+  Demo items (a survey, two ballots, vouchers) open in about a minute; the whole cycle,
+  narrated:          scripts/demo.sh   (in another terminal)
 
 MSG
 "$NODE_BIN" --dev --base-path "$work/chain" --rpc-port "$RPC_PORT" --rpc-cors all \

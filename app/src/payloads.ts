@@ -111,3 +111,23 @@ export function relayedBallotQrMessage(qr: RelayedBallotQr): Uint8Array {
 }
 
 export { toHex };
+
+/** A stored ballot (procurement's `Ballot`), decoded from its SCALE bytes. */
+export type StoredBallot = { choice: { type: 'Bid' | 'Revealed'; value: number } | { type: 'Committed'; value: string }; changes: number };
+
+/**
+ * Decodes the bytes stored under a ballot's key (enum `BallotChoice` — 0 `Bid(u32)`,
+ * 1 `Committed(H256)`, 2 `Revealed(u32)` — then `changes: u32`). `null` if they are not exactly
+ * a ballot, so a receipt is shown as verified only when the proven bytes say what it says.
+ */
+export function decodeStoredBallot(bytes: Uint8Array): StoredBallot | null {
+  const u32 = (at: number) => bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | ((bytes[at + 3] << 24) >>> 0);
+  const tag = bytes[0];
+  if ((tag === 0 || tag === 2) && bytes.length === 9) {
+    return { choice: { type: tag === 0 ? 'Bid' : 'Revealed', value: u32(1) >>> 0 }, changes: u32(5) >>> 0 };
+  }
+  if (tag === 1 && bytes.length === 37) {
+    return { choice: { type: 'Committed', value: toHex(bytes.slice(1, 33)) }, changes: u32(33) >>> 0 };
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
 // The off-chain bytes, against vectors computed independently with @polkadot/util (the encoding
 // the pallets' crate docs give), and the QR payloads' checks.
 import { describe, expect, it } from 'vitest';
-import { ballotCommitment, decodeQr, encodeQr, offlineRedemptionMessage, relayedBallotMessage, relayedBallotQrMessage } from '../src/payloads';
+import { ballotCommitment, decodeQr, decodeStoredBallot, encodeQr, offlineRedemptionMessage, relayedBallotMessage, relayedBallotQrMessage } from '../src/payloads';
 import { fromHex, toHex } from '../src/bytes';
 import { accountFromSuri, DEV_RESIDENTS } from '../src/keys';
 import { sr25519 } from '@polkadot-labs/hdkd-helpers';
@@ -70,5 +70,24 @@ describe('QR payloads', () => {
     expect(() => decodeQr(JSON.stringify({ ...ballot(), signature: '0x12' }))).toThrow('damaged');
     expect(() => decodeQr(JSON.stringify({ ...ballot(), resident: 'x' }))).toThrow('damaged');
     expect(() => decodeQr(JSON.stringify({ kind: 'gongzhi/offline-redemption/v1', genesis: toHex(genesis), voucher: '1e3', provider: EVE, deadline: 1, signature: toHex(new Uint8Array(64)) }))).toThrow('damaged');
+  });
+});
+
+describe('stored ballot (what a receipt is checked against)', () => {
+  it('decodes each kind of ballot as the pallet stores it', () => {
+    // Bid(7), changed twice: 00 07000000 02000000
+    expect(decodeStoredBallot(fromHex('0x000700000002000000'))).toEqual({ choice: { type: 'Bid', value: 7 }, changes: 2 });
+    expect(decodeStoredBallot(fromHex('0x020100000000000000'))).toEqual({ choice: { type: 'Revealed', value: 1 }, changes: 0 });
+    const commitment = `0x${'ab'.repeat(32)}`;
+    expect(decodeStoredBallot(fromHex(`0x01${'ab'.repeat(32)}05000000`))).toEqual({ choice: { type: 'Committed', value: commitment }, changes: 5 });
+    // Large values stay unsigned.
+    expect(decodeStoredBallot(fromHex('0x00ffffffffffffffff'))).toEqual({ choice: { type: 'Bid', value: 4294967295 }, changes: 4294967295 });
+  });
+  it('refuses bytes that are not exactly a ballot', () => {
+    expect(decodeStoredBallot(fromHex('0x'))).toBeNull();
+    expect(decodeStoredBallot(fromHex('0x0007000000'))).toBeNull();
+    expect(decodeStoredBallot(fromHex('0x00070000000200000000'))).toBeNull();
+    expect(decodeStoredBallot(fromHex('0x030700000002000000'))).toBeNull();
+    expect(decodeStoredBallot(fromHex(`0x01${'ab'.repeat(31)}05000000`))).toBeNull();
   });
 });

@@ -783,3 +783,23 @@ export async function runCycle (ctx, { onStep = () => {}, onResult = () => {} } 
   }
   return results;
 }
+
+/**
+ * What a resident can try in the app right away: a survey of the whole office (`window` blocks
+ * to answer), an open ballot (office-wide) and a secret ballot (Riverside) with Eve's and
+ * Ferdie's bids, and a direct voucher programme for Riverside with provider Eve. `secretVoting`
+ * and `reveal` set the secret ballot's windows. Used by the resident app's e2e test and by
+ * `demo.js --stage` (which scripts/dev-node.sh runs), so a newcomer finds something to vote on.
+ */
+export async function stageForApp (ctx, { window = 200, secretVoting = 60, reveal = 100, programmeBlocks = 400 } = {}) {
+  const { api, who } = ctx;
+  const survey = await openSurvey(ctx, { lead: 2, window });
+  // Two projects with windows of their own (each bids from its own bidding start).
+  const open = await submitBids(ctx, await openProjects(ctx, { keys: ['open'], lead: 3, bidding: 2, voting: window }), BIDS);
+  const secret = await submitBids(ctx, await openProjects(ctx, { keys: ['secret'], lead: 3, bidding: 2, voting: secretVoting, reveal }), BIDS);
+  const base = await bestNumber(api);
+  const created = await sendOne(ctx, api.tx.vouchers.createProgramme(
+    { Direct: { scope: { Community: DISTRICT.riverside }, providers: [who.providers.eve.address] } },
+    '助浴服务券 Bathing help', 5_000, { PerResident: 2 }, 'Entitlement', 6, base, base + programmeBlocks, base + 14_400), who.office);
+  return { survey, projects: { ...open, ...secret }, programme: eventFields(created, 'vouchers', 'ProgrammeCreated')?.programme, programmeOutcome: created };
+}

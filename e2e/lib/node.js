@@ -73,11 +73,12 @@ export function nodeKey (seedByte) {
  * for p2p over WebSocket instead of TCP, for browsers).
  * Resolves once its RPC answers. Returns { rpcPort, p2pPort, wsUrl, multiaddr, stop(), log() }.
  */
-export async function startNode ({ chain = 'dev', validator, nodeKey: key, bootnodes = [], extraArgs = [], name = 'node', ws = false } = {}) {
+export async function startNode ({ chain = 'dev', validator, nodeKey: key, bootnodes = [], extraArgs = [], name = 'node', ws = false, authoring = true, basePath: reuse, rpcPort: wantRpc, p2pPort: wantP2p } = {}) {
   if (!existsSync(NODE_BIN)) throw new Error(`node binary not found at ${NODE_BIN}: build it first (scripts/test.sh does)`);
-  const basePath = mkdtempSync(join(tmpdir(), `gongzhi-e2e-${name}-`));
-  const rpcPort = await freePort();
-  const p2pPort = await freePort();
+  // `basePath`, `rpcPort`, `p2pPort`: restart a node on its database and ports (after `kill9`).
+  const basePath = reuse ?? mkdtempSync(join(tmpdir(), `gongzhi-e2e-${name}-`));
+  const rpcPort = wantRpc ?? await freePort();
+  const p2pPort = wantP2p ?? await freePort();
   const args = [
     '--base-path', basePath,
     '--rpc-port', String(rpcPort),
@@ -87,12 +88,16 @@ export async function startNode ({ chain = 'dev', validator, nodeKey: key, bootn
     '--rpc-cors', 'all',
     '--name', name
   ];
-  if (chain === 'dev') args.push('--dev');
+  // `authoring: false` on the dev chain: the same chain (and database), served by a node that
+  // authors nothing, so the chain stands still (e.g. to compare two indexes of it).
+  if (chain === 'dev') args.push(...(authoring ? ['--dev'] : ['--chain', 'dev']));
   else args.push('--chain', chain);
   if (validator) args.push(`--${validator}`, '--validator');
   if (key) args.push('--node-key', key);
   if (bootnodes.length) args.push('--bootnodes', ...bootnodes);
   args.push(...extraArgs);
+  // GONGZHI_NODE_ARGS: extra flags for every node a test starts (e.g. log targets when debugging).
+  if (process.env.GONGZHI_NODE_ARGS) args.push(...process.env.GONGZHI_NODE_ARGS.split(' ').filter(Boolean));
 
   const logPath = join(basePath, 'node.log');
   const out = openSync(logPath, 'a');
@@ -106,6 +111,12 @@ export async function startNode ({ chain = 'dev', validator, nodeKey: key, bootn
     multiaddr: (peerId) => `/ip4/127.0.0.1/tcp/${p2pPort}${ws ? '/ws' : ''}/p2p/${peerId}`,
     log: () => readFileSync(logPath, 'utf8'),
     exited: new Promise((r) => child.on('exit', (code, signal) => r({ code, signal }))),
+    /** Kills the node with SIGKILL (no shutdown at all) and keeps its database, to restart it. */
+    async kill9 () {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+      await handle.exited;
+      running.delete(handle);
+    },
     async stop ({ keepFiles = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         try { process.kill(-child.pid, 'SIGINT'); } catch { /* gone */ }

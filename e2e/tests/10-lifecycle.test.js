@@ -9,7 +9,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
-import { startNode } from '../lib/node.js';
+import { startNode, nodeKey, rawChainSpec, waitFor } from '../lib/node.js';
+import { startSmoldot, lightClientApi } from '../lib/light-client.js';
 import { gongzhiRpc, rpcJson } from '../lib/gongzhi-rpc.js';
 import {
   STEPS, cycleContext, freeBalance, bestNumber, utf8, relayedBallotMessage,
@@ -19,6 +20,7 @@ import {
 let node;
 let api;
 let ctx;
+let spec;
 /** Every step's result, by the step's name (as in lib/cycle.js STEPS). */
 const r = {};
 const ran = [];
@@ -55,7 +57,9 @@ const ZERO = 0n;
 const RESIDENT_NAMES = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'];
 
 before(async () => {
-  node = await startNode({ name: 'lifecycle' });
+  const { key, peerId } = nodeKey(0x10);
+  node = await startNode({ name: 'lifecycle', nodeKey: key });
+  [, spec] = rawChainSpec('dev', [node.multiaddr(peerId)]);
   api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), rpc: gongzhiRpc, noInitWarn: true });
   const verbose = !!process.env.GONGZHI_E2E_VERBOSE;
   ctx = await cycleContext(api, { say: verbose ? (who, text) => console.log(`  [${who}] ${text}`) : () => {} });
@@ -475,4 +479,44 @@ test('statistics, the provider report and scorecards via JSON-RPC, with exact nu
   // And after the whole cycle, no resident ever held or paid a token.
   for (const name of RESIDENT_NAMES) assert.equal(await freeBalance(api, ctx.who.residents[name].address), ZERO, `${name}//stash`);
   assert.ok((await bestNumber(api)) > 0);
+});
+
+// A light client checks every answer against a proof from the node: it replays the runtime call
+// on the proof and refuses (and bans the node for a while) if the proof lacks anything the call
+// read. After the whole cycle every resident's status reads ratings, cases, vouchers and ballots
+// that exist, so this is where an incomplete proof would show (stop 14: `contains_key` put only a
+// value's hash in the proof and smoldot stalled the resident app).
+test('after the cycle a light client gets every resident\'s status and the reports, the same as the node', async (t) => {
+  if (!needs(t, 'reports')) return;
+  const smoldot = startSmoldot();
+  const light = await lightClientApi(smoldot, JSON.stringify(spec));
+  try {
+    // A block both know, at or after the end of the cycle: the light client's finalized head,
+    // once it has synced that far.
+    const end = (await api.rpc.chain.getHeader(r.followUp.at)).number.toNumber();
+    let at;
+    await waitFor('the light client to finalize the end of the cycle', async () => {
+      at = await light.rpc.chain.getFinalizedHead();
+      return (await light.rpc.chain.getHeader(at)).number.toNumber() >= end;
+    }, { timeoutMs: 120_000, everyMs: 1_000 });
+    const full = await api.at(at);
+    const lightAt = await light.at(at);
+    const calls = [
+      ...RESIDENT_NAMES.map((name) => [`residentStatus(${name})`, (x) => x.call.gongzhiApi.residentStatus(ctx.who.residents[name].address)]),
+      ['providerReport(eve)', (x) => x.call.gongzhiApi.providerReport(ctx.who.providers.eve.address)],
+      ['programme', (x) => x.call.gongzhiApi.programme(r.programme.programme)],
+      ['programmeScorecard', (x) => x.call.gongzhiApi.programmeScorecard(r.programme.programme)],
+      ['projectOutcome(open)', (x) => x.call.gongzhiApi.projectOutcome(r.projects.open.project)]
+    ];
+    for (const [what, call] of calls) {
+      const expected = (await call(full)).toJSON();
+      const got = (await call(lightAt)).toJSON();
+      assert.deepEqual(got, expected, what);
+    }
+    // The residents who rated are among them: their status was read from a proof holding ratings.
+    assert.ok(Object.keys(RATINGS).length > 0);
+  } finally {
+    await light.disconnect().catch(() => {});
+    await smoldot.terminate().catch(() => {});
+  }
 });

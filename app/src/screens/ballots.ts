@@ -7,7 +7,7 @@
 import { h, card, note, txButton, blockDate, qr, text } from '../ui';
 import { t, formatFen } from '../i18n';
 import { requireAccount, state, updateVault } from '../state';
-import { ballotCommitment, encodeQr, newSalt, relayedBallotMessage, type RelayedBallotQr } from '../payloads';
+import { ballotCommitment, decodeStoredBallot, encodeQr, newSalt, relayedBallotMessage, type RelayedBallotQr } from '../payloads';
 import { fromHex, toHex } from '../bytes';
 
 type Api = NonNullable<typeof state.chain>['api'];
@@ -122,12 +122,15 @@ export async function receiptView(project: number, address: string): Promise<HTM
   const what = c.type === 'Bid' ? t('ballot.receiptBid', { bid: c.value }) : c.type === 'Revealed' ? t('ballot.receiptRevealed', { bid: c.value }) : t('ballot.receiptCommitted');
   const isFinal = !!final && final.next_sequence === receipt.next_sequence && final.choice.type === receipt.choice.type;
   // The stored ballot itself, read by its key: smoldot returns it only with a proof checked
-  // against the finalized block's state root.
+  // against the finalized block's state root. Verified when those proven bytes say what the
+  // receipt says (the same choice, the same number of changes).
   let verified = false;
   if (isFinal) {
     try {
       const raw = await chain.client.rawQuery(toHex(receipt.storage_key));
-      verified = raw !== null && raw !== undefined;
+      const stored = typeof raw === 'string' ? decodeStoredBallot(fromHex(raw)) : null;
+      verified = !!stored && stored.changes === receipt.changes && stored.choice.type === c.type
+        && (c.type === 'Committed' ? stored.choice.value === String(c.value).toLowerCase() : stored.choice.value === c.value);
     } catch { /* shown as unverified */ }
   }
   const where = landed.get(project);

@@ -17,8 +17,8 @@ use frame_support::{
 };
 use frame_system::{ensure_signed, pallet_prelude::*};
 use gongzhi_primitives::{
-	deposit_weight, view_text, ActivityId, CommunityId, CommunityRegistry, OfficeId, ResidentId,
-	ResidentInfo, Scope, H256,
+	deposit_weight, view_text, ActivityId, CommunityId, CommunityRegistry, HasEntry, HasEntryPair,
+	OfficeId, ResidentId, ResidentInfo, Scope, H256,
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -103,7 +103,7 @@ impl<T: Config> Pallet<T> {
 
 	/// `who` must be an officer of `community`.
 	pub fn ensure_officer(who: &T::AccountId, community: CommunityId) -> DispatchResult {
-		ensure!(Officers::<T>::contains_key(community, who), Error::<T>::NotOfficer);
+		ensure!(Officers::<T>::has_entry_pair(community, who), Error::<T>::NotOfficer);
 		Ok(())
 	}
 
@@ -259,7 +259,7 @@ impl<T: Config> Pallet<T> {
 		record: &CommunityRecordOf<T>,
 		officer: &T::AccountId,
 	) -> DispatchResult {
-		ensure!(!Officers::<T>::contains_key(community, officer), Error::<T>::AlreadyOfficer);
+		ensure!(!Officers::<T>::has_entry_pair(community, officer), Error::<T>::AlreadyOfficer);
 		ensure!(record.officers < T::MaxOfficers::get(), Error::<T>::TooManyOfficers);
 		Ok(())
 	}
@@ -294,7 +294,7 @@ impl<T: Config> Pallet<T> {
 		officer: T::AccountId,
 	) -> DispatchResult {
 		let (mut record, _) = Self::ensure_community_admin(&who, community)?;
-		ensure!(Officers::<T>::contains_key(community, &officer), Error::<T>::OfficerNotFound);
+		ensure!(Officers::<T>::has_entry_pair(community, &officer), Error::<T>::OfficerNotFound);
 		Officers::<T>::remove(community, &officer);
 		// Saturating: the record counts this officer, so it is at least 1.
 		record.officers.saturating_dec();
@@ -314,10 +314,10 @@ impl<T: Config> Pallet<T> {
 		name: Vec<u8>,
 		registration_code_hash: &H256,
 	) -> Result<NameOf<T>, DispatchError> {
-		ensure!(!Providers::<T>::contains_key(who), Error::<T>::AlreadyProvider);
-		ensure!(!Residents::<T>::contains_key(who), Error::<T>::AccountIsResident);
+		ensure!(!Providers::<T>::has_entry(who), Error::<T>::AlreadyProvider);
+		ensure!(!Residents::<T>::has_entry(who), Error::<T>::AccountIsResident);
 		ensure!(
-			!ProviderCodes::<T>::contains_key(registration_code_hash),
+			!ProviderCodes::<T>::has_entry(registration_code_hash),
 			Error::<T>::RegistrationCodeTaken
 		);
 		Self::validate_name(name)
@@ -581,7 +581,9 @@ impl<T: Config> Pallet<T> {
 		let mut record = Providers::<T>::get(provider).ok_or(Error::<T>::UnknownProvider)?;
 		Self::check_staff_list(person_hashes)?;
 		ensure!(
-			person_hashes.iter().all(|person| !ProviderStaff::<T>::contains_key(provider, person)),
+			person_hashes
+				.iter()
+				.all(|person| !ProviderStaff::<T>::has_entry_pair(provider, person)),
 			Error::<T>::StaffAlreadyDeclared
 		);
 		ensure!(
@@ -628,7 +630,7 @@ impl<T: Config> Pallet<T> {
 		let mut record = Providers::<T>::get(provider).ok_or(Error::<T>::UnknownProvider)?;
 		Self::check_staff_list(person_hashes)?;
 		ensure!(
-			person_hashes.iter().all(|person| ProviderStaff::<T>::contains_key(provider, person)),
+			person_hashes.iter().all(|person| ProviderStaff::<T>::has_entry_pair(provider, person)),
 			Error::<T>::StaffNotDeclared
 		);
 		// Saturating: the record counts each declared person, distinct in the list.
@@ -669,14 +671,11 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		person_hash: &H256,
 	) -> Result<Option<ResidentId>, DispatchError> {
-		ensure!(!Residents::<T>::contains_key(who), Error::<T>::AlreadyResident);
-		ensure!(!Providers::<T>::contains_key(who), Error::<T>::AccountIsProvider);
+		ensure!(!Residents::<T>::has_entry(who), Error::<T>::AlreadyResident);
+		ensure!(!Providers::<T>::has_entry(who), Error::<T>::AccountIsProvider);
 		match PersonIndex::<T>::get(person_hash) {
 			Some(id) => {
-				ensure!(
-					!ResidentAccounts::<T>::contains_key(id),
-					Error::<T>::PersonAlreadyRegistered
-				);
+				ensure!(!ResidentAccounts::<T>::has_entry(id), Error::<T>::PersonAlreadyRegistered);
 				Ok(Some(id))
 			},
 			None => {
@@ -848,7 +847,8 @@ impl<T: Config> Pallet<T> {
 	) -> bool {
 		caller == who
 			|| Self::is_office_admin(caller, record.office)
-			|| (to_office == record.office && Officers::<T>::contains_key(record.community, caller))
+			|| (to_office == record.office
+				&& Officers::<T>::has_entry_pair(record.community, caller))
 	}
 
 	/// Whether `caller` may speak for destination `to` (of office `to_office`) in a move from
@@ -861,7 +861,7 @@ impl<T: Config> Pallet<T> {
 		from_office: OfficeId,
 	) -> bool {
 		Self::is_office_admin(caller, to_office)
-			|| (to_office == from_office && Officers::<T>::contains_key(to, caller))
+			|| (to_office == from_office && Officers::<T>::has_entry_pair(to, caller))
 	}
 
 	/// Resident `who`'s record and that of community `to`, which must be active and another
@@ -1062,8 +1062,8 @@ impl<T: Config> Pallet<T> {
 
 	/// `new` may receive a resident record: it is neither a resident nor a provider (回避).
 	fn check_new_account(new: &T::AccountId) -> DispatchResult {
-		ensure!(!Residents::<T>::contains_key(new), Error::<T>::AlreadyResident);
-		ensure!(!Providers::<T>::contains_key(new), Error::<T>::AccountIsProvider);
+		ensure!(!Residents::<T>::has_entry(new), Error::<T>::AlreadyResident);
+		ensure!(!Providers::<T>::has_entry(new), Error::<T>::AccountIsProvider);
 		Ok(())
 	}
 
@@ -1076,15 +1076,9 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(ResidentRecordOf<T>, PendingReplacementOf<T>), DispatchError> {
 		let record = Self::resident_record(old)?;
 		Self::ensure_office_admin(admin, record.office)?;
-		ensure!(
-			!PendingReplacements::<T>::contains_key(old),
-			Error::<T>::ReplacementAlreadyProposed
-		);
+		ensure!(!PendingReplacements::<T>::has_entry(old), Error::<T>::ReplacementAlreadyProposed);
 		Self::check_new_account(new)?;
-		ensure!(
-			!ReplacementTargets::<T>::contains_key(new),
-			Error::<T>::AccountInPendingReplacement
-		);
+		ensure!(!ReplacementTargets::<T>::has_entry(new), Error::<T>::AccountInPendingReplacement);
 		ensure!(frame_system::Pallet::<T>::can_dec_provider(old), Error::<T>::CannotReleaseAccount);
 		// Saturating: at the end of the block-number range it simply never takes effect.
 		let effective_at = Self::now().saturating_add(T::ReplacementNotice::get());
@@ -1188,7 +1182,7 @@ impl<T: Config> Pallet<T> {
 		ends_at: BlockNumberFor<T>,
 	) -> Result<ActivityPlan<T>, DispatchError> {
 		let record = Self::active_community(community)?;
-		let publisher = if Officers::<T>::contains_key(community, who) {
+		let publisher = if Officers::<T>::has_entry_pair(community, who) {
 			Publisher::Officer(who.clone())
 		} else if ProviderApprovals::<T>::get(who, record.office).is_some_and(|a| a.is_approved()) {
 			// An active community's office is active: no need to read it.
@@ -1273,7 +1267,10 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		ensure!(now >= record.starts_at, Error::<T>::ActivityNotStarted);
 		ensure!(now <= record.ends_at, Error::<T>::ActivityEnded);
-		ensure!(!CheckIns::<T>::contains_key(activity, resident.id), Error::<T>::AlreadyCheckedIn);
+		ensure!(
+			!CheckIns::<T>::has_entry_pair(activity, resident.id),
+			Error::<T>::AlreadyCheckedIn
+		);
 		Ok((record, resident.id))
 	}
 
@@ -1300,7 +1297,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(record.status == ActivityStatus::Published, Error::<T>::ActivityCancelled);
 		ensure!(Self::now() <= record.ends_at, Error::<T>::ActivityEnded);
 		let community = Self::active_community(record.community)?;
-		let may = Officers::<T>::contains_key(record.community, who)
+		let may = Officers::<T>::has_entry_pair(record.community, who)
 			|| Self::is_office_admin(who, community.office)
 			|| (matches!(&record.publisher, Publisher::Provider(p) if p == who)
 				&& ProviderApprovals::<T>::get(who, community.office)
@@ -1353,7 +1350,7 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(
 			CheckIns::<T>::iter_key_prefix(activity).next().is_some()
-				|| ActivityDeposits::<T>::contains_key(activity),
+				|| ActivityDeposits::<T>::has_entry(activity),
 			Error::<T>::NothingToReap
 		);
 		Ok(())
@@ -1465,7 +1462,7 @@ impl<T: Config> Pallet<T> {
 	/// Whether resident number `resident` has checked in at `activity` (`false` once the
 	/// activity's check-ins are reaped; the attendance count keeps them).
 	pub fn has_checked_in(activity: ActivityId, resident: ResidentId) -> bool {
-		CheckIns::<T>::contains_key(activity, resident)
+		CheckIns::<T>::has_entry_pair(activity, resident)
 	}
 
 	/// What this resident may still do here: the activities of their community that have not
@@ -1558,13 +1555,13 @@ impl<T: Config> Pallet<T> {
 			} else {
 				ensure!(c.officers == 0, "retired community with officers");
 				ensure!(
-					!OpenActivities::<T>::contains_key(id),
+					!OpenActivities::<T>::has_entry(id),
 					"retired community with open activities"
 				);
 			}
 		}
 		for community in Officers::<T>::iter_keys().map(|(c, _)| c) {
-			ensure!(Communities::<T>::contains_key(community), "officer of unknown community");
+			ensure!(Communities::<T>::has_entry(community), "officer of unknown community");
 		}
 
 		// Residents, both ways with their indexes.
@@ -1573,7 +1570,7 @@ impl<T: Config> Pallet<T> {
 				Communities::<T>::get(r.community).ok_or("resident's community missing")?;
 			ensure!(community.status.is_active(), "resident in a retired community");
 			ensure!(community.office == r.office, "resident's office differs from community's");
-			ensure!(Offices::<T>::contains_key(r.office), "resident's office missing");
+			ensure!(Offices::<T>::has_entry(r.office), "resident's office missing");
 			ensure!(r.id < NextResidentId::<T>::get(), "resident id not yet issued");
 			ensure!(
 				PersonIndex::<T>::get(r.person_hash) == Some(r.id),
@@ -1587,7 +1584,7 @@ impl<T: Config> Pallet<T> {
 				frame_system::Pallet::<T>::providers(&account) > 0,
 				"resident account without provider reference"
 			);
-			ensure!(!Providers::<T>::contains_key(&account), "resident account is a provider");
+			ensure!(!Providers::<T>::has_entry(&account), "resident account is a provider");
 			*community_residents.entry(r.community).or_default() += 1;
 			*office_residents.entry(r.office).or_default() += 1;
 		}
@@ -1621,12 +1618,12 @@ impl<T: Config> Pallet<T> {
 			let r = Residents::<T>::get(&account).ok_or("pending move of a non-resident")?;
 			ensure!(r.community != pending.to, "pending move to the resident's own community");
 			ensure!(
-				Communities::<T>::contains_key(pending.to),
+				Communities::<T>::has_entry(pending.to),
 				"pending move to an unknown community"
 			);
 		}
 		for (old, pending) in PendingReplacements::<T>::iter() {
-			ensure!(Residents::<T>::contains_key(&old), "pending replacement of a non-resident");
+			ensure!(Residents::<T>::has_entry(&old), "pending replacement of a non-resident");
 			ensure!(
 				ReplacementTargets::<T>::get(&pending.new).as_ref() == Some(&old),
 				"replacement target index disagrees"
@@ -1678,7 +1675,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut declarations = 0usize;
 		for (account, person) in ProviderStaff::<T>::iter_keys() {
-			ensure!(Providers::<T>::contains_key(&account), "staff of unknown provider");
+			ensure!(Providers::<T>::has_entry(&account), "staff of unknown provider");
 			ensure!(
 				PersonEmployers::<T>::get(person).contains(&account),
 				"a staff declaration is missing from the person's employers"
@@ -1688,14 +1685,14 @@ impl<T: Config> Pallet<T> {
 		let indexed: usize = PersonEmployers::<T>::iter_values().map(|e| e.len()).sum();
 		ensure!(indexed == declarations, "the employers index differs from the declarations");
 		for (account, office) in ProviderApprovals::<T>::iter_keys() {
-			ensure!(Providers::<T>::contains_key(&account), "approval of unknown provider");
-			ensure!(Offices::<T>::contains_key(office), "approval in unknown office");
+			ensure!(Providers::<T>::has_entry(&account), "approval of unknown provider");
+			ensure!(Offices::<T>::has_entry(office), "approval in unknown office");
 		}
 
 		// Activities.
 		for (id, a) in Activities::<T>::iter() {
 			ensure!(id < NextActivityId::<T>::get(), "activity id not yet issued");
-			ensure!(Communities::<T>::contains_key(a.community), "activity of unknown community");
+			ensure!(Communities::<T>::has_entry(a.community), "activity of unknown community");
 			ensure!(a.starts_at <= a.ends_at, "activity window inverted");
 			let kept = CheckIns::<T>::iter_key_prefix(id).count() as u32;
 			let reaped = ReapedCheckIns::<T>::get(id);
@@ -1705,13 +1702,10 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		for activity in ReapedCheckIns::<T>::iter_keys() {
-			ensure!(
-				Activities::<T>::contains_key(activity),
-				"reaped check-ins of unknown activity"
-			);
+			ensure!(Activities::<T>::has_entry(activity), "reaped check-ins of unknown activity");
 		}
 		for (activity, _) in CheckIns::<T>::iter_keys() {
-			ensure!(Activities::<T>::contains_key(activity), "check-in at unknown activity");
+			ensure!(Activities::<T>::has_entry(activity), "check-in at unknown activity");
 		}
 		for (community, open) in OpenActivities::<T>::iter() {
 			let c =
@@ -1794,7 +1788,7 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 	}
 
 	fn is_officer(who: &T::AccountId, community: CommunityId) -> bool {
-		Officers::<T>::contains_key(community, who)
+		Officers::<T>::has_entry_pair(community, who)
 	}
 
 	fn is_approved_provider(who: &T::AccountId, office: OfficeId) -> bool {
@@ -1812,7 +1806,7 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 	/// Two storage reads: the resident number's person, then the provider's declaration.
 	fn is_staff_of(provider: &T::AccountId, resident: ResidentId) -> bool {
 		ResidentPersons::<T>::get(resident)
-			.is_some_and(|person| ProviderStaff::<T>::contains_key(provider, person))
+			.is_some_and(|person| ProviderStaff::<T>::has_entry_pair(provider, person))
 	}
 
 	fn employers_of(resident: ResidentId) -> Vec<T::AccountId> {
@@ -1840,7 +1834,7 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_officer(community: CommunityId, who: &T::AccountId) {
-		if !Officers::<T>::contains_key(community, who) {
+		if !Officers::<T>::has_entry_pair(community, who) {
 			let record =
 				Communities::<T>::get(community).expect("benchmark set-up: the community exists");
 			Self::insert_officer(community, record, who.clone());
@@ -1867,7 +1861,7 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_provider(who: &T::AccountId, office: OfficeId) {
 		use codec::Encode;
-		if !Providers::<T>::contains_key(who) {
+		if !Providers::<T>::has_entry(who) {
 			let code = H256(sp_io::hashing::blake2_256(&(b"gongzhi/bench-provider", who).encode()));
 			// Without a deposit, like the genesis registry: other pallets' benchmarks need an
 			// approved provider, not its deposit (this pallet's own benchmarks register theirs
@@ -1889,7 +1883,7 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 		use codec::Encode;
 		let person =
 			ResidentPersons::<T>::get(resident).expect("benchmark set-up: the resident exists");
-		if !Providers::<T>::contains_key(provider) {
+		if !Providers::<T>::has_entry(provider) {
 			let code =
 				H256(sp_io::hashing::blake2_256(&(b"gongzhi/bench-provider", provider).encode()));
 			Self::insert_provider(
@@ -1899,7 +1893,7 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 				Zero::zero(),
 			);
 		}
-		if !ProviderStaff::<T>::contains_key(provider, person) {
+		if !ProviderStaff::<T>::has_entry_pair(provider, person) {
 			ProviderStaff::<T>::insert(provider, person, ());
 			PersonEmployers::<T>::mutate(person, |employers| {
 				let _ = employers.try_push(provider.clone());

@@ -15,7 +15,8 @@ use frame_system::{
 	pallet_prelude::{BlockNumberFor, OriginFor},
 };
 use gongzhi_primitives::{
-	CommunityRegistry, OfficeId, ResidentId, ResidentInfo, Scope, SurveyId, SurveyLookup,
+	CommunityRegistry, HasEntryPair, OfficeId, ResidentId, ResidentInfo, Scope, SurveyId,
+	SurveyLookup,
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -207,7 +208,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<ResponsePlan<T>, DispatchError> {
 		let who = ensure_signed(origin.clone())?;
 		let (resident, mut info) = Self::ensure_may_answer(&who, survey)?;
-		ensure!(!Responses::<T>::contains_key(survey, resident), Error::<T>::AlreadyResponded);
+		ensure!(!Responses::<T>::has_entry_pair(survey, resident), Error::<T>::AlreadyResponded);
 		Self::validate_answers(&info.tallies, answers)?;
 
 		for (tally, answer) in info.tallies.iter_mut().zip(answers.iter()) {
@@ -518,7 +519,7 @@ impl<T: Config> Pallet<T> {
 						&& now < info.closes_at
 						&& resident.is_in(&info.scope)
 						&& resident.registered_before(&info.opens_at)
-				}) && !Responses::<T>::contains_key(id, resident.id)
+				}) && !Responses::<T>::has_entry_pair(id, resident.id)
 			})
 			.collect()
 	}
@@ -538,6 +539,7 @@ impl<T: Config> Pallet<T> {
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_set::BTreeSet;
+		use gongzhi_primitives::HasEntry;
 
 		let next = NextSurveyId::<T>::get();
 		let mut open = BTreeSet::new();
@@ -609,7 +611,7 @@ impl<T: Config> Pallet<T> {
 		}
 
 		for id in Responses::<T>::iter_keys().map(|(survey, _)| survey) {
-			ensure!(Surveys::<T>::contains_key(id), "a response to an unknown survey");
+			ensure!(Surveys::<T>::has_entry(id), "a response to an unknown survey");
 		}
 
 		let mut indexed = BTreeSet::new();

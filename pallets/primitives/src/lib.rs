@@ -331,6 +331,48 @@ pub fn verify_offchain_signature<S: Verify>(
 	signature.verify(&wrapped[..], signer)
 }
 
+/// Whether a storage map holds an entry, asked in a way a light client can check.
+///
+/// FRAME's `contains_key` asks the state only for the hash of the value. A full node serving a
+/// light client's runtime call records just what was asked, so for a value longer than 32 bytes
+/// (kept in the trie as its hash) the call proof carries no value; smoldot, replaying the call,
+/// wants the value itself, calls the proof incomplete and bans the node for a while: every read of
+/// a resident's phone then stalls. Reading the entry (zero bytes of it) puts the value in the
+/// proof. Same cost in the weights (one read); use this instead of `contains_key` in the pallets.
+pub trait HasEntry<K: Encode, V> {
+	/// `true` if the map holds an entry under `key`.
+	fn has_entry<KeyArg: codec::EncodeLike<K>>(key: KeyArg) -> bool;
+}
+
+impl<M, K: codec::FullEncode, V: codec::FullCodec> HasEntry<K, V> for M
+where
+	M: frame_support::storage::StorageMap<K, V>,
+{
+	fn has_entry<KeyArg: codec::EncodeLike<K>>(key: KeyArg) -> bool {
+		sp_io::storage::read(&M::hashed_key_for(key), &mut [], 0).is_some()
+	}
+}
+
+/// [`HasEntry`] for a storage double map.
+pub trait HasEntryPair<K1: Encode, K2: Encode, V> {
+	/// `true` if the map holds an entry under `(k1, k2)`.
+	fn has_entry_pair<A1: codec::EncodeLike<K1>, A2: codec::EncodeLike<K2>>(k1: A1, k2: A2)
+		-> bool;
+}
+
+impl<M, K1: codec::FullEncode, K2: codec::FullEncode, V: codec::FullCodec> HasEntryPair<K1, K2, V>
+	for M
+where
+	M: frame_support::storage::StorageDoubleMap<K1, K2, V>,
+{
+	fn has_entry_pair<A1: codec::EncodeLike<K1>, A2: codec::EncodeLike<K2>>(
+		k1: A1,
+		k2: A2,
+	) -> bool {
+		sp_io::storage::read(&M::hashed_key_for(k1, k2), &mut [], 0).is_some()
+	}
+}
+
 /// Keys and signatures for benchmarks of calls that carry an off-chain signature (relayed
 /// ballots, offline redemptions), where no wallet exists: the keys live in the keystore extension
 /// that benchmark runners (and the pallets' mock runtimes) register.
@@ -440,5 +482,37 @@ mod tests {
 		assert!(verify_offchain_signature(&wrapped, &message, &signer));
 		let other = signing_bytes(b"gz", &43u32);
 		assert!(!verify_offchain_signature(&bare, &other, &signer));
+	}
+
+	/// Every pallet asks whether a map holds an entry through `HasEntry`/`HasEntryPair`, never
+	/// `contains_key`, outside its unit tests and benchmarks (see `HasEntry` for why light clients need this).
+	#[test]
+	fn pallets_ask_for_entries_the_way_light_clients_can_check() {
+		let pallets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+		let needle = ["::contains", "_key("].concat();
+		let mut offenders = Vec::new();
+		for pallet in std::fs::read_dir(&pallets).unwrap() {
+			let src = pallet.unwrap().path().join("src");
+			let Ok(files) = std::fs::read_dir(&src) else { continue };
+			for file in files {
+				let path = file.unwrap().path();
+				let name = path.file_name().unwrap().to_string_lossy().into_owned();
+				if !name.ends_with(".rs")
+					|| ["tests.rs", "mock.rs", "benchmarking.rs"].contains(&name.as_str())
+				{
+					continue;
+				}
+				let text = std::fs::read_to_string(&path).unwrap();
+				for (n, line) in text.lines().enumerate() {
+					if line.contains(&needle) && !line.trim_start().starts_with("//") {
+						offenders.push(format!("{}:{}", path.display(), n + 1));
+					}
+				}
+			}
+		}
+		assert!(
+			offenders.is_empty(),
+			"use HasEntry/HasEntryPair instead of contains_key: {offenders:?}"
+		);
 	}
 }

@@ -14,8 +14,8 @@ use frame_support::{
 use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::{
 	signing_bytes, verify_offchain_signature, Amount, Award, AwardedContracts, BidIndex,
-	CommunityRegistry, OfficeId, ProjectId, ProviderStanding, ResidentId, ResidentInfo,
-	SurveyLookup, H256,
+	CommunityRegistry, HasEntryPair, OfficeId, ProjectId, ProviderStanding, ResidentId,
+	ResidentInfo, SurveyLookup, H256,
 };
 use sp_runtime::traits::{Saturating, Zero};
 
@@ -304,7 +304,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotApprovedProvider
 		);
 		ensure!(T::Standing::in_good_standing(who), Error::<T>::NotInGoodStanding);
-		ensure!(!ProviderBids::<T>::contains_key(id, who), Error::<T>::AlreadyBid);
+		ensure!(!ProviderBids::<T>::has_entry_pair(id, who), Error::<T>::AlreadyBid);
 		ensure!(price <= project.budget, Error::<T>::PriceOverBudget);
 		ensure!(project.bids.len() < T::MaxBids::get() as usize, Error::<T>::TooManyBids);
 		// `len < MaxBids: u32`, so the index fits.
@@ -461,7 +461,7 @@ impl<T: Config> Pallet<T> {
 	fn ensure_no_conflict(id: ProjectId, resident: ResidentId) -> DispatchResult {
 		for employer in T::Registry::employers_of(resident) {
 			ensure!(
-				!ProviderBids::<T>::contains_key(id, &employer),
+				!ProviderBids::<T>::has_entry_pair(id, &employer),
 				Error::<T>::ConflictOfInterest
 			);
 		}
@@ -900,6 +900,7 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
+		use gongzhi_primitives::HasEntry;
 		// Every recorded deposit is held, and nothing else is.
 		let mut held: BTreeMap<(T::AccountId, bool), BalanceOf<T>> = BTreeMap::new();
 		for (what, (who, amount)) in Deposits::<T>::iter() {
@@ -930,7 +931,7 @@ impl<T: Config> Pallet<T> {
 		let next = NextProjectId::<T>::get();
 		for (id, project) in Projects::<T>::iter() {
 			ensure!(id < next, "a project id is not below NextProjectId");
-			ensure!(ProjectDetails::<T>::contains_key(id), "a project has no details");
+			ensure!(ProjectDetails::<T>::has_entry(id), "a project has no details");
 
 			// Bids: one record per slot, agreeing on price and state, indexed by provider.
 			let mut records = 0usize;
@@ -997,10 +998,10 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		for (id, _) in Ballots::<T>::iter_keys() {
-			ensure!(Projects::<T>::contains_key(id), "a ballot for no project");
+			ensure!(Projects::<T>::has_entry(id), "a ballot for no project");
 		}
 		for (id, _) in Bids::<T>::iter_keys() {
-			ensure!(Projects::<T>::contains_key(id), "a bid for no project");
+			ensure!(Projects::<T>::has_entry(id), "a bid for no project");
 		}
 		Ok(())
 	}

@@ -7,8 +7,8 @@ use alloc::vec::Vec;
 use frame_support::{dispatch::DispatchResultWithPostInfo, ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::{
-	CommunityRegistry, ProgrammeId, ProviderStanding, RedemptionId, RedemptionInfo, Redemptions,
-	ResidentId, ResidentInfo, H256,
+	CommunityRegistry, HasEntry, ProgrammeId, ProviderStanding, RedemptionId, RedemptionInfo,
+	Redemptions, ResidentId, ResidentInfo, H256,
 };
 use sp_runtime::traits::Saturating;
 
@@ -91,7 +91,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::ConflictOfInterest
 		);
 		let confirmed_at = info.confirmed_at.ok_or(Error::<T>::NotConfirmed)?;
-		ensure!(!Ratings::<T>::contains_key(redemption), Error::<T>::AlreadyRated);
+		ensure!(!Ratings::<T>::has_entry(redemption), Error::<T>::AlreadyRated);
 		// Saturating: a window reaching past the largest block number simply never closes.
 		ensure!(
 			Self::now() <= confirmed_at.saturating_add(T::RatingWindow::get()),
@@ -438,7 +438,7 @@ impl<T: Config> Pallet<T> {
 			rated_at: rating.rated_at,
 			counted: rating.status.is_counted(),
 			status: rating.status,
-			case: Cases::<T>::contains_key(redemption).then_some(redemption),
+			case: Cases::<T>::has_entry(redemption).then_some(redemption),
 		})
 	}
 
@@ -496,7 +496,7 @@ impl<T: Config> Pallet<T> {
 		for (id, rating) in Ratings::<T>::iter() {
 			ensure!(is_valid_score(rating.score), "a stored rating has a score outside 1..=5");
 			ensure!(
-				Cases::<T>::contains_key(id) == is_bad_score(rating.score),
+				Cases::<T>::has_entry(id) == is_bad_score(rating.score),
 				"a rating ≤ 2 must have a case, and only such a rating"
 			);
 			for card in [
@@ -536,7 +536,7 @@ impl<T: Config> Pallet<T> {
 				_ => {},
 			}
 			ensure!(
-				(case.state == CaseState::Open) == Unanswered::<T>::contains_key(id),
+				(case.state == CaseState::Open) == Unanswered::<T>::has_entry(id),
 				"exactly the open cases are queued as unanswered"
 			);
 			for card in [

@@ -15,8 +15,8 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use gongzhi_primitives::{
 	signing_bytes, verify_offchain_signature, Amount, AwardedContracts, CommunityRegistry,
-	OfficeId, ProgrammeId, RedemptionId, RedemptionInfo, Redemptions, ResidentId, ResidentInfo,
-	VoucherId, H256,
+	HasEntry, OfficeId, ProgrammeId, RedemptionId, RedemptionInfo, Redemptions, ResidentId,
+	ResidentInfo, VoucherId, H256,
 };
 use sp_runtime::traits::{One, Saturating, UniqueSaturatedInto, Zero};
 
@@ -886,7 +886,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Programme `id`'s counters, if it exists.
 	pub fn programme_stats(id: ProgrammeId) -> Option<ProgrammeStats> {
-		Programmes::<T>::contains_key(id).then(|| ProgrammeStatistics::<T>::get(id))
+		Programmes::<T>::has_entry(id).then(|| ProgrammeStatistics::<T>::get(id))
 	}
 
 	/// `provider`'s counters (all zero for an account that never served a voucher).
@@ -1023,7 +1023,7 @@ impl<T: Config> Pallet<T> {
 		// Programme deposits: each record is held, and nothing else is.
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, (who, amount)) in ProgrammeDeposits::<T>::iter() {
-			ensure!(Programmes::<T>::contains_key(id), "a deposit for an unknown programme");
+			ensure!(Programmes::<T>::has_entry(id), "a deposit for an unknown programme");
 			let sum = held.entry(who).or_default();
 			*sum = sum.saturating_add(amount);
 		}
@@ -1130,7 +1130,7 @@ impl<T: Config> Pallet<T> {
 		let mut total = ProgrammeStats::default();
 		for (id, programme) in Programmes::<T>::iter() {
 			ensure!(id < next_programme, "a programme's number is too high");
-			ensure!(ServiceNames::<T>::contains_key(id), "a programme has no service name");
+			ensure!(ServiceNames::<T>::has_entry(id), "a programme has no service name");
 			let s = ProgrammeStatistics::<T>::get(id);
 			let c = by_programme.get(&id).copied().unwrap_or_default();
 			ensure!(s.handed_out() <= programme.supply, "more vouchers than the supply");
@@ -1161,7 +1161,7 @@ impl<T: Config> Pallet<T> {
 			total.cancelled += s.cancelled;
 		}
 		for id in ProgrammeStatistics::<T>::iter_keys() {
-			ensure!(Programmes::<T>::contains_key(id), "statistics of an unknown programme");
+			ensure!(Programmes::<T>::has_entry(id), "statistics of an unknown programme");
 		}
 		ensure!(total.redeemed == live_redemptions, "live redemptions miscounted");
 
@@ -1203,7 +1203,7 @@ impl<T: Config> Pallet<T> {
 		for (provider, _, n) in RedemptionsPerDay::<T>::iter() {
 			ensure!(n > 0, "an empty per-day counter is stored");
 			ensure!(
-				ProviderStatistics::<T>::contains_key(&provider),
+				ProviderStatistics::<T>::has_entry(&provider),
 				"per-day redemptions of a provider without counters"
 			);
 		}
