@@ -3,6 +3,7 @@
 # (one street office, two communities, officers, residents and providers from the dev keyring)
 # and serves the resident app, whose light client reaches the node over WebSocket p2p. The chain
 # lives in a temporary directory and starts fresh each time. Extra arguments go to the node.
+# The indexer (gongzhi-indexer) follows it into SQLite and serves the history over HTTP.
 #
 #   scripts/dev-node.sh      # then open the printed app URL on a phone or a browser,
 #                            # or Polkadot.js apps on ws://127.0.0.1:9944
@@ -11,6 +12,7 @@ source "$(dirname "$0")/lib.sh"
 RPC_PORT=${RPC_PORT:-9944}
 P2P_PORT=${P2P_PORT:-30333}
 APP_PORT=${APP_PORT:-8080}
+INDEXER_PORT=${INDEXER_PORT:-8090}
 # APP_HOST=0.0.0.0 (and P2P_HOST=<this machine's address>) to open the app from a phone on the LAN.
 APP_HOST=${APP_HOST:-127.0.0.1}
 P2P_HOST=${P2P_HOST:-127.0.0.1}
@@ -18,6 +20,7 @@ P2P_HOST=${P2P_HOST:-127.0.0.1}
 ensure_system_packages with-node
 ensure_rust
 build_node
+build_indexer
 build_app
 ensure_npm "$ROOT/e2e"
 
@@ -44,7 +47,12 @@ server=$!
 	fi
 ) &
 stager=$!
-trap 'kill $server $stager 2>/dev/null; rm -rf "$work"' EXIT
+# The indexer: every finalized block's events into SQLite, read-only HTTP (JSON, CSV, OpenAPI).
+# It retries until the node answers. For PostgreSQL: --database postgres://user@host/db.
+"$INDEXER_BIN" --node "ws://127.0.0.1:$RPC_PORT" --database "sqlite://$work/index.sqlite?mode=rwc" \
+	--http "127.0.0.1:$INDEXER_PORT" >"$work/indexer.log" 2>&1 &
+indexer=$!
+trap 'kill $server $stager $indexer 2>/dev/null; rm -rf "$work"' EXIT
 
 cat >&2 <<MSG
 
@@ -53,10 +61,12 @@ cat >&2 <<MSG
       choose a test resident (e.g. Dave//stash) on the account screen, set a password, vote.
   Light-client boot node (WebSocket p2p):   $bootnode
   JSON-RPC / WebSocket:                     ws://127.0.0.1:$RPC_PORT
+  Indexer (history, JSON and CSV, OpenAPI): http://127.0.0.1:$INDEXER_PORT/  (log: $work/indexer.log)
   Polkadot.js apps:  https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT#/explorer
   Demo items (a survey, two ballots, vouchers) open in about a minute; the whole cycle,
   narrated:          scripts/demo.sh   (in another terminal)
 
 MSG
 "$NODE_BIN" --dev --base-path "$work/chain" --rpc-port "$RPC_PORT" --rpc-cors all \
-	--node-key-file "$work/node-key" --listen-addr "/ip4/$P2P_HOST/tcp/$P2P_PORT/ws" "$@"
+	--node-key-file "$work/node-key" --listen-addr "/ip4/$P2P_HOST/tcp/$P2P_PORT/ws" \
+	--state-pruning archive-canonical "$@"

@@ -61,6 +61,56 @@ ensure_rust() {
 	(cd "$ROOT" && rustup toolchain install >/dev/null 2>&1 || rustup show >/dev/null)
 }
 
+# The indexer (indexer/), release, beside the node.
+INDEXER_BIN=$CARGO_TARGET_DIR/release/gongzhi-indexer
+build_indexer() {
+	log "building gongzhi-indexer (release) into $CARGO_TARGET_DIR"
+	(cd "$ROOT" && cargo build --locked --release -p gongzhi-indexer)
+}
+
+# Debian's PostgreSQL server binaries (for the indexer's PostgreSQL tests).
+ensure_postgres() {
+	if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v psql >/dev/null; then
+		log "installing system packages: postgresql"
+		as_root apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql
+	fi
+}
+
+# Starts a private PostgreSQL server in a temp dir on a free loopback port, exports its URL as
+# GONGZHI_TEST_PG_URL (user `gongzhi`, who may create databases); stop_postgres stops it and
+# removes the directory. Run as root, the server runs as Debian's `postgres` user.
+start_postgres() {
+	ensure_postgres
+	local bin port run=()
+	bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+	port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+	PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gongzhi-pg.XXXXXX")
+	if [ "$(id -u)" = 0 ]; then
+		chown postgres "$PG_DIR"
+		run=(runuser -u postgres --)
+	fi
+	PG_RUN=("${run[@]}")
+	PG_BIN=$bin
+	"${run[@]}" "$bin/initdb" -D "$PG_DIR/data" -U gongzhi -A trust -E UTF8 --no-locale >"$PG_DIR/initdb.log" 2>&1 || {
+		cat "$PG_DIR/initdb.log" >&2
+		return 1
+	}
+	"${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+		-o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+	export GONGZHI_TEST_PG_URL="postgres://gongzhi@127.0.0.1:$port/postgres"
+	# The tests that use it fail, rather than skip, if it goes missing.
+	export GONGZHI_REQUIRE_PG=1
+	log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (in $PG_DIR)"
+}
+
+stop_postgres() {
+	[ -n "${PG_DIR:-}" ] || return 0
+	"${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+	rm -rf "$PG_DIR"
+	PG_DIR=
+}
+
 build_node() {
 	log "building gongzhi-node (release, features: $NODE_FEATURES) into $CARGO_TARGET_DIR"
 	(cd "$ROOT" && cargo build --locked --release -p gongzhi-node --features "$NODE_FEATURES")

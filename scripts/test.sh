@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: the workspace's cargo tests (pallets with their benchmark tests, primitives,
 # runtime wiring), the release node build the e2e tests need, and the e2e tests against real
-# nodes with @polkadot/api and smoldot. Exits non-zero on any failure.
+# nodes with @polkadot/api and smoldot, the resident app in headless Chromium, and the indexer on
+# SQLite and on PostgreSQL (a private server started on a free port, stopped at the end). Exits
+# non-zero on any failure.
 #
 #   scripts/test.sh            # everything
 #   scripts/test.sh cargo      # only the cargo tests
@@ -16,6 +18,15 @@ ensure_rust
 
 if [ "$what" = all ] || [ "$what" = e2e ]; then
 	build_node
+fi
+# `all`: the cargo tests below build the indexer's binary too (for its integration tests, into
+# the same target/release), with the workspace's features; building it alone would compile its
+# dependencies a second time with other features.
+[ "$what" = e2e ] && build_indexer
+if [ "$what" = all ] || [ "$what" = cargo ] || [ "$what" = e2e ]; then
+	# The indexer's tests run on SQLite and, with this server, on PostgreSQL too.
+	trap stop_postgres EXIT
+	start_postgres
 fi
 
 if [ "$what" = all ] || [ "$what" = cargo ]; then
@@ -40,7 +51,7 @@ if [ "$what" = all ] || [ "$what" = e2e ]; then
 	log "e2e tests against $NODE_BIN (resident app in $(chromium --version 2>/dev/null || echo chromium))"
 	ensure_npm "$ROOT/e2e"
 	cd "$ROOT/e2e"
-	GONGZHI_NODE=$NODE_BIN npm test
+	GONGZHI_NODE=$NODE_BIN GONGZHI_INDEXER=$INDEXER_BIN npm test
 fi
 
 log "scripts/test.sh $what: all passed in $(($(date +%s) - start)) s"
