@@ -491,7 +491,7 @@ async fn programme(
 	Path(id): Path<String>,
 	query: RawQuery,
 ) -> ApiResult {
-	let id = parse_id(&id, "消费券项目", "programme")?;
+	let id = parse_id(&id, "服务券项目", "programme")?;
 	let p = parse_params(query, false)?;
 	no_other_params(&p)?;
 	json_only(&p)?;
@@ -501,7 +501,7 @@ async fn programme(
 		.await?;
 	let programme = programme.into_iter().next().ok_or_else(|| {
 		ApiError::not_found(
-			format!("没有编号为 {id} 的消费券项目。"),
+			format!("没有编号为 {id} 的服务券项目。"),
 			format!("No programme {id}."),
 		)
 	})?;
@@ -537,7 +537,7 @@ async fn redemptions_per_provider_per_day(
 	query: RawQuery,
 	csv: bool,
 ) -> ApiResult {
-	let id = parse_id(&id, "消费券项目", "programme")?;
+	let id = parse_id(&id, "服务券项目", "programme")?;
 	let p = parse_params(query, csv)?;
 	no_other_params(&p)?;
 	let (columns, rows) = app

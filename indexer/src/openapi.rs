@@ -91,7 +91,7 @@ pub fn document() -> Value {
 		),
 		(
 			"/programmes/{id}",
-			"One programme with per-provider totals and settlements / 单个消费券项目",
+			"One programme with per-provider totals and settlements / 单个服务券项目",
 			vec![path_param("id", id.clone())],
 			false,
 		),

@@ -122,21 +122,21 @@ pub const TABLES: &[Table] = &[
 	Table {
 		name: "programmes",
 		about_en: "Voucher programmes with claimed, redeemed and settled counts.",
-		about_zh: "消费券项目：领取、核销、结算数量。",
+		about_zh: "服务券项目：领取、核销、结算数量。",
 		order_by: "programme",
 		filters: &[("programme", Int), ("office", Int), ("project", Int)],
 	},
 	Table {
 		name: "claims",
 		about_en: "Vouchers claimed by residents or issued by offices.",
-		about_zh: "居民领取或街道发放的消费券。",
+		about_zh: "居民领取或街道发放的服务券。",
 		order_by: "block_number, event_index",
 		filters: &[("programme", Int), ("voucher", Int), ("resident", Int), ("kind", Text), ("day", Day)],
 	},
 	Table {
 		name: "redemptions",
 		about_en: "Voucher redemptions at providers, with day and hour (Asia/Shanghai).",
-		about_zh: "消费券在服务商处的核销，含日期与小时（北京时间）。",
+		about_zh: "服务券在服务商处的核销，含日期与小时（北京时间）。",
 		order_by: "redemption",
 		filters: &[
 			("redemption", Int),
