@@ -1,7 +1,7 @@
 // Satisfaction: rate a confirmed service (only the resident who was served can), and follow
 // the follow-up case a bad rating (1 or 2) opens, until the office closes it.
 
-import { h, card, note, txButton } from '../ui';
+import { h, card, note, txButton, blockDate } from '../ui';
 import { t } from '../i18n';
 import { requireAccount, state, updateVault } from '../state';
 
@@ -38,8 +38,8 @@ export async function ratingsScreen(rerender: () => void): Promise<HTMLElement> 
     if (!rating) return null;
     let caseLine: string;
     if (!kase) caseLine = t('case.none');
-    else if (kase.state.type === 'Open') caseLine = t('case.open', { deadline: kase.deadline });
-    else if (kase.state.type === 'Responded') caseLine = t('case.responded', { at: kase.response?.at ?? '' });
+    else if (kase.state.type === 'Open') caseLine = t('case.open', { deadline: blockDate(chain, kase.deadline), block: kase.deadline });
+    else if (kase.state.type === 'Responded') caseLine = t('case.responded', { at: kase.response ? blockDate(chain, kase.response.at) : '', block: kase.response?.at ?? '' });
     else if (kase.state.type === 'Overdue') caseLine = t('case.overdue');
     else if (kase.state.type === 'Rectified') caseLine = t('case.closed');
     else caseLine = t('case.dismissed');
