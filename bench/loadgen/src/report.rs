@@ -914,6 +914,9 @@ pub fn write(raw: &Path, root: &Path, out: &Path) -> Result<()> {
 	// ----- 5b. The resident app -----
 	app_section(&mut r, raw);
 
+	// ----- 5c. The indexer -----
+	indexer_section(&mut r, raw);
+
 	// ----- 6. Goals -----
 	let _ = writeln!(r, "## 6. Goals, and the arithmetic behind them\n");
 	if let (Some(v), Some(t)) = (vote_w, transfer_w) {
@@ -1019,6 +1022,44 @@ fn app_section(r: &mut String, raw: &Path) {
 			ms(&v["finalizedMs"]["max"]),
 			v["finalizedMs"]["runs"]
 		);
+	}
+	let _ = writeln!(r);
+}
+
+/// The indexer's figures on the district run (raw/indexer.json: `how`, `produced`, `live`,
+/// `backfill` per backend), if they were measured.
+fn indexer_section(r: &mut String, raw: &Path) {
+	let Some(x) = read_json(&raw.join("indexer.json")) else { return };
+	let _ = writeln!(r, "## 5c. The indexer (gongzhi-indexer)\n");
+	let _ = writeln!(r, "How: {}\n", x["how"].as_str().unwrap_or("(not recorded)"));
+	let p = &x["produced"];
+	let l = &x["live"];
+	let _ = writeln!(
+		r,
+		"- **Produced**: {} ballots in {} blocks ({} per full block), {:.1} ballots/s finalized.\n- **Live** (indexer beside the node, `/status` every {} s): cursor at the finalized head in {} of {} samples, at most {} block(s) behind.",
+		p["ballots"],
+		p["blocks"],
+		p["per_full_block"],
+		f(&p["finalized_per_sec"]),
+		l["poll_secs"],
+		l["at_head_samples"],
+		l["samples"],
+		l["max_lag_blocks"]
+	);
+	if let Some(backends) = x["backfill"].as_object() {
+		for (name, b) in backends {
+			let secs = f(&b["secs"]);
+			let events = f(&b["events"]);
+			let _ = writeln!(
+				r,
+				"- **Backfill from genesis, {name}**: {} blocks, {} events in {:.1} s ({:.0} events/s, {:.0}× the production rate).",
+				b["blocks"],
+				b["events"],
+				secs,
+				if secs > 0.0 { events / secs } else { 0.0 },
+				if secs > 0.0 && f(&p["finalized_per_sec"]) > 0.0 { events / secs / f(&p["finalized_per_sec"]) } else { 0.0 }
+			);
+		}
 	}
 	let _ = writeln!(r);
 }
