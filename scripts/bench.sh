@@ -16,7 +16,9 @@
 #   5. gongzhi-node benchmark extrinsic  votes, responses, transfers, remarks per block
 #   6. perf                            where the node's CPU goes under ballots and transfers
 #   7. scripts/bench-app.sh            the resident app: page load → synced on a 1,000-block chain,
-#                                      tap "vote" → finalized (headless Chromium; BENCH_APP=0 skips)
+#                                      tap "vote" → finalized (headless Chromium; BENCH_APP=0 skips);
+#      scripts/bench-indexer.sh        the indexer on the district run: live lag, backfill from
+#                                      genesis on SQLite and PostgreSQL (BENCH_INDEXER=0 skips)
 #   8. gongzhi-loadgen report          bench/REPORT.md
 #
 # Knobs (environment):
@@ -204,6 +206,10 @@ echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW/machine
 if [ "${BENCH_APP:-1}" != 0 ]; then
 	step 7 "the resident app"
 	"$ROOT/scripts/bench-app.sh"
+fi
+if [ "${BENCH_INDEXER:-1}" != 0 ]; then
+	step 7 "the indexer on the district run"
+	"$ROOT/scripts/bench-indexer.sh"
 fi
 step 8 "report"
 "$LOADGEN" report --raw "$RAW" --root "$ROOT" --out "$ROOT/bench/REPORT.md"
