@@ -511,10 +511,9 @@ test('after the cycle a light client gets every resident\'s status and the repor
     for (const [what, call] of calls) {
       const expected = (await call(full)).toJSON();
       const got = (await call(lightAt)).toJSON();
+      assert.notEqual(got, null, `${what}: an answer through the light client`);
       assert.deepEqual(got, expected, what);
     }
-    // The residents who rated are among them: their status was read from a proof holding ratings.
-    assert.ok(Object.keys(RATINGS).length > 0);
   } finally {
     await light.disconnect().catch(() => {});
     await smoldot.terminate().catch(() => {});

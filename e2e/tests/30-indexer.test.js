@@ -173,12 +173,20 @@ test('the HTTP API: tables in JSON and CSV (Chinese intact), the per-item views,
   assert.equal(perDay.status, 200);
   assert.equal(perDay.body.rows.reduce((n, x) => n + Number(x.redemptions), 0), 3);
 
+  // Eve's scorecard from the index says what the cycle did: three services confirmed and rated
+  // (5, 2, 4), one case (closed as rectified), three redemptions settled for ¥90.00.
   const card = await idx.get(`/providers/${ctx.who.providers.eve.address}/scorecard`);
   assert.equal(card.status, 200);
-  assert.equal(JSON.stringify(card.body).includes('"ratings"'), true);
+  const c = card.body.scorecard;
+  assert.deepEqual([c.redemptions, c.confirmed, c.ratings, c.cases_opened, c.cases_closed, c.settled_amount].map(Number), [3, 3, 3, 1, 1, 9_000]);
+  assert.ok(Math.abs(Number(c.average_score) - 11 / 3) < 1e-9, `average ${c.average_score}`);
 
+  // The survey's responses over time end at the number the chain counted.
   const survey = await idx.get(`/surveys/${r.survey.survey}/responses-over-time`);
   assert.equal(survey.status, 200);
+  const onChain = (await api.call.gongzhiApi.surveyResults(r.survey.survey)).unwrap().responses.toNumber();
+  assert.ok(onChain > 0);
+  assert.equal(Number(survey.body.rows.at(-1).responses_total), onChain);
 
   for (const bad of ['/ratings?limit=0', '/ratings?limit=5000', '/ratings?offset=-1', '/ratings?order=sideways', '/surveys/not-a-number']) {
     const res = await idx.get(bad);
