@@ -118,7 +118,12 @@ pub fn tipped_extrinsic(
 	tip: Balance,
 	call: RuntimeCall,
 ) -> UncheckedExtrinsic {
-	let ext: TxExtension = (
+	signed_with(&who.pair(), nonce, tip, call)
+}
+
+/// The runtime's real transaction extensions for a transaction with `nonce` and `tip`, immortal.
+pub fn tx_extension(nonce: Nonce, tip: Balance) -> TxExtension {
+	(
 		frame_system::AuthorizeCall::<Runtime>::new(),
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
 		frame_system::CheckSpecVersion::<Runtime>::new(),
@@ -128,11 +133,24 @@ pub fn tipped_extrinsic(
 		gongzhi_runtime::fees::FreeTxGuard::new(nonce, tip),
 		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
 		frame_system::WeightReclaim::<Runtime>::new(),
-	);
+	)
+}
+
+/// `call` signed with `pair` (callers that sign many transactions keep their pairs: deriving a
+/// dev key costs more than signing).
+pub fn signed_with(
+	pair: &sr25519::Pair,
+	nonce: Nonce,
+	tip: Balance,
+	call: RuntimeCall,
+) -> UncheckedExtrinsic {
+	let ext = tx_extension(nonce, tip);
 	let payload = SignedPayload::new(call.clone(), ext.clone()).expect("implicit data");
-	let pair: sr25519::Pair = who.pair();
 	let signature = payload.using_encoded(|bytes| MultiSignature::from(pair.sign(bytes)));
-	UncheckedExtrinsic::new_signed(call, acc(who).into(), signature, ext)
+	let who: AccountId = sp_runtime::traits::IdentifyAccount::into_account(
+		sp_runtime::MultiSigner::from(pair.public()),
+	);
+	UncheckedExtrinsic::new_signed(call, who.into(), signature, ext)
 }
 
 /// `call` signed by `who` with nonce `nonce`, no tip.

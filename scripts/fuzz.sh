@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# A long fuzz campaign on the real runtime (runtime/tests/fuzz.rs): random signed calls of every
+# Gongzhi pallet from random actors, in whole blocks, with every pallet's try_state and the
+# domain's invariants checked after each block. Prints calls, blocks, failures and, per call, how
+# often it was generated, got into a block and succeeded.
+#
+#   scripts/fuzz.sh                      # 1,000,000 calls, seed 2609
+#   scripts/fuzz.sh 200000 42            # 200,000 calls, seed 42
+#
+# Environment: GONGZHI_FUZZ_CASE_CALLS (calls per fresh chain, default 600);
+# FUZZ_FEATURES (default runtime-benchmarks,try-runtime: try-runtime builds the runtime a second
+# time, separately from the CI build; set FUZZ_FEATURES=runtime-benchmarks to reuse the CI build
+# and skip the pallets' try_state). A failure prints `replay(<case seed>, <calls>)`: make it a
+# regression test at the end of runtime/tests/fuzz.rs.
+source "$(dirname "$0")/lib.sh"
+
+calls=${1:-1000000}
+seed=${2:-${GONGZHI_FUZZ_SEED:-2609}}
+features=${FUZZ_FEATURES:-runtime-benchmarks,try-runtime}
+ensure_system_packages
+ensure_rust
+
+log "fuzzing: $calls calls, seed $seed, features $features"
+start=$(date +%s)
+status=0
+(cd "$ROOT" && SKIP_WASM_BUILD=1 GONGZHI_FUZZ_CALLS=$calls GONGZHI_FUZZ_SEED=$seed GONGZHI_FUZZ_REPORT=1 \
+	cargo test --locked --release -p gongzhi-runtime --features "$features" --test fuzz -- \
+	--exact fuzz_real_runtime --nocapture) || status=$?
+if [ $status = 0 ]; then
+	log "scripts/fuzz.sh: $calls calls, no failure, in $(($(date +%s) - start)) s"
+else
+	log "scripts/fuzz.sh: FAILED (see the failure and its replay line above) after $(($(date +%s) - start)) s"
+fi
+exit $status
