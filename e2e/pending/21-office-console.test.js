@@ -1,0 +1,254 @@
+// The office console (app/console.html) in headless Chromium against a real dev node, through
+// the light client in the page, with the indexer beside it: an officer imports residents from a
+// CSV (a GBK file with problem rows first, then 1,000 rows; imported again: nobody twice), the
+// office opens a survey from the form (dates entered as dates), sees the results move while
+// scripted residents answer, and exports them as CSV (read back here); a 2-of-3 multisig office
+// proposes a survey from one member's page and a second member approves it from another.
+// Screenshots go to e2e/artifacts/office-console/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { encodeAddress, createKeyMulti, randomAsU8a } from '@polkadot/util-crypto';
+import { startNode, nodeKey, rawChainSpec, finalizedNumber, waitFor } from '../lib/node.js';
+import { gongzhiRpc } from '../lib/gongzhi-rpc.js';
+import { cycleContext, sendOne, sendAll, DISTRICT } from '../lib/cycle.js';
+import { startIndexer, sqliteUrl } from '../lib/indexer.js';
+import { openPhone, ARTIFACTS } from '../lib/browser.js';
+import { serve } from '../../app/scripts/serve.mjs';
+
+const ROWS = 1000;
+const SALT = 'e2e-office-salt';
+let node, api, ctx, indexer, server, desk, page;
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** A valid resident ID number (check character per GB 11643) from a serial number. */
+function idNumber (n) {
+  const first = `440304${1950 + (n % 50)}0${1 + (n % 9)}1${n % 9}${String(n).padStart(3, '0').slice(-3)}`;
+  const sum = [...first].reduce((s, d, i) => s + Number(d) * WEIGHTS[i], 0);
+  return first + '10X98765432'[sum % 11];
+}
+
+/** Picks the file in the import form and waits for its preview. */
+async function chooseFile (name, bytes) {
+  await page.setInputFiles('[data-testid=import-file]', { name, mimeType: 'text/csv', buffer: Buffer.from(bytes) });
+  await page.locator('[data-testid=import-summary]').waitFor({ timeout: 300_000 });
+  return {
+    ready: Number(await page.getAttribute('[data-testid=import-summary]', 'data-ready')),
+    registered: Number(await page.getAttribute('[data-testid=import-summary]', 'data-registered')),
+    problems: Number(await page.getAttribute('[data-testid=import-summary]', 'data-problems'))
+  };
+}
+
+/** Clicks an export button and returns the downloaded CSV's text. */
+async function download (testid) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
+  return readFileSync(await file.path(), 'utf8');
+}
+
+async function screen (route) {
+  await page.click(`[data-testid="nav-${route}"]`);
+  await page.locator(`[data-testid=screen][data-route="#/${route}"][data-ready=true]`).waitFor({ timeout: 120_000 });
+}
+
+/** Waits for the screen's next render after `action`. */
+async function rerender (action) {
+  const n = Number(await page.getAttribute('[data-testid=screen]', 'data-render') ?? 0);
+  await action();
+  await page.waitForFunction((m) => { const s = document.querySelector('[data-testid=screen]'); return s.dataset.ready === 'true' && Number(s.dataset.render) > m; }, n, { timeout: 120_000 });
+}
+
+async function useKey (name, settings = {}) {
+  await screen('acting');
+  await rerender(() => page.click(`[data-testid="key-${name}"]`));
+  const on = await page.isChecked('[data-testid=multisig-on]');
+  if (Boolean(settings.multisig) !== on) await page.click('[data-testid=multisig-on]');
+  if (settings.multisig) {
+    await page.fill('[data-testid=multisig-threshold]', String(settings.multisig.threshold));
+    await page.fill('[data-testid=multisig-signatories]', settings.multisig.signatories.join('\n'));
+  }
+  await rerender(() => page.click('[data-testid=acting-save]'));
+}
+
+async function txDone (testid, timeout = 180_000) {
+  const status = page.locator(`[data-testid="${testid}-status"]`);
+  await status.and(page.locator('[data-phase=finalized], [data-phase=failed]')).waitFor({ timeout });
+  return { phase: await status.getAttribute('data-phase'), text: await status.textContent() };
+}
+
+before(async () => {
+  rmSync(`${ARTIFACTS}/office-console`, { recursive: true, force: true });
+  const { key, peerId } = nodeKey(0x21);
+  node = await startNode({ name: 'dev-for-console', nodeKey: key, ws: true });
+  const [specPath] = rawChainSpec('dev', [node.multiaddr(peerId)]);
+  indexer = await startIndexer({ nodeUrl: node.wsUrl, database: sqliteUrl('console'), name: 'console' });
+  server = await serve({ spec: specPath, port: 0, indexer: indexer.url });
+  api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), rpc: gongzhiRpc, noInitWarn: true });
+  ctx = await cycleContext(api);
+  await waitFor('the node to finalize block 1', async () => (await finalizedNumber(node.rpcPort)) >= 1, { timeoutMs: 90_000 });
+  desk = await openPhone(`${server.url}console.html`, { name: 'office-console' });
+  page = desk.page;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('[data-testid=sync][data-phase=ready]').waitFor({ timeout: 120_000 });
+});
+
+after(async () => {
+  if (page) await page.shot('last').catch(() => {});
+  await desk?.browser.close().catch(() => {});
+  await server?.close();
+  await api?.disconnect();
+  await indexer?.stop?.();
+  await node?.stop();
+});
+
+test('an officer imports residents from a CSV: problem rows named, 1,000 rows registered in block-sized batches, nobody twice on a second run', async () => {
+  await useKey('Charlie');
+  assert.match(await page.textContent('[data-testid=role-officer-0]'), /社区工作人员/);
+  await screen('residents');
+  await page.selectOption('[data-testid=import-community]', '0');
+  await page.fill('[data-testid=import-salt]', SALT);
+
+  // A GBK file from an old Excel, with a header in Chinese and problem rows.
+  const good = encodeAddress(randomAsU8a(32), 42);
+  const gbkText = [
+    '身份证号,户号,账户地址,社区',
+    `${idNumber(1)},H1,${good},`,
+    `${idNumber(1)},H1,${encodeAddress(randomAsU8a(32), 42)},`,
+    `${idNumber(2).slice(0, 17)}${idNumber(2)[17] === '0' ? '1' : '0'},H2,${encodeAddress(randomAsU8a(32), 42)},`,
+    `${idNumber(3)},H3,not-an-address,`,
+    `${idNumber(4)},H4,${encodeAddress(randomAsU8a(32), 42)},河畔社区`,
+    `${idNumber(5)},H5,${ctx.who.residents.alice.address},`
+  ].join('\r\n');
+  // The same file as Excel on a Chinese Windows saves it: GBK (the header's bytes below are
+  // 身份证号,户号,账户地址 in GBK; the rows are ASCII, the same in both).
+  const header = Buffer.from([0xc9, 0xed, 0xb7, 0xdd, 0xd6, 0xa4, 0xba, 0xc5, 0x2c, 0xbb, 0xa7, 0xba, 0xc5, 0x2c, 0xd5, 0xcb, 0xbb, 0xa7, 0xb5, 0xd8, 0xd6, 0xb7]); // 身份证号,户号,账户地址
+  const asciiRows = gbkText.split('\r\n').slice(1, 5).map((l) => l.replace(/,[^,]*$/, '')).join('\r\n');
+  const gbkFile = Buffer.concat([header, Buffer.from('\r\n' + asciiRows + '\r\n' + `${idNumber(5)},H5,${ctx.who.residents.alice.address}\r\n`, 'ascii')]);
+  const small = await chooseFile('老表格.csv', gbkFile);
+  assert.equal(await page.getAttribute('[data-testid=import-encoding]', 'data-encoding'), 'gbk');
+  assert.deepEqual(small, { ready: 1, registered: 0, problems: 4 });
+  const problems = await page.textContent('[data-testid=import-problems]');
+  for (const sentence of ['文件中身份证号重复', '身份证号校验位不正确', '账户地址格式不正确', '该账户已登记为另一位居民']) assert.ok(problems.includes(sentence), `${sentence} in ${problems}`);
+  await page.shot('import-problems');
+
+  // 1,000 rows, UTF-8 with a BOM, English header in another order.
+  const rows = Array.from({ length: ROWS }, (_, i) => ({ id: idNumber(1000 + i), household: `HH${Math.floor(i / 3)}`, address: encodeAddress(randomAsU8a(32), 42) }));
+  const csv = '\uFEFFaccount,ID number,household\r\n' + rows.map((r) => `${r.address},${r.id},${r.household}`).join('\r\n') + '\r\n';
+  const before = (await api.query.community.communities(DISTRICT.sunflower)).unwrap().residents.toNumber();
+  const big = await chooseFile('residents-1000.csv', csv);
+  assert.deepEqual(big, { ready: ROWS, registered: 0, problems: 0 });
+  const size = Number(await page.getAttribute('[data-testid=import-chunk]', 'data-size'));
+  assert.ok(size >= 50 && size <= 1000, `chunk of ${size}`);
+  const started = Date.now();
+  await page.click('[data-testid=import-start]');
+  await page.locator('[data-testid=import-status][data-phase]').waitFor({ timeout: 900_000 });
+  assert.equal(await page.getAttribute('[data-testid=import-status]', 'data-phase'), 'finalized', await page.textContent('[data-testid=import-status]'));
+  const seconds = (Date.now() - started) / 1000;
+  await page.shot('import-done');
+  console.log(`# ${ROWS} rows imported in ${seconds.toFixed(1)} s, ${Math.ceil(ROWS / size)} batches of ≤ ${size}`);
+  assert.equal(await page.getAttribute('[data-testid=import-progress]', 'value'), String(ROWS));
+  const afterCount = (await api.query.community.communities(DISTRICT.sunflower)).unwrap().residents.toNumber();
+  assert.equal(afterCount - before, ROWS);
+  // On chain: the hashes, not the numbers; the household per row.
+  const record = (await api.query.community.residents(rows[7].address)).unwrap();
+  assert.equal(record.community.toNumber(), DISTRICT.sunflower);
+  assert.notEqual(record.personHash.toHex(), '0x' + '0'.repeat(64));
+
+  // The report: every row with the block it landed in.
+  const report = await download('import-report-export');
+  assert.ok(report.startsWith('\uFEFF'));
+  const lines = report.trim().split('\r\n');
+  assert.equal(lines.length, ROWS + 1);
+  const blocks = new Set(lines.slice(1).map((l) => Number(l.split(',').at(-1))));
+  assert.ok([...blocks].every((b) => b > 0), 'every row has its block');
+
+  // The same file again: everyone is registered already; nothing is sent.
+  const again = await chooseFile('residents-1000.csv', csv);
+  assert.deepEqual(again, { ready: 0, registered: ROWS, problems: 0 });
+  await page.locator('[data-testid=import-nothing]').waitFor();
+});
+
+test('the office opens a survey from the form and sees its results move while residents answer; the CSV export reads back', async () => {
+  await useKey('Bob');
+  await screen('surveys');
+  await page.fill('[data-testid=survey-title]', '助餐点选址调查 Where should the canteen be?');
+  const now = Date.now();
+  const local = (ms) => { const d = new Date(ms); const p = (n) => String(n).padStart(2, '0'); return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`; };
+  await page.fill('[data-testid=survey-opens]', local(now + 30_000));
+  await page.fill('[data-testid=survey-closes]', local(now + 3_600_000));
+  assert.match(await page.textContent('[data-testid=survey-closes-block]'), /第 \d+ 块/);
+  await page.fill('[data-testid=q0-prompt]', '您希望助餐点设在哪里? Where?');
+  await page.selectOption('[data-testid=q0-kind]', 'SingleChoice');
+  await page.fill('[data-testid=q0-options]', '社区中心 community centre\n老年活动室 seniors\u2019 room');
+  await page.click('[data-testid=survey-add-question]');
+  await page.fill('[data-testid=q1-prompt]', '满意度 Satisfaction');
+  await page.selectOption('[data-testid=q1-kind]', 'Rating');
+  const nextId = (await api.query.needsSurvey.nextSurveyId()).toNumber();
+  await page.click('[data-testid=survey-create]');
+  const created = await txDone('survey-create');
+  assert.equal(created.phase, 'finalized', created.text);
+  const survey = (await api.query.needsSurvey.surveys(nextId)).unwrap();
+  const opensAt = survey.opensAt.toNumber();
+  const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  assert.ok(Math.abs(opensAt - (head + 5)) <= 6, `opens at ${opensAt}, about 30 s after block ${head}`);
+
+  await page.fill('[data-testid=survey-pick]', String(nextId));
+  await page.click('[data-testid=survey-pick-show]');
+  await page.locator('[data-testid=survey-live]').waitFor({ timeout: 60_000 });
+  await waitFor('the survey to open', async () => (await api.rpc.chain.getHeader()).number.toNumber() >= opensAt, { timeoutMs: 120_000 });
+  const answers = { alice: 0, bob: 1, charlie: 0, dave: 0 };
+  await sendAll(ctx, Object.entries(answers).map(([name, choice], i) => ({ tx: api.tx.needsSurvey.respond(nextId, [{ Choice: choice }, { Rating: 3 + (i % 3) }]), signer: ctx.who.residents[name] })));
+  await page.waitForFunction(() => document.querySelector('[data-testid=survey-results]')?.dataset.responses === '4', null, { timeout: 120_000 });
+  const chart = JSON.parse(await page.getAttribute('[data-testid=survey-chart-0]', 'data-series'));
+  assert.deepEqual(chart.series[0].values, [3, 1]);
+  await page.shot('survey-results');
+  const csv = await download('survey-table-export');
+  assert.ok(csv.startsWith('\uFEFF'));
+  const lines = csv.trim().split('\r\n').map((l) => l.split(','));
+  assert.deepEqual(lines.slice(1, 3).map((l) => [l[0], l.at(-1)]), [['1', '3'], ['1', '1']]);
+  assert.ok(lines[1][2].includes('社区中心'));
+});
+
+test('a 2-of-3 multisig office: one member proposes from the console, a second approves it and it runs', async () => {
+  const members = [ctx.who.outsider, ctx.who.office, ctx.who.providers.ferdie].map((k) => k.address);
+  const multisig = encodeAddress(createKeyMulti(members, 2), 42);
+  // The office hands its admin key to the multisig (the admin today is Bob); the multisig gets
+  // tokens for the survey's deposit.
+  assert.equal((await sendOne(ctx, api.tx.community.setOfficeAdmin(DISTRICT.office, multisig), ctx.who.office)).failed, null);
+  assert.equal((await sendOne(ctx, api.tx.balances.transferKeepAlive(multisig, 10n ** 15n), ctx.who.outsider)).failed, null);
+  const settings = { multisig: { threshold: 2, signatories: members } };
+  await useKey('Alice', settings);
+  assert.ok(await page.locator('[data-testid=role-office-0]').count() === 1, 'the multisig is the office admin');
+  await screen('surveys');
+  await page.fill('[data-testid=survey-title]', '多签发起的调查 Proposed by a multisig');
+  const now = Date.now();
+  const local = (ms) => { const d = new Date(ms); const p = (n) => String(n).padStart(2, '0'); return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`; };
+  await page.fill('[data-testid=survey-opens]', local(now + 600_000));
+  await page.fill('[data-testid=survey-closes]', local(now + 3_600_000));
+  await page.fill('[data-testid=q0-prompt]', '评分 Rate it');
+  await page.selectOption('[data-testid=q0-kind]', 'Rating');
+  const nextId = (await api.query.needsSurvey.nextSurveyId()).toNumber();
+  await page.click('[data-testid=survey-create]');
+  assert.equal((await txDone('survey-create')).phase, 'finalized');
+  const callData = await page.inputValue('[data-testid=survey-create-calldata]');
+  const hash = await page.getAttribute('[data-testid=survey-create-calldata]', 'data-hash');
+  assert.equal((await api.query.needsSurvey.nextSurveyId()).toNumber(), nextId, 'one approval runs nothing');
+  await page.shot('multisig-proposed');
+
+  // The second member, on another machine: a fresh page (no call data of its own).
+  await page.evaluate(() => localStorage.removeItem('gongzhi.console.calls'));
+  await useKey('Ferdie', settings);
+  await screen('multisig');
+  const item = page.locator(`[data-testid="pending-${hash}"]`);
+  await item.waitFor({ timeout: 60_000 });
+  assert.match(await item.textContent(), /已批准：1\/2/);
+  await page.fill(`[data-testid="pending-${hash}-data"]`, callData);
+  await page.locator(`[data-testid="pending-${hash}-decoded"]`, { hasText: 'NeedsSurvey.create_survey' }).waitFor();
+  await page.click(`[data-testid="approve-${hash}"]`);
+  const approved = await txDone(`approve-${hash}`);
+  assert.equal(approved.phase, 'finalized', approved.text);
+  await page.shot('multisig-approved');
+  const survey = (await api.query.needsSurvey.surveys(nextId)).unwrap();
+  assert.equal(survey.creator.toString(), multisig);
+});
