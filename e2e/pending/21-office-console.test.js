@@ -32,6 +32,8 @@ function idNumber (n) {
 
 /** Picks the file in the import form and waits for its preview. */
 async function chooseFile (name, bytes) {
+  // The previous file's preview goes first, so the wait below sees this file's.
+  await page.evaluate(() => document.querySelector('[data-testid=import-preview]')?.replaceChildren());
   await page.setInputFiles('[data-testid=import-file]', { name, mimeType: 'text/csv', buffer: Buffer.from(bytes) });
   await page.locator('[data-testid=import-summary]').waitFor({ timeout: 300_000 });
   return {
