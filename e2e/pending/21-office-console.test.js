@@ -73,6 +73,13 @@ async function useKey (name, settings = {}) {
   await rerender(() => page.click('[data-testid=acting-save]'));
 }
 
+/** A time `ms` as a datetime-local input takes it (the page and this test share the machine's zone). */
+function local (ms) {
+  const d = new Date(ms);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
 async function txDone (testid, timeout = 180_000) {
   const status = page.locator(`[data-testid="${testid}-status"]`);
   await status.and(page.locator('[data-phase=finalized], [data-phase=failed]')).waitFor({ timeout });
@@ -176,7 +183,6 @@ test('the office opens a survey from the form and sees its results move while re
   await screen('surveys');
   await page.fill('[data-testid=survey-title]', '助餐点选址调查 Where should the canteen be?');
   const now = Date.now();
-  const local = (ms) => { const d = new Date(ms); const p = (n) => String(n).padStart(2, '0'); return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`; };
   await page.fill('[data-testid=survey-opens]', local(now + 30_000));
   await page.fill('[data-testid=survey-closes]', local(now + 3_600_000));
   assert.match(await page.textContent('[data-testid=survey-closes-block]'), /第 \d+ 块/);
@@ -225,7 +231,6 @@ test('a 2-of-3 multisig office: one member proposes from the console, a second a
   await screen('surveys');
   await page.fill('[data-testid=survey-title]', '多签发起的调查 Proposed by a multisig');
   const now = Date.now();
-  const local = (ms) => { const d = new Date(ms); const p = (n) => String(n).padStart(2, '0'); return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`; };
   await page.fill('[data-testid=survey-opens]', local(now + 600_000));
   await page.fill('[data-testid=survey-closes]', local(now + 3_600_000));
   await page.fill('[data-testid=q0-prompt]', '评分 Rate it');

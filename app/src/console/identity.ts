@@ -30,9 +30,7 @@ export function idNumberProblem(id: string): 'length' | 'birth' | 'checksum' | n
   const d = Number(id.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth.getTime() > Date.now()) return 'birth';
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * WEIGHTS[i];
-  return CHECK[sum % 11] === id[17] ? null : 'checksum';
+  return idCheckChar(id.slice(0, 17)) === id[17] ? null : 'checksum';
 }
 
 /** The check character for 17 digits (for tests and for making example files). */

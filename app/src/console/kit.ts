@@ -117,8 +117,9 @@ export function sendButton(opts: {
         if (state.phase === 'finalized') status.className = 'tx-status ok';
       }, { requireFree: false });
       if (acting.multisig) {
-        const data = toHex(await viaProxy(opts.chain, acting, tx).getEncodedData());
-        const hash = toHex(blake2b(await viaProxy(opts.chain, acting, tx).getEncodedData(), { dkLen: 32 }));
+        const encoded = await viaProxy(opts.chain, acting, tx).getEncodedData();
+        const data = toHex(encoded);
+        const hash = toHex(blake2b(encoded, { dkLen: 32 }));
         rememberCall(hash, data);
         share.replaceChildren(h('p', { class: 'note' }, ct('multisig.proposed')), h('textarea', { readonly: true, 'data-testid': `${opts.testid}-calldata`, 'data-hash': hash, rows: 3 }, data));
       }

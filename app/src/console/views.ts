@@ -2,7 +2,7 @@
 // function of the chain and the current identity; forms send through `sendButton`.
 
 import { Enum } from 'polkadot-api';
-import { h, card, note, text } from '../ui';
+import { h, card, note } from '../ui';
 import { formatPercent, formatFen } from '../i18n';
 import { utf8 } from '../bytes';
 import type { Chain } from '../chain';
@@ -218,5 +218,3 @@ export async function providerView({ chain, acting }: Ctx): Promise<HTMLElement>
   );
 }
 
-/** A name stored as bytes on chain. */
-export const nameOf = (bytes: Uint8Array) => text(bytes);
