@@ -1,10 +1,14 @@
 import { defineConfig } from 'vite';
 
 // A static site: `npm run build` writes dist/, which any web server can serve beside the chain
-// spec (chain-spec.json). smoldot's worker is bundled as a module worker.
+// spec (chain-spec.json): the resident app (index.html) and the office console (console.html).
+// smoldot's worker is bundled as a module worker.
 export default defineConfig({
   base: './',
-  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022', outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4096,
+    rollupOptions: { input: { app: new URL('./index.html', import.meta.url).pathname, console: new URL('./console.html', import.meta.url).pathname } },
+  },
   worker: { format: 'es' },
   resolve: { alias: { '@polkadot-api/smoldot': new URL('./src/shims/papi-smoldot.ts', import.meta.url).pathname } },
   test: { environment: 'node', include: ['test/**/*.test.ts'] },

@@ -31,7 +31,9 @@ peer=$("$NODE_BIN" key inspect-node-key --file "$work/node-key")
 bootnode="/ip4/$P2P_HOST/tcp/$P2P_PORT/ws/p2p/$peer"
 chain_spec_with_bootnode dev "$bootnode" "$work/chain-spec.json"
 
-node "$ROOT/app/scripts/serve.mjs" --spec "$work/chain-spec.json" --port "$APP_PORT" --host "$APP_HOST" >"$work/app.log" 2>&1 &
+# The static server also passes /indexer/ through to the indexer (the office console's history).
+node "$ROOT/app/scripts/serve.mjs" --spec "$work/chain-spec.json" --port "$APP_PORT" --host "$APP_HOST" \
+	--indexer "http://127.0.0.1:$INDEXER_PORT" >"$work/app.log" 2>&1 &
 server=$!
 # Once the node answers, open a survey, an open and a secret ballot and a voucher programme
 # (windows of about 4 hours), so that a resident finds something to do in the app right away.
@@ -59,6 +61,8 @@ cat >&2 <<MSG
   Gongzhi dev node starting.
   Resident app (light client in the page):  http://$APP_HOST:$APP_PORT/
       choose a test resident (e.g. Dave//stash) on the account screen, set a password, vote.
+  Office console (办事处工作台):              http://$APP_HOST:$APP_PORT/console.html
+      act as Bob (office admin), Charlie (officer of 向阳社区) or Eve (provider); import residents from a CSV.
   Light-client boot node (WebSocket p2p):   $bootnode
   JSON-RPC / WebSocket:                     ws://127.0.0.1:$RPC_PORT
   Indexer (history, JSON and CSV, OpenAPI): http://127.0.0.1:$INDEXER_PORT/  (log: $work/indexer.log)

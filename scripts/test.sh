@@ -6,7 +6,7 @@
 # non-zero on any failure.
 #
 #   scripts/test.sh            # everything
-#   scripts/test.sh cargo      # only the cargo tests
+#   scripts/test.sh cargo      # only the cargo tests (and the formatting check)
 #   scripts/test.sh app        # only the resident app's checks: types, unit tests, descriptors, build
 #   scripts/test.sh e2e        # only the e2e tests (builds the node and the app if needed)
 source "$(dirname "$0")/lib.sh"
@@ -30,6 +30,8 @@ if [ "$what" = all ] || [ "$what" = cargo ] || [ "$what" = e2e ]; then
 fi
 
 if [ "$what" = all ] || [ "$what" = cargo ]; then
+	log "formatting (cargo fmt --check, rustfmt.toml)"
+	(cd "$ROOT" && cargo fmt --all -- --check)
 	# --release shares the dependency build with the node above instead of compiling it twice;
 	# runtime-benchmarks also runs every pallet's benchmarks as tests in its mock runtime. No test
 	# needs the wasm runtime, so its second (benchmarking) build is skipped.

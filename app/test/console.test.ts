@@ -103,8 +103,8 @@ describe('roster', () => {
   it('marks rows from the chain: registered here, elsewhere, someone else, the person under another account', () => {
     const roster = readRoster(parseCsv(`${ID1},,${ALICE}\n${ID2},,${BOB}`), 'salt', community);
     const [a, b] = roster.rows;
-    applyChain(a, { resident: { id: 7, community: 0, person_hash: a.personHash } }, 0);
-    expect(a.registered).toEqual({ earlier: true });
+    applyChain(a, { resident: { id: 7, community: 0, person_hash: a.personHash, registered_at: 41 } }, 0);
+    expect(a.registered).toEqual({ earlier: true, block: 41 });
     expect(toSend(roster).map((r) => r.line)).toEqual([2]);
     applyChain(b, { person: { id: 3, account: CHARLIE } }, 0);
     expect(b.problems).toEqual(['personOtherAccount']);

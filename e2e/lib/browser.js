@@ -28,9 +28,10 @@ export async function openPhone (url, { name = 'app', lang } = {}) {
   page.on('pageerror', (e) => errors.push(e.message));
   const dir = join(ARTIFACTS, name);
   mkdirSync(dir, { recursive: true });
-  // The page's console (smoldot's log lines among it) is kept beside the screenshots.
+  // The page's console (smoldot's log lines among it) is kept beside the screenshots; its debug
+  // lines too with GONGZHI_PAGE_DEBUG=1 (and `?log=4` in the page's address for smoldot's).
   page.on('console', (m) => {
-    if (m.type() === 'verbose' || m.type() === 'debug') return;
+    if ((m.type() === 'verbose' || m.type() === 'debug') && !process.env.GONGZHI_PAGE_DEBUG) return;
     appendFileSync(join(dir, 'console.log'), `${new Date().toISOString()} ${m.type()} ${m.text()}\n`);
   });
   let n = 0;

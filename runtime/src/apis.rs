@@ -206,6 +206,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl gongzhi::GongzhiApi<Block, AccountId, BlockNumber> for Runtime {
 		fn survey_results(survey: SurveyId) -> Option<gongzhi::SurveyResults<BlockNumber>> {
 			NeedsSurvey::survey_results(survey)
@@ -270,6 +271,10 @@ impl_runtime_apis! {
 
 		fn check_call(who: AccountId, call: Vec<u8>) -> Option<gongzhi::CallCheck> {
 			crate::fees::check_call(who, &call)
+		}
+
+		fn roster_check(rows: Vec<(AccountId, sp_core::H256)>) -> Vec<gongzhi::RosterEntry<AccountId, BlockNumber>> {
+			Community::roster_check(rows)
 		}
 	}
 

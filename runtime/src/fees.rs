@@ -366,10 +366,7 @@ impl TransactionExtension<RuntimeCall> for FreeTxGuard {
 /// commit state, so the dispatch leaves nothing behind; it is also wrapped in a storage layer
 /// that is rolled back, so it is harmless even if called from within a block. `None` when the
 /// bytes are not exactly one call of this runtime (depth-limited, as extrinsics are decoded).
-pub fn check_call(
-	who: crate::AccountId,
-	call: &[u8],
-) -> Option<gongzhi_runtime_api::CallCheck> {
+pub fn check_call(who: crate::AccountId, call: &[u8]) -> Option<gongzhi_runtime_api::CallCheck> {
 	use codec::DecodeLimit;
 	use frame_support::{
 		dispatch::CheckIfFeeless,

@@ -335,10 +335,13 @@ fn gongzhi_proxy_may_act_for_an_office_but_not_move_its_tokens() {
 #[test]
 fn check_call_tells_why_a_call_would_fail_and_whether_it_is_free_without_changing_anything() {
 	use codec::Encode;
-	use gongzhi_runtime_api::runtime_decl_for_gongzhi_api::GongzhiApiV1;
+	use gongzhi_runtime_api::runtime_decl_for_gongzhi_api::GongzhiApiV2;
 	let check = |who: Sr25519Keyring, call: RuntimeCall| {
-		<Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::check_call(acc(who), call.encode())
-			.expect("a call of this runtime")
+		<Runtime as GongzhiApiV2<Block, AccountId, BlockNumber>>::check_call(
+			acc(who),
+			call.encode(),
+		)
+		.expect("a call of this runtime")
 	};
 	dev().execute_with(|| {
 		let project = project_with_two_bids(0);
@@ -362,7 +365,8 @@ fn check_call_tells_why_a_call_would_fail_and_whether_it_is_free_without_changin
 			matches!(stranger.result, Err(DispatchError::Module(ref m)) if m.message == Some("NotResident")),
 			"{stranger:?}"
 		);
-		let remark = check(Ferdie, RuntimeCall::System(frame_system::Call::remark { remark: vec![1] }));
+		let remark =
+			check(Ferdie, RuntimeCall::System(frame_system::Call::remark { remark: vec![1] }));
 		assert_eq!(remark, gongzhi_runtime_api::CallCheck { free: false, result: Ok(()) });
 		// Sudo from someone else: BadOrigin, never dispatched.
 		let sudo = check(
@@ -372,13 +376,19 @@ fn check_call_tells_why_a_call_would_fail_and_whether_it_is_free_without_changin
 		assert!(sudo.result.is_err());
 		// Bytes that are not a call, or a call with trailing bytes: None.
 		assert_eq!(
-			<Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::check_call(acc(Ferdie), vec![0xff, 0xff]),
+			<Runtime as GongzhiApiV2<Block, AccountId, BlockNumber>>::check_call(
+				acc(Ferdie),
+				vec![0xff, 0xff]
+			),
 			None
 		);
 		let mut trailing = vote_call(project, 1).encode();
 		trailing.push(0);
 		assert_eq!(
-			<Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::check_call(acc(AliceStash), trailing),
+			<Runtime as GongzhiApiV2<Block, AccountId, BlockNumber>>::check_call(
+				acc(AliceStash),
+				trailing
+			),
 			None
 		);
 		// After all this the real ballot still goes through, once.
@@ -389,28 +399,51 @@ fn check_call_tells_why_a_call_would_fail_and_whether_it_is_free_without_changin
 
 #[test]
 fn resident_status_lists_what_a_resident_may_still_do() {
-	use gongzhi_runtime_api::runtime_decl_for_gongzhi_api::GongzhiApiV1;
+	use gongzhi_runtime_api::runtime_decl_for_gongzhi_api::GongzhiApiV2;
 	dev().execute_with(|| {
 		let project = project_with_two_bids(0);
-		let status = <Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::resident_status(
+		let status = <Runtime as GongzhiApiV2<Block, AccountId, BlockNumber>>::resident_status(
 			acc(AliceStash),
 		)
 		.expect("a resident");
 		assert_eq!(status.resident.community, 0);
 		assert_eq!(status.ballots_to_cast, vec![project]);
 		// After voting (changes remain) the project is still listed; Ferdie is no resident.
-		assert!(<Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::resident_status(acc(
+		assert!(<Runtime as GongzhiApiV2<Block, AccountId, BlockNumber>>::resident_status(acc(
 			Ferdie
 		))
 		.is_none());
 		// The receipt names the bid.
 		assert_ok!(Procurement::vote(signed(AliceStash), project, 1));
-		let receipt = <Runtime as GongzhiApiV1<Block, AccountId, BlockNumber>>::ballot_receipt(
+		let receipt = <Runtime as GongzhiApiV2<Block, AccountId, BlockNumber>>::ballot_receipt(
 			project,
 			acc(AliceStash),
 		)
 		.expect("a receipt");
 		assert_eq!(format!("{:?}", receipt.choice), "Bid(1)");
+	});
+}
+
+#[test]
+fn roster_check_answers_a_clerks_rows_through_the_runtime_api() {
+	use gongzhi_runtime_api::runtime_decl_for_gongzhi_api::GongzhiApiV2;
+	dev().execute_with(|| {
+		let alice =
+			pallet_community::Residents::<Runtime>::get(acc(AliceStash)).expect("a resident");
+		let fresh = H256::repeat_byte(0x42);
+		let rows = vec![(acc(AliceStash), alice.person_hash), (acc(Ferdie), fresh)];
+		let answer = <Runtime as GongzhiApiV2<Block, AccountId, BlockNumber>>::roster_check(rows);
+		assert_eq!(answer.len(), 2);
+		let known = answer[0].account.as_ref().expect("Alice//stash is a resident");
+		assert_eq!(
+			(known.id, known.community, known.person_hash),
+			(alice.id, 0, alice.person_hash)
+		);
+		assert_eq!(
+			answer[0].person.as_ref().and_then(|p| p.account.clone()),
+			Some(acc(AliceStash))
+		);
+		assert_eq!(answer[1], gongzhi_runtime_api::RosterEntry { account: None, person: None });
 	});
 }
 

@@ -100,7 +100,9 @@ export interface Pending {
 /** The multisig's operations waiting for approval (bounded by the pallet's deposit per entry). */
 export async function pendingOperations(chain: Chain, acting: Acting, at?: string): Promise<Pending[]> {
   if (!acting.multisig) return [];
-  const entries = await chain.api.query.Multisig.Multisigs.getEntries(signerAccount(acting), at ? { at } : undefined);
+  // No trailing `undefined`: PAPI would take it for a second key.
+  const q = chain.api.query.Multisig.Multisigs;
+  const entries = at ? await q.getEntries(signerAccount(acting), { at }) : await q.getEntries(signerAccount(acting));
   return entries.map(({ keyArgs, value }) => ({
     callHash: keyArgs[1] as `0x${string}`,
     when: { height: value.when.height, index: value.when.index },

@@ -8,33 +8,54 @@ import { send, type TxState } from '../tx';
 import { applyChain, chunkSize, chunks, toSend, type Roster, type RosterRow } from './roster';
 import { viaProxy, type Acting } from './acting';
 
-// Keys per storage query through the light client: smoldot proves each item, and a query of
-// 500 keys failed in the first e2e run of the console (stop 16: smoldot answered "method does
-// not exist" mid-check); smaller queries are the next thing to try.
-const LOOKUP_BATCH = 64;
+// What the chain holds for the rows comes from one runtime call per part
+// (`GongzhiApi.roster_check`: each row's account record and person), which the light client
+// checks against the finalized block with one call proof. Reading the three storage items per
+// row instead was tried first: smoldot serves a bounded number of storage items at a time, and a
+// 1,000-row check spent minutes queued behind "limitReached" (the console's first e2e runs).
+// A part that fails (or gets no answer) is retried, halved.
+const LOOKUP_BATCH = 250;
+const LOOKUP_TRIES = 4;
+const LOOKUP_TIMEOUT_MS = 60_000;
 
-/** Reads, at block `at`, each row's account record and person index, and marks the rows. */
-export async function checkAgainstChain(chain: Chain, roster: Roster, community: number, at: string) {
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer from the light client in ${ms / 1000} s`)), ms); }),
+  ]);
+}
+
+/** Reads each row's account record and person, part by part, and marks the rows. */
+export async function checkAgainstChain(chain: Chain, roster: Roster, community: number, onProgress?: (checked: number, total: number) => void) {
   const rows = roster.rows.filter((r) => !r.problems.some((p) => p === 'badAddress' || p === 'missingAddress' || p === 'missingId' || p === 'badId'));
-  const q = chain.api.query.Community;
-  for (let i = 0; i < rows.length; i += LOOKUP_BATCH) {
-    const part = rows.slice(i, i + LOOKUP_BATCH);
-    const [records, persons] = await Promise.all([
-      q.Residents.getValues(part.map((r) => [r.address] as [string]), { at }),
-      q.PersonIndex.getValues(part.map((r) => [r.personHash] as [`0x${string}`]), { at }),
-    ]);
-    const known = part.map((_, j) => persons[j]).filter((id): id is number => id !== undefined);
-    const accounts = known.length ? await q.ResidentAccounts.getValues(known.map((id) => [id] as [number]), { at }) : [];
-    const accountOf = new Map(known.map((id, j) => [id, accounts[j]]));
-    part.forEach((row, j) => {
-      const record = records[j];
-      const person = persons[j];
-      applyChain(row, {
-        resident: record ? { id: record.id, community: record.community, person_hash: record.person_hash } : undefined,
-        person: person === undefined ? undefined : { id: person, account: accountOf.get(person) },
-      }, community);
-    });
-  }
+  let checked = 0;
+  const check = async (part: RosterRow[], tries: number): Promise<void> => {
+    try {
+      await checkPart(chain, part, community);
+      checked += part.length;
+      onProgress?.(checked, rows.length);
+    } catch (error) {
+      if (tries <= 1) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const half = Math.ceil(part.length / 2);
+      await check(part.slice(0, half), tries - 1);
+      if (part.length > half) await check(part.slice(half), tries - 1);
+    }
+  };
+  for (let i = 0; i < rows.length; i += LOOKUP_BATCH) await check(rows.slice(i, i + LOOKUP_BATCH), LOOKUP_TRIES);
+}
+
+async function checkPart(chain: Chain, part: RosterRow[], community: number, at: 'finalized' | 'best' = 'finalized') {
+  const entries = await withTimeout(chain.api.apis.GongzhiApi.roster_check(part.map((r) => [r.address, r.personHash] as [string, `0x${string}`]), { at }), LOOKUP_TIMEOUT_MS);
+  if (entries.length !== part.length) throw new Error(`roster_check answered ${entries.length} of ${part.length} rows`);
+  part.forEach((row, j) => {
+    const { account, person } = entries[j];
+    applyChain(row, {
+      resident: account ? { id: account.id, community: account.community, person_hash: account.person_hash, registered_at: account.registered_at } : undefined,
+      person: person ? { id: person.id, account: person.account } : undefined,
+    }, community);
+  });
 }
 
 type Weight = { ref_time: bigint; proof_size: bigint };
@@ -92,6 +113,10 @@ export function loadReport(key: string): Record<number, number> {
  * when all are finalized; rejects at the first chunk that fails (nothing of it registered: a
  * batchAll is all or nothing), leaving the finalized ones in the report. `report` is the line →
  * block record kept under `key`.
+ *
+ * A chunk refused because some of its rows were registered meanwhile (an interrupted import's
+ * last batch landing after the file was checked again, or a second clerk) is read again at the
+ * best block, and only its rows still unregistered are sent, once more.
  */
 export async function runImport(chain: Chain, acting: Acting, community: number, roster: Roster, size: number, key: string, onProgress: (p: Progress) => void): Promise<void> {
   const pending = toSend(roster);
@@ -99,6 +124,38 @@ export async function runImport(chain: Chain, acting: Acting, community: number,
   const report = loadReport(key);
   const progress: Progress = { total: pending.length, sent: 0, inBlock: 0, finalized: 0, chunk: 0, chunks: parts.length };
   onProgress({ ...progress });
+  const record = (rows: RosterRow[]) => {
+    for (const row of rows) if (row.registered?.block) report[row.line] = row.registered.block;
+    localStorage.setItem(key, JSON.stringify(report));
+    progress.finalized += rows.length;
+    onProgress({ ...progress });
+  };
+  const sendChunk = (rows: RosterRow[], inBlock: () => void, again: boolean): Promise<void> => {
+    let counted = false;
+    return send(chain, acting.key, batch(chain, acting, community, rows), (state) => {
+      progress.state = state;
+      if (state.phase === 'inBlock' && !counted) {
+        counted = true;
+        progress.inBlock += rows.length;
+        inBlock();
+      }
+      onProgress({ ...progress });
+    }, { requireFree: false }).then((final) => {
+      if (!counted) { counted = true; progress.inBlock += rows.length; }
+      for (const row of rows) row.registered = { block: final.block, earlier: false };
+      record(rows);
+    }, async (error) => {
+      if (!again) throw error;
+      await checkPart(chain, rows, community, 'best');
+      const landed = rows.filter((r) => r.registered);
+      if (!landed.length) throw error;
+      progress.inBlock += landed.length;
+      record(landed);
+      const rest = rows.filter((r) => !r.registered && !r.problems.length);
+      if (!rest.length) { inBlock(); return; }
+      return sendChunk(rest, inBlock, false);
+    });
+  };
   const inFlight: Promise<unknown>[] = [];
   let failure: unknown = null;
   for (const [i, rows] of parts.entries()) {
@@ -106,26 +163,7 @@ export async function runImport(chain: Chain, acting: Acting, community: number,
     progress.chunk = i + 1;
     let markInBlock!: () => void;
     const inBlock = new Promise<void>((resolve) => (markInBlock = resolve));
-    let counted = false;
-    const done = send(chain, acting.key, batch(chain, acting, community, rows), (state) => {
-      progress.state = state;
-      if (state.phase === 'inBlock' && !counted) {
-        counted = true;
-        progress.inBlock += rows.length;
-        markInBlock();
-      }
-      if (state.phase === 'failed') markInBlock();
-      onProgress({ ...progress });
-    }, { requireFree: false }).then((final) => {
-      if (!counted) { counted = true; progress.inBlock += rows.length; }
-      for (const row of rows) {
-        row.registered = { block: final.block, earlier: false };
-        report[row.line] = final.block;
-      }
-      localStorage.setItem(key, JSON.stringify(report));
-      progress.finalized += rows.length;
-      onProgress({ ...progress });
-    }).catch((error) => {
+    const done = sendChunk(rows, markInBlock, true).catch((error) => {
       failure = failure ?? error;
       markInBlock();
     });

@@ -135,14 +135,21 @@ export function sendButton(opts: {
 
 /** A table with a CSV export button (`<testid>-export`); `name` is the download's file name. */
 export function table(testid: string, name: string, header: string[], rows: unknown[][], exportLabel: ConsoleKey = 'programme.export'): HTMLElement {
+  // A page shows the first rows; the export holds them all (a 10,000-row import report in the
+  // DOM would make the page crawl).
+  const shown = rows.slice(0, TABLE_ROWS_SHOWN);
   const body = rows.length
-    ? h('table', { 'data-testid': testid },
+    ? h('table', { 'data-testid': testid, 'data-rows': rows.length },
       h('thead', {}, h('tr', {}, ...header.map((c) => h('th', {}, c)))),
-      h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c === null || c === undefined ? '' : String(c)))))))
+      h('tbody', {}, ...shown.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c === null || c === undefined ? '' : String(c)))))))
     : h('p', { class: 'note', 'data-testid': testid }, ct('common.empty'));
+  const more = rows.length > shown.length ? h('p', { class: 'note', 'data-testid': `${testid}-more` }, ct('common.moreRows', { shown: shown.length, total: rows.length })) : '';
   const button = h('button', { class: 'secondary', 'data-testid': `${testid}-export`, onclick: () => downloadCsv(name, toCsv(header, rows)) }, ct(exportLabel));
-  return h('div', { class: 'table' }, body, rows.length ? button : '');
+  return h('div', { class: 'table' }, body, more, rows.length ? button : '');
 }
+
+/** How many rows a table shows in the page (all of them go into its CSV export). */
+export const TABLE_ROWS_SHOWN = 200;
 
 /** Where the indexer's HTTP API is: `?indexer=`, or `indexer/` beside the page (the dev server proxies it). */
 export function indexerBase(): string {

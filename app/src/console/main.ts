@@ -5,6 +5,7 @@
 // provider's work, multisig approvals. Anything over time comes from the indexer.
 
 import '../style.css';
+import './console.css';
 import { connect, chainSpecUrl } from '../chain';
 import { h, card, note, errorBox } from '../ui';
 import { lang, t } from '../i18n';
@@ -128,17 +129,19 @@ async function residentsScreen(chain: Chain): Promise<HTMLElement> {
     sessionStorage.setItem('gongzhi.console.salt', salt.value);
     const id = Number(community.value);
     const name = new TextDecoder().decode(communities.find((c) => c.keyArgs[0] === id)!.value.name);
+    // Cleared, so that choosing the same file again (after an interruption) reads it again.
+    file.value = '';
     try {
       const bytes = new Uint8Array(await chosen.arrayBuffer());
       const { text, encoding } = decodeCsvBytes(bytes);
-      out.replaceChildren(note(ct(`import.encoding.${encoding}`), { 'data-testid': 'import-encoding', 'data-encoding': encoding }), note(ct('import.checking')));
+      const checking = note(ct('import.checking'), { 'data-testid': 'import-checking' });
+      out.replaceChildren(note(ct('import.fileName', { name: chosen.name })), note(ct(`import.encoding.${encoding}`), { 'data-testid': 'import-encoding', 'data-encoding': encoding }), checking);
       const roster = readRoster(parseCsv(text), salt.value, { id, name });
-      const [best] = await chain.client.getBestBlocks();
-      await checkAgainstChain(chain, roster, id, best.hash);
+      await checkAgainstChain(chain, roster, id, (checked, total) => { checking.textContent = ct('import.checked', { checked, total }); });
       const key = reportKey(chain.genesis, id, toHex(blake2b(bytes, { dkLen: 16 })));
       const report = loadReport(key);
-      for (const row of roster.rows) if (row.registered && report[row.line]) row.registered.block = report[row.line];
-      out.replaceChildren(note(ct(`import.encoding.${encoding}`), { 'data-testid': 'import-encoding', 'data-encoding': encoding }), await preview(chain, who, id, roster, key));
+      for (const row of roster.rows) if (row.registered && !row.registered.block && report[row.line]) row.registered.block = report[row.line];
+      out.replaceChildren(note(ct('import.fileName', { name: chosen.name })), note(ct(`import.encoding.${encoding}`), { 'data-testid': 'import-encoding', 'data-encoding': encoding }), await preview(chain, who, id, roster, key));
     } catch (error) {
       out.replaceChildren(errorBox(messageOf(error)));
     }
@@ -163,11 +166,22 @@ async function preview(chain: Chain, who: Acting, community: number, roster: Ros
     problems.length ? table('import-problems', 'import-problems.csv', [ct('import.line'), ct('import.address'), ct('import.problem')], problems.map((r) => [r.line, r.address, r.problems.map((p) => ct(`row.${p}` as ConsoleKey)).join('；')]), 'import.report') : '',
   );
   if (!ready.length) { box.append(note(ct('import.nothing'), { 'data-testid': 'import-nothing' }), table('import-report', 'import-report.csv', header, reportRows(), 'import.report')); return box; }
-  const size = await measureChunk(chain, who, community, ready.slice(0, 2));
-  const chunks = Math.ceil(ready.length / size);
+  const most = await measureChunk(chain, who, community, ready.slice(0, 2));
+  // The clerk may send smaller batches than fit a block (less to send again if one fails).
+  const sizeInput = input('import-chunk-size', most, 'number', { min: '1', max: String(most) });
+  const sizeNote = note('', { 'data-testid': 'import-chunk', 'data-size': most });
+  const chosenSize = () => Math.min(most, Math.max(1, Math.floor(Number(sizeInput.value)) || most));
+  const showSize = () => {
+    sizeNote.textContent = ct('import.chunk', { n: chosenSize(), chunks: Math.ceil(ready.length / chosenSize()), most });
+    sizeNote.dataset.size = String(chosenSize());
+  };
+  sizeInput.addEventListener('input', showSize);
+  showSize();
   const start = h('button', { class: 'primary', 'data-testid': 'import-start' }, ct(registered.length ? 'import.resume' : 'import.start', { n: ready.length }));
   start.addEventListener('click', async () => {
     start.disabled = true;
+    sizeInput.disabled = true;
+    const size = chosenSize();
     try {
       await runImport(chain, who, community, roster, size, key, (p) => {
         bar.value = p.finalized;
@@ -182,7 +196,7 @@ async function preview(chain: Chain, who: Acting, community: number, roster: Ros
     }
     reportBox.replaceChildren(table('import-report', 'import-report.csv', header, reportRows(), 'import.report'));
   });
-  box.append(note(ct('import.chunk', { n: size, chunks }), { 'data-testid': 'import-chunk', 'data-size': size }), start, bar, status, reportBox);
+  box.append(field(ct('import.chunkSize'), sizeInput), sizeNote, start, bar, status, reportBox);
   return box;
 }
 

@@ -120,8 +120,8 @@ export function readRoster(rows: { line: number; cells: string[] }[], salt: stri
 
 /** What the chain says about a row's account and person (read by the caller). */
 export interface OnChain {
-  /** The account's resident record, if it is one. */
-  resident?: { id: number; community: number; person_hash: string };
+  /** The account's resident record, if it is one (with the block it was registered in). */
+  resident?: { id: number; community: number; person_hash: string; registered_at?: number };
   /** The resident number of the row's person, if ever registered, and its current account. */
   person?: { id: number; account?: string };
 }
@@ -134,7 +134,7 @@ export interface OnChain {
 export function applyChain(row: RosterRow, chain: OnChain, community: number) {
   const r = chain.resident;
   if (r) {
-    if (r.person_hash === row.personHash && r.community === community) row.registered = row.registered ?? { earlier: true };
+    if (r.person_hash === row.personHash && r.community === community) row.registered = row.registered ?? { earlier: true, block: r.registered_at };
     else if (r.person_hash === row.personHash) row.problems.push('accountResidentElsewhere');
     else row.problems.push('accountIsResident');
     return;

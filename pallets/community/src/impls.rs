@@ -1394,6 +1394,27 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// For each `(account, person hash)` row of a roster, what the chain holds: the account's
+	/// resident record and the person's resident number and current account. At most
+	/// [`MAX_ROSTER_CHECK`] rows are answered (the rest are left out); three reads per row.
+	pub fn roster_check(
+		rows: Vec<(T::AccountId, H256)>,
+	) -> Vec<RosterEntry<T::AccountId, BlockNumberFor<T>>> {
+		rows.into_iter()
+			.take(MAX_ROSTER_CHECK as usize)
+			.map(|(who, person_hash)| RosterEntry {
+				account: Residents::<T>::get(&who).map(|r| RosterAccount {
+					id: r.id,
+					community: r.community,
+					person_hash: r.person_hash,
+					registered_at: r.registered_at,
+				}),
+				person: PersonIndex::<T>::get(person_hash)
+					.map(|id| RosterPerson { id, account: ResidentAccounts::<T>::get(id) }),
+			})
+			.collect()
+	}
+
 	/// `office`'s details and counts, if it exists (retired included).
 	pub fn office_details(office: OfficeId) -> Option<OfficeView<T::AccountId, BlockNumberFor<T>>> {
 		Offices::<T>::get(office).map(|o| OfficeView {

@@ -354,6 +354,48 @@ pub struct ActivityPlan<T: Config> {
 	pub open: OpenActivitiesOf<T>,
 }
 
+/// The most rows one [`crate::Pallet::roster_check`] answers (a clerk's import asks in parts).
+pub const MAX_ROSTER_CHECK: u32 = 1000;
+
+/// What the chain holds for one row of a registration roster (an account and a person hash),
+/// as the office console's import preview needs it: one runtime call for many rows, instead of
+/// three storage reads per row through a light client.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct RosterEntry<AccountId, BlockNumber> {
+	/// The row's account's resident record, if the account is a resident now.
+	pub account: Option<RosterAccount<BlockNumber>>,
+	/// The row's person, if ever registered (retired included).
+	pub person: Option<RosterPerson<AccountId>>,
+}
+
+/// An account's resident record, as a roster check shows it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct RosterAccount<BlockNumber> {
+	/// Resident number.
+	pub id: ResidentId,
+	/// Community registered in.
+	pub community: CommunityId,
+	/// The person hash on the record (compared with the row's by the caller).
+	pub person_hash: H256,
+	/// When registered in that community.
+	pub registered_at: BlockNumber,
+}
+
+/// A person (by person hash) known to the registry, as a roster check shows it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct RosterPerson<AccountId> {
+	/// The person's resident number.
+	pub id: ResidentId,
+	/// The account holding the person's current record; `None` once retired.
+	pub account: Option<AccountId>,
+}
+
 /// What the runtime API tells about a resident.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]

@@ -16,11 +16,15 @@ use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
 use gongzhi_primitives::{
 	ActivityId, CommunityId, OfficeId, ProgrammeId, ProjectId, RedemptionId, SurveyId, VoucherId,
+	H256,
 };
 use scale_info::TypeInfo;
 use sp_runtime::DispatchError;
 
-pub use pallet_community::{CommunityView, OfficeView, ResidentView};
+pub use pallet_community::{
+	CommunityView, OfficeView, ResidentView, RosterAccount, RosterEntry, RosterPerson,
+	MAX_ROSTER_CHECK,
+};
 pub use pallet_needs_survey::SurveyResults;
 pub use pallet_procurement::{BallotReceipt, ProjectInfo, ProjectOutcome, ProjectTally};
 pub use pallet_satisfaction::ScorecardView;
@@ -77,6 +81,8 @@ pub struct CallCheck {
 
 sp_api::decl_runtime_apis! {
 	/// Gongzhi's read API. Every method is a pure read of the state at the block it is called at.
+	/// Version 2 added `roster_check`.
+	#[api_version(2)]
 	pub trait GongzhiApi<AccountId, BlockNumber>
 	where
 		AccountId: Codec,
@@ -110,5 +116,11 @@ sp_api::decl_runtime_apis! {
 		/// `None` if `call` is not a call of this runtime (or is nested too deeply). Transaction
 		/// checks (nonce, era, signature) are not part of it.
 		fn check_call(who: AccountId, call: Vec<u8>) -> Option<CallCheck>;
+		/// For each `(account, person hash)` row of a registration roster: the account's resident
+		/// record and the person's resident number and current account, so that a clerk's import
+		/// preview finds the rows already registered (and the conflicts) in one call per part.
+		/// At most `MAX_ROSTER_CHECK` (1,000) rows are answered.
+		#[api_version(2)]
+		fn roster_check(rows: Vec<(AccountId, H256)>) -> Vec<RosterEntry<AccountId, BlockNumber>>;
 	}
 }

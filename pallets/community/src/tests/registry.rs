@@ -87,6 +87,64 @@ fn resident_status_shows_whether_a_household_is_recorded() {
 }
 
 #[test]
+fn roster_check_shows_each_rows_account_and_person() {
+	in_district(|| {
+		run_to(3);
+		assert_ok!(Community::register_resident(
+			RuntimeOrigin::signed(OFFICER),
+			EAST,
+			ALICE,
+			person(1),
+			None
+		));
+		assert_ok!(Community::register_resident(
+			RuntimeOrigin::signed(OFFICER),
+			EAST,
+			BOB,
+			person(2),
+			None
+		));
+		assert_ok!(Community::retire_resident(RuntimeOrigin::signed(OFFICER), BOB));
+		let rows = vec![
+			// Registered: the account's record and the person under this account.
+			(ALICE, person(1)),
+			// A new account for a known, retired person: no record; the person has no account.
+			(CAROL, person(2)),
+			// A stranger and a new person: nothing.
+			(STRANGER, person(3)),
+			// Alice's account with another person's hash: the record shows the real hash.
+			(ALICE, person(4)),
+		];
+		let alice = Some(RosterAccount {
+			id: 0,
+			community: EAST,
+			person_hash: person(1),
+			registered_at: 3,
+		});
+		assert_eq!(
+			Community::roster_check(rows),
+			vec![
+				RosterEntry {
+					account: alice.clone(),
+					person: Some(RosterPerson { id: 0, account: Some(ALICE) })
+				},
+				RosterEntry { account: None, person: Some(RosterPerson { id: 1, account: None }) },
+				RosterEntry { account: None, person: None },
+				RosterEntry { account: alice, person: None },
+			]
+		);
+	});
+}
+
+#[test]
+fn roster_check_answers_at_most_its_bound() {
+	in_district(|| {
+		let rows = (0..MAX_ROSTER_CHECK as u64 + 5).map(|n| (1000 + n, person(n))).collect();
+		assert_eq!(Community::roster_check(rows).len(), MAX_ROSTER_CHECK as usize);
+	});
+}
+
+#[test]
 fn office_and_community_details_carry_counts_and_officers() {
 	in_district(|| {
 		add_officer(EAST, 13);
