@@ -124,9 +124,19 @@ impl<C> Gongzhi<C> {
 
 /// Error code of a failed runtime API call.
 const RUNTIME_ERROR: i32 = 1;
+/// Error code of an `at` that names no block this node has.
+const UNKNOWN_BLOCK: i32 = 2;
 
 fn runtime_error(e: sp_api::ApiError) -> ErrorObjectOwned {
 	ErrorObject::owned(RUNTIME_ERROR, "runtime API call failed", Some(e.to_string()))
+}
+
+fn unknown_block(at: Hash) -> ErrorObjectOwned {
+	ErrorObject::owned(
+		UNKNOWN_BLOCK,
+		format!("unknown block {at:?}: this node has no such block (pruned, or never seen)"),
+		None::<()>,
+	)
 }
 
 impl<C> Gongzhi<C>
@@ -140,7 +150,16 @@ where
 		at: Option<Hash>,
 		f: impl FnOnce(&C::Api, Hash) -> Result<R, sp_api::ApiError>,
 	) -> RpcResult<R> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = match at {
+			Some(hash) => {
+				// A hash the node doesn't know: say so, instead of a runtime API failure.
+				if !matches!(self.client.header(hash), Ok(Some(_))) {
+					return Err(unknown_block(hash));
+				}
+				hash
+			},
+			None => self.client.info().best_hash,
+		};
 		f(&self.client.runtime_api(), at).map_err(runtime_error)
 	}
 }
