@@ -13,7 +13,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { encodeAddress, createKeyMulti, randomAsU8a } from '@polkadot/util-crypto';
 import { startNode, nodeKey, rawChainSpec, finalizedNumber, waitFor } from '../lib/node.js';
-import { gongzhiRpc } from '../lib/gongzhi-rpc.js';
+import { gongzhiRpc, gongzhi } from '../lib/gongzhi-rpc.js';
 import { cycleContext, sendOne, sendAll, DISTRICT } from '../lib/cycle.js';
 import { startIndexer, sqliteUrl } from '../lib/indexer.js';
 import { openPhone, ARTIFACTS } from '../lib/browser.js';
@@ -245,6 +245,56 @@ test('the office opens a survey from the form and sees its results move while re
   const lines = csv.trim().split('\r\n').map((l) => l.split(','));
   assert.deepEqual(lines.slice(1, 3).map((l) => [l[0], l.at(-1)]), [['1', '3'], ['1', '1']]);
   assert.ok(lines[1][2].includes('社区中心'));
+});
+
+test('the office opens a procurement project from the form (dates, budget in yuan, secret ballot, quorum, the tender document\u2019s hash) and disqualifies a bid with its reason', async () => {
+  await useKey('Bob');
+  await screen('projects');
+  const now = Date.now();
+  await page.fill('[data-testid=project-title]', '居家养老上门服务 Home care visits');
+  await page.fill('[data-testid=project-description]', '为 80 岁以上老人每周上门两次 Twice a week for residents over 80');
+  const tender = Buffer.from('招标文件 tender document v1\n服务内容……');
+  await page.setInputFiles('[data-testid=project-document]', { name: '招标文件.pdf', mimeType: 'application/pdf', buffer: tender });
+  await page.locator('[data-testid=project-document-hash][data-hash^="0x"]').waitFor();
+  const documentHash = await page.getAttribute('[data-testid=project-document-hash]', 'data-hash');
+  await page.fill('[data-testid=project-budget]', '12000.50');
+  await page.fill('[data-testid=project-bidding-opens]', local(now + 20_000));
+  await page.fill('[data-testid=project-bidding-closes]', local(now + 600_000));
+  await page.fill('[data-testid=project-voting-closes]', local(now + 1_200_000));
+  await page.check('[data-testid=project-secret]');
+  await page.fill('[data-testid=project-reveal-closes]', local(now + 1_800_000));
+  await page.fill('[data-testid=project-quorum]', '20');
+  const id = (await api.query.procurement.nextProjectId()).toNumber();
+  await page.click('[data-testid=project-create]');
+  const created = await txDone('project-create');
+  assert.equal(created.phase, 'finalized', created.text);
+  const info = await gongzhi(api, 'projectInfo', id);
+  assert.equal(info.title, '居家养老上门服务 Home care visits');
+  assert.equal(Number(info.budget), 1_200_050, 'the budget in fen');
+  assert.equal(info.document, documentHash);
+  assert.equal(info.quorumPercent, 20);
+  assert.equal(info.voting.start, info.bidding.end, 'voting opens when bidding closes');
+  assert.ok(info.method.secret || info.method.Secret, `a secret ballot: ${JSON.stringify(info.method)}`);
+  const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  assert.ok(Math.abs(info.bidding.start - (head + 3)) <= 4, `bidding opens at ${info.bidding.start}, about 20 s after block ${head}`);
+
+  // Eve bids when bidding opens; the office disqualifies the bid from the project's page.
+  await waitFor('bidding to open', async () => (await api.rpc.chain.getHeader()).number.toNumber() >= info.bidding.start, { timeoutMs: 120_000 });
+  const bid = await sendOne(ctx, api.tx.procurement.submitBid(id, 1_100_000, 'Eve 上门服务', '0x' + '42'.repeat(32)), ctx.who.providers.eve);
+  assert.equal(bid.failed, null);
+  await waitFor('the bid to be final', async () => (await finalizedNumber(node.rpcPort)) >= bid.blockNumber, { timeoutMs: 60_000 });
+  await page.fill('[data-testid=project-pick]', String(id));
+  await page.click('[data-testid=project-pick-show]');
+  await page.locator('[data-testid=project-tally]').waitFor({ timeout: 60_000 });
+  await page.fill('[data-testid=disqualify-bid]', '0');
+  await page.fill('[data-testid=disqualify-reason]', '资质证书已过期 Licence expired');
+  await page.click('[data-testid=disqualify]');
+  const disqualified = await txDone('disqualify');
+  assert.equal(disqualified.phase, 'finalized', disqualified.text);
+  const stored = (await api.query.procurement.bids(id, 0)).unwrap();
+  assert.ok(stored.status.isDisqualified, `bid status ${stored.status.type}`);
+  assert.equal(stored.status.asDisqualified.reason.toUtf8(), '资质证书已过期 Licence expired');
+  await page.shot('project-disqualified');
 });
 
 test('a 2-of-3 multisig office: one member proposes from the console, a second approves it and it runs', async () => {

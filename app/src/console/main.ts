@@ -21,7 +21,7 @@ import { readRoster, toSend, type Roster } from './roster';
 import { checkAgainstChain, loadReport, measureChunk, reportKey, runImport } from './importer';
 import { newSalt } from './identity';
 import { field, input, knownCall, messageOf, sendButton, table } from './kit';
-import { casesView, programmeData, programmeForm, projectView, providerView, scorecard, settleForm, surveyForm, surveyResults, surveyTurnout } from './views';
+import { casesView, programmeData, programmeForm, projectForm, projectView, providerView, scorecard, settleForm, surveyForm, surveyResults, surveyTurnout } from './views';
 import { describe } from '../tx';
 
 const SETTINGS = 'gongzhi.console.acting';
@@ -245,7 +245,7 @@ const SCREENS: Record<string, (chain: Chain) => Promise<HTMLElement> | HTMLEleme
   '#/surveys': (chain) => h('div', {}, surveyForm(ctx(chain)), card(ct('survey.results'),
     idPicker('survey-pick', 'survey.pick', async (id) => h('div', {}, surveyResults(ctx(chain), id), await surveyTurnout(id).catch((e) => errorBox(messageOf(e))),
       sendButton({ chain, acting, label: ct('survey.close'), testid: 'survey-close', build: () => chain.api.tx.NeedsSurvey.close({ survey: id }) }))))),
-  '#/projects': (chain) => h('div', {}, card(ct('project.pick'), idPicker('project-pick', 'project.pick', (id) => projectView(ctx(chain), id)))),
+  '#/projects': (chain) => h('div', {}, projectForm(ctx(chain)), card(ct('project.pick'), idPicker('project-pick', 'project.pick', (id) => projectView(ctx(chain), id)))),
   '#/programmes': (chain) => {
     const capacity = h('textarea', { 'data-testid': 'capacity', rows: 3 }, localStorage.getItem('gongzhi.console.capacity') ?? '');
     capacity.addEventListener('change', () => localStorage.setItem('gongzhi.console.capacity', capacity.value));

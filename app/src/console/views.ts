@@ -1,10 +1,11 @@
-// The console's screens (not yet served: console.html and the e2e come next). Each screen is a
-// function of the chain and the current identity; forms send through `sendButton`.
+// The console's screens. Each screen is a function of the chain and the current identity; forms
+// send through `sendButton`.
 
 import { Enum } from 'polkadot-api';
 import { h, card, note } from '../ui';
 import { formatPercent, formatFen } from '../i18n';
-import { utf8 } from '../bytes';
+import { toHex, utf8 } from '../bytes';
+import { blake2b } from '@noble/hashes/blake2.js';
 import type { Chain } from '../chain';
 import { ct } from './i18n';
 import { chart } from './charts';
@@ -95,6 +96,65 @@ export async function surveyTurnout(survey: number): Promise<HTMLElement> {
   const data = await indexer<{ rows: { block_number: number; day: string; responses_total: number }[] }>(`surveys/${survey}/responses-over-time`);
   const rows = data.rows ?? [];
   return chart('survey-turnout', ct('survey.turnout'), rows.map((r) => String(r.block_number)), [{ name: ct('survey.turnout'), values: rows.map((r) => Number(r.responses_total)) }], { kind: 'line' });
+}
+
+/**
+ * The office opens a procurement project: scope, title, description, the tender document (its
+ * hash goes on chain; the file stays with the office), budget in yuan, the survey it answers,
+ * bidding and voting windows as dates (voting opens when bidding closes), open or secret ballot
+ * with its reveal deadline, quorum.
+ */
+export function projectForm({ chain, acting }: Ctx): HTMLElement {
+  const scopeKind = h('select', { 'data-testid': 'project-scope' }, h('option', { value: 'Office' }, ct('survey.scopeOffice')), h('option', { value: 'Community' }, ct('survey.scopeCommunity')));
+  const scopeId = input('project-scope-id', 0, 'number', { min: '0' });
+  const title = input('project-title');
+  const description = h('textarea', { 'data-testid': 'project-description', rows: 3 });
+  const documentFile = h('input', { type: 'file', 'data-testid': 'project-document' });
+  const documentHash = note('', { 'data-testid': 'project-document-hash' });
+  let docHash: `0x${string}` | null = null;
+  documentFile.addEventListener('change', async () => {
+    const file = documentFile.files?.[0];
+    docHash = file ? toHex(blake2b(new Uint8Array(await file.arrayBuffer()), { dkLen: 32 })) : null;
+    documentHash.textContent = docHash ? ct('project.documentHash', { hash: docHash }) : '';
+    documentHash.dataset.hash = docHash ?? '';
+  });
+  const budget = input('project-budget', '', 'number', { min: '0', step: '0.01' });
+  const survey = input('project-survey', '', 'number', { min: '0' });
+  const biddingOpens = dateInput(chain, 'project-bidding-opens', minutes(10));
+  const biddingCloses = dateInput(chain, 'project-bidding-closes', minutes(60 * 24 * 3));
+  const votingCloses = dateInput(chain, 'project-voting-closes', minutes(60 * 24 * 10));
+  const secret = h('input', { type: 'checkbox', 'data-testid': 'project-secret' });
+  const revealCloses = dateInput(chain, 'project-reveal-closes', minutes(60 * 24 * 12));
+  const quorum = input('project-quorum', 30, 'number', { min: '0', max: '100' });
+  return card(ct('project.new'),
+    field(ct('survey.scope'), scopeKind), field('#', scopeId), field(ct('project.titleField'), title),
+    field(ct('project.description'), description), field(ct('project.document'), documentFile), documentHash,
+    field(ct('project.budget'), budget), field(ct('project.survey'), survey),
+    field(ct('project.biddingStart'), biddingOpens, blockHint(biddingOpens)),
+    field(ct('project.biddingEnd'), biddingCloses, blockHint(biddingCloses)),
+    field(ct('project.votingEnd'), votingCloses, blockHint(votingCloses)),
+    field(ct('project.secret'), secret), field(ct('project.revealEnd'), revealCloses, blockHint(revealCloses)),
+    field(ct('project.quorum'), quorum),
+    sendButton({ chain, acting, label: ct('project.create'), testid: 'project-create', build: () => {
+      if (!title.value.trim()) throw new Error(ct('common.required', { field: ct('project.titleField') }));
+      if (!docHash) throw new Error(ct('common.required', { field: ct('project.document') }));
+      const [bidFrom, bidTo, voteTo, revealTo] = [biddingOpens.block(), biddingCloses.block(), votingCloses.block(), revealCloses.block()];
+      if (bidTo <= bidFrom || voteTo <= bidTo || (secret.checked && revealTo <= voteTo)) throw new Error(ct('common.dateOrder'));
+      return chain.api.tx.Procurement.create_project({
+        title: utf8(title.value.trim()),
+        description: utf8(description.value.trim()),
+        document: docHash,
+        budget: fen(budget),
+        survey: survey.value.trim() === '' ? undefined : number(survey),
+        rules: {
+          scope: Enum(scopeKind.value as 'Office', number(scopeId)) as any,
+          bidding: { start: bidFrom, end: bidTo },
+          voting: { start: bidTo, end: voteTo },
+          method: secret.checked ? Enum('Secret', { reveal_end: revealTo }) : Enum('Open'),
+          quorum_percent: number(quorum),
+        },
+      });
+    } }));
 }
 
 /** A project's bids and tally, the office's disqualify and close buttons, the votes chart. */
