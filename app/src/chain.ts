@@ -130,3 +130,10 @@ export async function connect(specUrl: string): Promise<Chain> {
     },
   };
 }
+
+/** Resolves at the first finalized block the light client reports (screens read at it). */
+export function firstFinalized(chain: Chain): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const sub = chain.client.finalizedBlock$.subscribe(() => { resolve(); queueMicrotask(() => sub.unsubscribe()); });
+  });
+}

@@ -2,8 +2,8 @@
 // resident has a key (and has unlocked it); then "my status" and the service cycle's screens.
 
 import './style.css';
-import { connect, chainSpecUrl, type SyncState } from './chain';
-import { h, errorBox, activity } from './ui';
+import { connect, chainSpecUrl, firstFinalized } from './chain';
+import { h, errorBox, activity, showSync } from './ui';
 import { lang, t } from './i18n';
 import { chooseLang, initLang, loadVault, state } from './state';
 import { keyScreen } from './screens/key';
@@ -27,19 +27,6 @@ const syncLine = h('p', { class: 'sync', 'data-testid': 'sync', role: 'status' }
 const main = h('main', { 'data-testid': 'screen' });
 let renderCount = 0;
 
-function syncText(s: SyncState): string {
-  if (s.phase === 'starting') return t('sync.starting');
-  if (s.phase === 'connecting') return t('sync.connecting');
-  if (s.phase === 'syncing') return t('sync.syncing', s as any);
-  return t('sync.ready', s as any);
-}
-
-function showSync(s: SyncState) {
-  syncLine.textContent = syncText(s);
-  syncLine.dataset.phase = s.phase;
-  syncLine.dataset.finalized = String(s.finalized);
-  syncLine.dataset.best = String(s.best);
-}
 
 function frame() {
   const route = ROUTES[location.hash] ? location.hash : '#/';
@@ -53,7 +40,7 @@ function frame() {
     main,
     h('footer', {}, h('p', { class: 'note' }, t('sync.note'))),
   );
-  if (state.chain) showSync(state.chain.sync.value);
+  if (state.chain) showSync(syncLine, state.chain.sync.value);
   else syncLine.textContent = t('sync.starting');
 }
 
@@ -99,11 +86,9 @@ async function start() {
     main.replaceChildren(errorBox(String((error as Error).message)));
     return;
   }
-  state.chain.sync.subscribe(showSync);
+  state.chain.sync.subscribe((s) => showSync(syncLine, s));
   // Screens read at the finalized block: wait for the first one before drawing them.
-  await new Promise<void>((resolve) => {
-    const sub = state.chain!.client.finalizedBlock$.subscribe(() => { resolve(); queueMicrotask(() => sub.unsubscribe()); });
-  });
+  await firstFinalized(state.chain);
   (window as any).gongzhi = { state };
   await render();
 }

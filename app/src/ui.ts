@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { describe, send, type TxState } from './tx';
 import type { Transaction } from 'polkadot-api';
 import type { Account } from './keys';
-import type { Chain } from './chain';
+import type { Chain, SyncState } from './chain';
 import { blockTime, formatDate, t } from './i18n';
 
 type Child = Node | string | number | null | undefined | false;
@@ -109,3 +109,11 @@ export function errorBox(message: string): HTMLElement {
 
 /** Bytes stored as UTF-8 on chain (names, summaries) as text. */
 export const text = (bytes: Uint8Array | string) => (typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes));
+
+/** Shows the light client's state on the page's status line (text, and data- attributes for tests). */
+export function showSync(line: HTMLElement, s: SyncState) {
+  line.textContent = s.phase === 'starting' ? t('sync.starting') : s.phase === 'connecting' ? t('sync.connecting') : t(s.phase === 'syncing' ? 'sync.syncing' : 'sync.ready', s as any);
+  line.dataset.phase = s.phase;
+  line.dataset.finalized = String(s.finalized);
+  line.dataset.best = String(s.best);
+}

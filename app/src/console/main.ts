@@ -6,9 +6,9 @@
 
 import '../style.css';
 import './console.css';
-import { connect, chainSpecUrl } from '../chain';
-import { h, card, note, errorBox } from '../ui';
-import { lang, t } from '../i18n';
+import { connect, chainSpecUrl, firstFinalized } from '../chain';
+import { h, card, note, errorBox, showSync } from '../ui';
+import { lang } from '../i18n';
 import { chooseLang, initLang } from '../state';
 import { accountFromSuri, DEV_ACCOUNTS, isValidSuri, type Account } from '../keys';
 import { blake2b } from '@noble/hashes/blake2.js';
@@ -271,14 +271,8 @@ async function start() {
     main.replaceChildren(errorBox(String((error as Error).message)));
     return;
   }
-  page.chain.sync.subscribe((s) => {
-    syncLine.textContent = s.phase === 'ready' ? t('sync.ready', s as any) : s.phase === 'syncing' ? t('sync.syncing', s as any) : t(s.phase === 'starting' ? 'sync.starting' : 'sync.connecting');
-    syncLine.dataset.phase = s.phase;
-    syncLine.dataset.finalized = String(s.finalized);
-  });
-  await new Promise<void>((resolve) => {
-    const sub = page.chain!.client.finalizedBlock$.subscribe(() => { resolve(); queueMicrotask(() => sub.unsubscribe()); });
-  });
+  page.chain.sync.subscribe((s) => showSync(syncLine, s));
+  await firstFinalized(page.chain);
   await render();
 }
 
