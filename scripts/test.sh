@@ -38,6 +38,10 @@ if [ "$what" = all ] || [ "$what" = cargo ]; then
 	log "cargo tests (release, with the benchmark tests)"
 	(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked --release --workspace --exclude gongzhi-node \
 		--features runtime-benchmarks)
+	# The upgrade test's migration (needs-survey 0 → 1) exists only in the `next-version` build.
+	log "cargo tests of the next-version migration"
+	(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked --release -p pallet-needs-survey \
+		--features next-version,runtime-benchmarks migrations)
 fi
 
 if [ "$what" = all ] || [ "$what" = app ] || [ "$what" = e2e ]; then

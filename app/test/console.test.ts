@@ -6,7 +6,7 @@ import { csvCell, decodeCsvBytes, parseCsv, toCsv } from '../src/console/csv';
 import { householdHash, idCheckChar, idNumberProblem, normaliseId, personHash } from '../src/console/identity';
 import { applyChain, chunkSize, readRoster, toSend } from '../src/console/roster';
 import { signals, DEFAULT_RULES } from '../src/console/suspicious';
-import { multisigAddress } from '../src/console/acting';
+import { innerFailure, multisigAddress } from '../src/console/acting';
 
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
@@ -154,5 +154,19 @@ describe('multisig', () => {
   it('derives the same account whatever the order of the signatories', () => {
     expect(multisigAddress(2, [ALICE, BOB, CHARLIE])).toBe(multisigAddress(2, [CHARLIE, ALICE, BOB]));
     expect(multisigAddress(2, [ALICE, BOB, CHARLIE])).not.toBe(multisigAddress(3, [ALICE, BOB, CHARLIE]));
+  });
+});
+
+describe('calls inside a proxy or a multisig', () => {
+  const failed = { type: 'Module', value: { type: 'Vouchers', value: { type: 'AlreadySettled' } } };
+  const ev = (pallet: string, name: string, result?: unknown) => ({ type: pallet, value: { type: name, value: result === undefined ? {} : { result } } });
+  it('finds the error of a call that failed inside a proxy or a multisig', () => {
+    expect(innerFailure([ev('System', 'ExtrinsicSuccess'), ev('Proxy', 'ProxyExecuted', { success: false, value: failed })])).toEqual(failed);
+    expect(innerFailure([ev('Multisig', 'MultisigExecuted', { success: false, value: failed })])).toEqual(failed);
+  });
+  it('finds none when the call succeeded or ran directly', () => {
+    expect(innerFailure([ev('Proxy', 'ProxyExecuted', { success: true, value: undefined }), ev('Vouchers', 'Settled')])).toBeNull();
+    expect(innerFailure([ev('Multisig', 'NewMultisig'), ev('System', 'ExtrinsicSuccess')])).toBeNull();
+    expect(innerFailure(undefined)).toBeNull();
   });
 });

@@ -9,7 +9,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { encodeAddress, createKeyMulti, randomAsU8a } from '@polkadot/util-crypto';
 import { startNode, nodeKey, rawChainSpec, finalizedNumber, waitFor } from '../lib/node.js';
@@ -17,12 +17,13 @@ import { gongzhiRpc, gongzhi } from '../lib/gongzhi-rpc.js';
 import { cycleContext, sendOne, sendAll, DISTRICT } from '../lib/cycle.js';
 import { startIndexer, sqliteUrl } from '../lib/indexer.js';
 import { openPhone, ARTIFACTS } from '../lib/browser.js';
+import { consoleDriver, local } from '../lib/console.js';
 import { serve } from '../../app/scripts/serve.mjs';
 
 // GONGZHI_CONSOLE_ROWS=10000 times a larger import by hand.
 const ROWS = Number(process.env.GONGZHI_CONSOLE_ROWS ?? 1000);
 const SALT = 'e2e-office-salt';
-let node, api, ctx, indexer, server, desk, page;
+let node, api, ctx, indexer, server, desk, page, ui;
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /** A valid resident ID number (check character per GB 11643), distinct for every n < 19,000. */
@@ -46,49 +47,6 @@ async function chooseFile (name, bytes) {
   };
 }
 
-/** Clicks an export button and returns the downloaded CSV's text. */
-async function download (testid) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
-  return readFileSync(await file.path(), 'utf8');
-}
-
-async function screen (route) {
-  await page.click(`[data-testid="nav-${route}"]`);
-  await page.locator(`[data-testid=screen][data-route="#/${route}"][data-ready=true]`).waitFor({ timeout: 120_000 });
-}
-
-/** Waits for the screen's next render after `action`. */
-async function rerender (action) {
-  const n = Number(await page.getAttribute('[data-testid=screen]', 'data-render') ?? 0);
-  await action();
-  await page.waitForFunction((m) => { const s = document.querySelector('[data-testid=screen]'); return s.dataset.ready === 'true' && Number(s.dataset.render) > m; }, n, { timeout: 120_000 });
-}
-
-async function useKey (name, settings = {}) {
-  await screen('acting');
-  await rerender(() => page.click(`[data-testid="key-${name}"]`));
-  const on = await page.isChecked('[data-testid=multisig-on]');
-  if (Boolean(settings.multisig) !== on) await page.click('[data-testid=multisig-on]');
-  if (settings.multisig) {
-    await page.fill('[data-testid=multisig-threshold]', String(settings.multisig.threshold));
-    await page.fill('[data-testid=multisig-signatories]', settings.multisig.signatories.join('\n'));
-  }
-  await rerender(() => page.click('[data-testid=acting-save]'));
-}
-
-/** A time `ms` as a datetime-local input takes it (the page and this test share the machine's zone). */
-function local (ms) {
-  const d = new Date(ms);
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-
-async function txDone (testid, timeout = 180_000) {
-  const status = page.locator(`[data-testid="${testid}-status"]`);
-  await status.and(page.locator('[data-phase=finalized], [data-phase=failed]')).waitFor({ timeout });
-  return { phase: await status.getAttribute('data-phase'), text: await status.textContent() };
-}
-
 before(async () => {
   rmSync(`${ARTIFACTS}/office-console`, { recursive: true, force: true });
   const { key, peerId } = nodeKey(0x21);
@@ -101,6 +59,7 @@ before(async () => {
   await waitFor('the node to finalize block 1', async () => (await finalizedNumber(node.rpcPort)) >= 1, { timeoutMs: 90_000 });
   desk = await openPhone(`${server.url}console.html${process.env.GONGZHI_CONSOLE_LOG ? `?log=${process.env.GONGZHI_CONSOLE_LOG}` : ""}`, { name: "office-console" });
   page = desk.page;
+  ui = consoleDriver(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.locator('[data-testid=sync][data-phase=ready]').waitFor({ timeout: 120_000 });
 });
@@ -115,9 +74,9 @@ after(async () => {
 });
 
 test('an officer imports residents from a CSV: problem rows named, 1,000 rows in batches, interrupted and resumed, nobody twice', async () => {
-  await useKey('Charlie');
+  await ui.useKey('Charlie');
   assert.match(await page.textContent('[data-testid=role-officer-0]'), /社区工作人员/);
-  await screen('residents');
+  await ui.screen('residents');
   await page.selectOption('[data-testid=import-community]', '0');
   await page.fill('[data-testid=import-salt]', SALT);
 
@@ -165,8 +124,8 @@ test('an officer imports residents from a CSV: problem rows named, 1,000 rows in
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=import-status]')?.dataset.finalized ?? 0) > 0, null, { timeout: 600_000 });
     await page.reload();
     await page.locator('[data-testid=sync][data-phase=ready]').waitFor({ timeout: 120_000 });
-    await useKey('Charlie');
-    await screen('residents');
+    await ui.useKey('Charlie');
+    await ui.screen('residents');
     await page.selectOption('[data-testid=import-community]', '0');
     await page.fill('[data-testid=import-salt]', SALT);
     const resumed = await chooseFile('residents-1000.csv', csv);
@@ -189,7 +148,7 @@ test('an officer imports residents from a CSV: problem rows named, 1,000 rows in
   assert.notEqual(record.personHash.toHex(), '0x' + '0'.repeat(64));
 
   // The report: every row with the block it landed in (from this import or read from the chain).
-  const report = await download('import-report-export');
+  const report = await ui.download('import-report-export');
   assert.ok(report.startsWith('\uFEFF'));
   const lines = report.trim().split('\r\n');
   assert.equal(lines.length, ROWS + 1);
@@ -208,8 +167,8 @@ test('an officer imports residents from a CSV: problem rows named, 1,000 rows in
 });
 
 test('the office opens a survey from the form and sees its results move while residents answer; the CSV export reads back', async () => {
-  await useKey('Bob');
-  await screen('surveys');
+  await ui.useKey('Bob');
+  await ui.screen('surveys');
   await page.fill('[data-testid=survey-title]', '助餐点选址调查 Where should the canteen be?');
   const now = Date.now();
   await page.fill('[data-testid=survey-opens]', local(now + 30_000));
@@ -223,7 +182,7 @@ test('the office opens a survey from the form and sees its results move while re
   await page.selectOption('[data-testid=q1-kind]', 'Rating');
   const nextId = (await api.query.needsSurvey.nextSurveyId()).toNumber();
   await page.click('[data-testid=survey-create]');
-  const created = await txDone('survey-create');
+  const created = await ui.txDone('survey-create');
   assert.equal(created.phase, 'finalized', created.text);
   const survey = (await api.query.needsSurvey.surveys(nextId)).unwrap();
   const opensAt = survey.opensAt.toNumber();
@@ -240,7 +199,7 @@ test('the office opens a survey from the form and sees its results move while re
   const chart = JSON.parse(await page.getAttribute('[data-testid=survey-chart-0]', 'data-series'));
   assert.deepEqual(chart.series[0].values, [3, 1]);
   await page.shot('survey-results');
-  const csv = await download('survey-table-export');
+  const csv = await ui.download('survey-table-export');
   assert.ok(csv.startsWith('\uFEFF'));
   const lines = csv.trim().split('\r\n').map((l) => l.split(','));
   assert.deepEqual(lines.slice(1, 3).map((l) => [l[0], l.at(-1)]), [['1', '3'], ['1', '1']]);
@@ -248,8 +207,8 @@ test('the office opens a survey from the form and sees its results move while re
 });
 
 test('the office opens a procurement project from the form (dates, budget in yuan, secret ballot, quorum, the tender document\u2019s hash) and disqualifies a bid with its reason', async () => {
-  await useKey('Bob');
-  await screen('projects');
+  await ui.useKey('Bob');
+  await ui.screen('projects');
   const now = Date.now();
   await page.fill('[data-testid=project-title]', '居家养老上门服务 Home care visits');
   await page.fill('[data-testid=project-description]', '为 80 岁以上老人每周上门两次 Twice a week for residents over 80');
@@ -266,7 +225,7 @@ test('the office opens a procurement project from the form (dates, budget in yua
   await page.fill('[data-testid=project-quorum]', '20');
   const id = (await api.query.procurement.nextProjectId()).toNumber();
   await page.click('[data-testid=project-create]');
-  const created = await txDone('project-create');
+  const created = await ui.txDone('project-create');
   assert.equal(created.phase, 'finalized', created.text);
   const info = await gongzhi(api, 'projectInfo', id);
   assert.equal(info.title, '居家养老上门服务 Home care visits');
@@ -289,7 +248,7 @@ test('the office opens a procurement project from the form (dates, budget in yua
   await page.fill('[data-testid=disqualify-bid]', '0');
   await page.fill('[data-testid=disqualify-reason]', '资质证书已过期 Licence expired');
   await page.click('[data-testid=disqualify]');
-  const disqualified = await txDone('disqualify');
+  const disqualified = await ui.txDone('disqualify');
   assert.equal(disqualified.phase, 'finalized', disqualified.text);
   const stored = (await api.query.procurement.bids(id, 0)).unwrap();
   assert.ok(stored.status.isDisqualified, `bid status ${stored.status.type}`);
@@ -308,9 +267,9 @@ test('a 2-of-3 multisig office: one member proposes from the console, a second a
   // The page reads finalized state.
   await waitFor('the hand-over to be final', async () => (await finalizedNumber(node.rpcPort)) >= funded.blockNumber, { timeoutMs: 60_000 });
   const settings = { multisig: { threshold: 2, signatories: members } };
-  await useKey('Alice', settings);
+  await ui.useKey('Alice', settings);
   assert.ok(await page.locator('[data-testid=role-office-0]').count() === 1, 'the multisig is the office admin');
-  await screen('surveys');
+  await ui.screen('surveys');
   await page.fill('[data-testid=survey-title]', '多签发起的调查 Proposed by a multisig');
   const now = Date.now();
   await page.fill('[data-testid=survey-opens]', local(now + 600_000));
@@ -319,7 +278,7 @@ test('a 2-of-3 multisig office: one member proposes from the console, a second a
   await page.selectOption('[data-testid=q0-kind]', 'Rating');
   const nextId = (await api.query.needsSurvey.nextSurveyId()).toNumber();
   await page.click('[data-testid=survey-create]');
-  assert.equal((await txDone('survey-create')).phase, 'finalized');
+  assert.equal((await ui.txDone('survey-create')).phase, 'finalized');
   const callData = await page.inputValue('[data-testid=survey-create-calldata]');
   const hash = await page.getAttribute('[data-testid=survey-create-calldata]', 'data-hash');
   assert.equal((await api.query.needsSurvey.nextSurveyId()).toNumber(), nextId, 'one approval runs nothing');
@@ -327,15 +286,15 @@ test('a 2-of-3 multisig office: one member proposes from the console, a second a
 
   // The second member, on another machine: a fresh page (no call data of its own).
   await page.evaluate(() => localStorage.removeItem('gongzhi.console.calls'));
-  await useKey('Ferdie', settings);
-  await screen('multisig');
+  await ui.useKey('Ferdie', settings);
+  await ui.screen('multisig');
   const item = page.locator(`[data-testid="pending-${hash}"]`);
   await item.waitFor({ timeout: 60_000 });
   assert.match(await item.textContent(), /已批准：1\/2/);
   await page.fill(`[data-testid="pending-${hash}-data"]`, callData);
   await page.locator(`[data-testid="pending-${hash}-decoded"]`, { hasText: 'NeedsSurvey.create_survey' }).waitFor();
   await page.click(`[data-testid="approve-${hash}"]`);
-  const approved = await txDone(`approve-${hash}`);
+  const approved = await ui.txDone(`approve-${hash}`);
   assert.equal(approved.phase, 'finalized', approved.text);
   await page.shot('multisig-approved');
   const survey = (await api.query.needsSurvey.surveys(nextId)).unwrap();

@@ -72,13 +72,30 @@ impl_opaque_keys! {
 }
 
 /// The runtime's version. `spec_version` must be bumped with every change to the runtime's
-/// logic, `transaction_version` with every change to calls or their encoding.
+/// logic, `transaction_version` with every change to calls or their encoding (and with it the
+/// `next-version` build's below, one ahead).
+#[cfg(not(feature = "next-version"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("gongzhi"),
 	impl_name: Cow::Borrowed("gongzhi-node"),
 	authoring_version: 1,
 	spec_version: 105,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 2,
+	system_version: 1,
+};
+
+/// The version of the `next-version` build: the second runtime of the upgrade test
+/// (`e2e/tests/06-upgrade.test.js`), one `spec_version` ahead, with a storage migration.
+#[cfg(feature = "next-version")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("gongzhi"),
+	impl_name: Cow::Borrowed("gongzhi-node"),
+	authoring_version: 1,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -170,8 +187,13 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// All migrations of the runtime, aside from the ones declared in the pallets.
+#[cfg(not(feature = "next-version"))]
 #[allow(unused_parens)]
 type Migrations = ();
+
+/// The migrations of the `next-version` build: needs-survey's storage from version 0 to 1.
+#[cfg(feature = "next-version")]
+type Migrations = (pallet_needs_survey::migrations::v1::MigrateToV1<Runtime>,);
 
 /// Executive: handles dispatch to the various modules.
 pub type Executive = frame_executive::Executive<

@@ -139,3 +139,17 @@ export async function approve(chain: Chain, acting: Acting, pending: Pending, ca
   });
 }
 
+
+/**
+ * The error of a call that ran inside a proxy or a multisig, from the block's events: the outer
+ * transaction succeeds (the proxy or multisig did its part) even when the call it carried
+ * failed, so its status must come from `Proxy.ProxyExecuted` / `Multisig.MultisigExecuted`.
+ */
+export function innerFailure(events: readonly unknown[] | undefined): unknown | null {
+  for (const event of events ?? []) {
+    const { type, value } = event as { type: string; value: { type: string; value: { result?: { success: boolean; value: unknown } } } };
+    const executed = (type === 'Proxy' && value?.type === 'ProxyExecuted') || (type === 'Multisig' && value?.type === 'MultisigExecuted');
+    if (executed && value.value?.result && !value.value.result.success) return value.value.result.value;
+  }
+  return null;
+}

@@ -62,6 +62,7 @@ const zh = {
   'import.fileName': '文件：{name}',
   'import.progress': '已提交 {sent}/{total}，已入块 {inBlock}，已最终确认 {finalized}（第 {chunk}/{chunks} 批）',
   'import.done': '登记完成：{n} 位居民已最终确认。',
+  'import.doneWithConflicts': '登记完成：{n} 位居民已最终确认；另有 {conflicts} 行在导入期间被他人登记（账户或身份已属于其他居民），未登记，原因见下方报告。',
   'import.failed': '第 {chunk} 批未成功：{reason}。已确认的不受影响；重新选择文件即可继续，不会重复登记。',
   'import.noMultisig': '批量登记需要社区工作人员本人的账户（或其代理）签名，不能使用多签。',
   'import.report': '导出登记报告（CSV）',
@@ -182,6 +183,19 @@ const zh = {
   'cases.scorecard': '服务机构评分',
   'cases.scorecardPick': '服务机构地址',
   'cases.export': '导出评分（CSV）',
+  'score.provider': '服务机构',
+  'score.redemptions': '核销次数',
+  'score.confirmed': '已确认服务',
+  'score.cancelled': '已撤销核销',
+  'score.ratings': '评价数',
+  'score.average_score': '平均评分',
+  'score.ratings_struck': '申诉撤销的评价',
+  'score.cases_opened': '整改件数',
+  'score.cases_overdue': '逾期未答复',
+  'score.cases_closed': '已结案',
+  'score.bids': '投标次数',
+  'score.awards': '中标次数',
+  'score.settled_amount': '已结算金额（分）',
 
   'provider.bid': '投标',
   'provider.summary': '方案摘要',
@@ -277,6 +291,7 @@ const en: Record<Key, string> = {
   'import.fileName': 'File: {name}',
   'import.progress': 'Sent {sent}/{total}, in a block {inBlock}, finalized {finalized} (batch {chunk}/{chunks})',
   'import.done': 'Done: {n} residents registered and finalized.',
+  'import.doneWithConflicts': 'Done: {n} residents registered and finalized; {conflicts} rows were registered by someone else during the import (their account or person now belongs to another resident) and were not registered: the report below says why.',
   'import.failed': 'Batch {chunk} did not go through: {reason}. Finalized batches stand; choose the file again to go on — nobody is registered twice.',
   'import.noMultisig': 'Batch registration is signed by an officer\u2019s own key (or its proxy), not a multisig.',
   'import.report': 'Export the report (CSV)',
@@ -397,6 +412,19 @@ const en: Record<Key, string> = {
   'cases.scorecard': 'Provider scorecard',
   'cases.scorecardPick': 'Provider',
   'cases.export': 'Export the scorecard (CSV)',
+  'score.provider': 'Provider',
+  'score.redemptions': 'Redemptions',
+  'score.confirmed': 'Confirmed',
+  'score.cancelled': 'Cancelled',
+  'score.ratings': 'Ratings',
+  'score.average_score': 'Average score',
+  'score.ratings_struck': 'Ratings struck on appeal',
+  'score.cases_opened': 'Cases opened',
+  'score.cases_overdue': 'Cases overdue',
+  'score.cases_closed': 'Cases closed',
+  'score.bids': 'Bids',
+  'score.awards': 'Awards',
+  'score.settled_amount': 'Settled (fen)',
 
   'provider.bid': 'Bid',
   'provider.summary': 'Summary',
@@ -432,6 +460,9 @@ const en: Record<Key, string> = {
 };
 
 export type ConsoleKey = Key;
+
+/** Whether the console has words for `key`. */
+export const isConsoleKey = (key: string): key is Key => key in zh;
 
 /** A console message in the current language, `{name}` replaced from `params`. */
 export function ct(key: Key, params: Record<string, string | number | bigint> = {}): string {

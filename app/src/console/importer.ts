@@ -93,6 +93,12 @@ export interface Progress {
   finalized: number;
   chunk: number;
   chunks: number;
+  /**
+   * Rows not registered because the chain changed under the import: a refused chunk read again
+   * found their account or person registered by someone else meanwhile. Their problems are on
+   * the rows (the report names them); they are not sent.
+   */
+  conflicts: number;
   /** The latest chunk's state, for the status line. */
   state?: TxState;
 }
@@ -116,13 +122,15 @@ export function loadReport(key: string): Record<number, number> {
  *
  * A chunk refused because some of its rows were registered meanwhile (an interrupted import's
  * last batch landing after the file was checked again, or a second clerk) is read again at the
- * best block, and only its rows still unregistered are sent, once more.
+ * best block: rows registered as in the file count as landed, rows whose account or person is
+ * now someone else's are counted in `conflicts` (with their problem on the row), and only the
+ * rows still free are sent, once more. Resolves with the final progress.
  */
-export async function runImport(chain: Chain, acting: Acting, community: number, roster: Roster, size: number, key: string, onProgress: (p: Progress) => void): Promise<void> {
+export async function runImport(chain: Chain, acting: Acting, community: number, roster: Roster, size: number, key: string, onProgress: (p: Progress) => void): Promise<Progress> {
   const pending = toSend(roster);
   const parts = chunks(pending, size);
   const report = loadReport(key);
-  const progress: Progress = { total: pending.length, sent: 0, inBlock: 0, finalized: 0, chunk: 0, chunks: parts.length };
+  const progress: Progress = { total: pending.length, sent: 0, inBlock: 0, finalized: 0, chunk: 0, chunks: parts.length, conflicts: 0 };
   onProgress({ ...progress });
   const record = (rows: RosterRow[]) => {
     for (const row of rows) if (row.registered?.block) report[row.line] = row.registered.block;
@@ -148,8 +156,10 @@ export async function runImport(chain: Chain, acting: Acting, community: number,
       if (!again) throw error;
       await checkPart(chain, rows, community, 'best');
       const landed = rows.filter((r) => r.registered);
-      if (!landed.length) throw error;
+      const conflicting = rows.filter((r) => !r.registered && r.problems.length);
+      if (!landed.length && !conflicting.length) throw error;
       progress.inBlock += landed.length;
+      progress.conflicts += conflicting.length;
       record(landed);
       const rest = rows.filter((r) => !r.registered && !r.problems.length);
       if (!rest.length) { inBlock(); return; }
@@ -176,4 +186,5 @@ export async function runImport(chain: Chain, acting: Acting, community: number,
   }
   await Promise.all(inFlight);
   if (failure) throw failure;
+  return { ...progress };
 }

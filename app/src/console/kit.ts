@@ -11,7 +11,8 @@ import { toHex, utf8 } from '../bytes';
 import type { Chain } from '../chain';
 import { ct, type ConsoleKey } from './i18n';
 import { downloadCsv, toCsv } from './csv';
-import { viaProxy, wrap, type Acting } from './acting';
+import { innerFailure, viaProxy, wrap, type Acting } from './acting';
+import { explain } from '../explain';
 
 /** blake2b-256 of a text: what goes on chain for a document, a record or a reference. */
 export const textHash = (text: string): `0x${string}` => toHex(blake2b(utf8(text), { dkLen: 32 }));
@@ -111,11 +112,18 @@ export function sendButton(opts: {
       const tx = await opts.build();
       const outer = await wrap(opts.chain, acting, tx);
       const done = await send(opts.chain, acting.key, outer, (state) => {
+        // A call that failed inside a proxy or multisig is reported below, never as done.
+        if (state.phase === 'finalized' && innerFailure(state.events)) return;
         status.textContent = describe(state);
         status.dataset.phase = state.phase;
         if (state.phase === 'failed') status.className = 'tx-status error';
         if (state.phase === 'finalized') status.className = 'tx-status ok';
       }, { requireFree: false });
+      const inner = innerFailure(done.events as unknown[]);
+      if (inner) {
+        fail(explain(inner));
+        return;
+      }
       if (acting.multisig) {
         const encoded = await viaProxy(opts.chain, acting, tx).getEncodedData();
         const data = toHex(encoded);

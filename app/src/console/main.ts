@@ -183,13 +183,16 @@ async function preview(chain: Chain, who: Acting, community: number, roster: Ros
     sizeInput.disabled = true;
     const size = chosenSize();
     try {
-      await runImport(chain, who, community, roster, size, key, (p) => {
+      const final = await runImport(chain, who, community, roster, size, key, (p) => {
         bar.value = p.finalized;
         status.textContent = `${ct('import.progress', p as any)}${p.state ? ` · ${describe(p.state)}` : ''}`;
         status.dataset.finalized = String(p.finalized);
       });
-      status.textContent = ct('import.done', { n: ready.length });
+      status.textContent = final.conflicts
+        ? ct('import.doneWithConflicts', { n: final.finalized, conflicts: final.conflicts })
+        : ct('import.done', { n: final.finalized });
       status.dataset.phase = 'finalized';
+      status.dataset.conflicts = String(final.conflicts);
     } catch (error) {
       status.textContent = ct('import.failed', { chunk: Math.ceil((Number(status.dataset.finalized ?? 0) + 1) / size), reason: messageOf(error) });
       status.dataset.phase = 'failed';

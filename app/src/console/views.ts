@@ -7,7 +7,7 @@ import { formatPercent, formatFen } from '../i18n';
 import { toHex, utf8 } from '../bytes';
 import { blake2b } from '@noble/hashes/blake2.js';
 import type { Chain } from '../chain';
-import { ct } from './i18n';
+import { ct, isConsoleKey } from './i18n';
 import { chart } from './charts';
 import { blockHint, dateInput, fen, field, indexer, indexerRows, input, number, sendButton, table, textHash } from './kit';
 import { roleAccount, type Acting } from './acting';
@@ -242,12 +242,19 @@ export async function casesView({ chain, acting }: Ctx): Promise<HTMLElement> {
   }), cases.length ? '' : note(ct('common.empty')));
 }
 
+/** A scorecard column's name for people (the indexer's column name if the console has none). */
+const scoreLabel = (column: string) => {
+  const key = `score.${column}`;
+  return isConsoleKey(key) ? ct(key) : column;
+};
+
+/** A provider's scorecard from the indexer: the all-time figures as a table, the daily average as a line. */
 export async function scorecard(provider: string): Promise<HTMLElement> {
   const data = await indexer<{ scorecard: Record<string, unknown> | null; rows: any[] }>(`providers/${provider}/scorecard`);
   const card_ = data.scorecard ?? {};
   const daily = (data.rows ?? []) as { day: string; average_score: number | null; redemptions: number }[];
   return h('div', {},
-    table('scorecard', `scorecard-${provider}.csv`, Object.keys(card_), [Object.values(card_)], 'cases.export'),
+    table('scorecard', `scorecard-${provider}.csv`, Object.keys(card_).map(scoreLabel), [Object.values(card_)], 'cases.export'),
     chart('scorecard-chart', ct('cases.scorecard'), daily.map((d) => d.day), [{ name: ct('cases.scorecard'), values: daily.map((d) => Number(d.average_score ?? 0)) }], { kind: 'line' }));
 }
 

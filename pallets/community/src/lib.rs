@@ -111,6 +111,7 @@
 //! No signed payloads: every call here is signed by the actor itself.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
 
 extern crate alloc;
 
@@ -141,7 +142,12 @@ pub mod pallet {
 	use gongzhi_primitives::{deposit_weight, ActivityId, CommunityId, OfficeId, ResidentId, H256};
 	use sp_runtime::traits::Zero;
 
+	/// The version of this pallet's storage layout, kept on chain. Migrations start from it
+	/// (`VersionedMigration`); try-runtime checks that chain and code agree after an upgrade.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the registry.

@@ -88,6 +88,7 @@ extern crate alloc;
 pub use pallet::*;
 
 mod impls;
+pub mod migrations;
 pub mod types;
 pub mod weights;
 
@@ -112,7 +113,17 @@ pub mod pallet {
 	use gongzhi_primitives::{CommunityRegistry, OfficeId, ResidentId, Scope, SurveyId};
 	use sp_runtime::{traits::Zero, Permill};
 
+	/// The version of this pallet's storage layout, kept on chain. Migrations start from it
+	/// (`VersionedMigration`); try-runtime checks that chain and code agree after an upgrade.
+	#[cfg(not(feature = "next-version"))]
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The next storage version, built only with the `next-version` feature (the second runtime
+	/// of the upgrade test, `e2e/tests/06-upgrade.test.js`): [`crate::migrations::v1`] leads to it.
+	#[cfg(feature = "next-version")]
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the needs-survey pallet.

@@ -17,6 +17,7 @@
 //! the state they need in another (an office, a resident, an award…) without naming it.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
 
 extern crate alloc;
 

@@ -167,7 +167,12 @@ pub mod pallet {
 		BidDeposit,
 	}
 
+	/// The version of this pallet's storage layout, kept on chain. Migrations start from it
+	/// (`VersionedMigration`); try-runtime checks that chain and code agree after an upgrade.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

@@ -103,7 +103,12 @@ pub mod pallet {
 	pub type CaseOf<T> = Case<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 	/// The pallet.
+	/// The version of this pallet's storage layout, kept on chain. Migrations start from it
+	/// (`VersionedMigration`); try-runtime checks that chain and code agree after an upgrade.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration: where residents and redemptions come from, and the windows and standing

@@ -101,6 +101,7 @@
 //! a zero-balance account cannot spam. Everything else pays.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
 
 extern crate alloc;
 
@@ -134,7 +135,12 @@ pub mod pallet {
 	};
 	use sp_runtime::traits::{IdentifyAccount, Verify, Zero};
 
+	/// The version of this pallet's storage layout, kept on chain. Migrations start from it
+	/// (`VersionedMigration`); try-runtime checks that chain and code agree after an upgrade.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the voucher pallet.
