@@ -36,7 +36,7 @@ after(async () => {
 
 test('four validators finalize; three go on while one is stopped for minutes; restarted, it catches up and takes part again', async () => {
   const names = ['alice', 'bob', 'charlie', 'dave'];
-  const keys = names.map((_, i) => nodeKey(0x21 + i));
+  const keys = names.map((_, i) => nodeKey(0x31 + i));
   // A raw spec shared by all four, so they agree on genesis byte for byte.
   const [specPath] = rawChainSpec('local');
   const first = await startNode({ chain: specPath, validator: names[0], nodeKey: keys[0].key, name: names[0] });

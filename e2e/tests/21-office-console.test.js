@@ -204,6 +204,13 @@ test('the office opens a survey from the form and sees its results move while re
   const lines = csv.trim().split('\r\n').map((l) => l.split(','));
   assert.deepEqual(lines.slice(1, 3).map((l) => [l[0], l.at(-1)]), [['1', '3'], ['1', '1']]);
   assert.ok(lines[1][2].includes('社区中心'));
+  // Turnout over time, from the indexer: shown again once it has the four answers.
+  await waitFor('the indexer to have the four answers', async () => ((await indexer.get(`/survey_responses?survey=${nextId}`)).body.rows ?? []).length === 4, { timeoutMs: 120_000 });
+  await page.click('[data-testid=survey-pick-show]');
+  await page.locator('[data-testid=survey-turnout]').waitFor({ timeout: 60_000 });
+  const turnout = JSON.parse(await page.getAttribute('[data-testid=survey-turnout]', 'data-series'));
+  assert.equal(turnout.series[0].values.at(-1), 4, JSON.stringify(turnout));
+  assert.deepEqual([...turnout.series[0].values].sort((a, b) => a - b), turnout.series[0].values, 'a running total');
 });
 
 test('the office opens a procurement project from the form (dates, budget in yuan, secret ballot, quorum, the tender document\u2019s hash) and disqualifies a bid with its reason', async () => {

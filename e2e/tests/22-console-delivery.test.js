@@ -71,7 +71,7 @@ after(async () => {
 test('a provider bids from its view; the office reads the tally, closes the ballot and turns the award into vouchers from the console', async () => {
   const { who } = ctx;
   // The office opens an open-ballot project (its form is tested in 21-office-console).
-  const { open } = await openProjects(ctx, { keys: ['open'], lead: 3, bidding: 15, voting: 6 });
+  const { open } = await openProjects(ctx, { keys: ['open'], lead: 3, bidding: 10, voting: 5 });
   cycle.project = open.project;
 
   // Eve bids from the provider view, in yuan; Ferdie bids with a script.
@@ -186,6 +186,8 @@ test('residents redeem; the provider confirms from its list; the office reads th
   assert.deepEqual(chart.categories, days, JSON.stringify(chart));
   assert.equal(chart.series.length, 1, 'one provider');
   assert.equal(chart.series[0].values.reduce((a, b) => a + b, 0), names.length);
+  const claimsChart = JSON.parse(await page.getAttribute('[data-testid=programme-claims-chart]', 'data-series'));
+  assert.deepEqual(claimsChart.series.map((x) => x.values.reduce((a, b) => a + b, 0)), [names.length, 0], 'six claimed, none issued');
   const signals = csvRows(await ui.download('signals-export'));
   const kinds = signals.map((s) => s[0]);
   assert.ok(kinds.some((k) => k.startsWith('超出申报的每日服务能力（3 人）')), kinds.join(' | '));

@@ -201,15 +201,20 @@ export function programmeForm({ chain, acting }: Ctx): HTMLElement {
     }) }));
 }
 
-/** Redemptions per provider per day and the cash-out signals of a programme, from the indexer. */
+/** Claims per day, redemptions per provider per day and the cash-out signals of a programme, from the indexer. */
 export async function programmeData(programme: number, capacityText: string): Promise<HTMLElement> {
-  const rows = await indexerRows(`redemptions?programme=${programme}`);
+  const [rows, claims] = await Promise.all([indexerRows(`redemptions?programme=${programme}`), indexerRows(`claims?programme=${programme}`)]);
+  const claimDays = [...new Set(claims.map((c) => c.day).filter(Boolean))].sort() as string[];
   const days = [...new Set(rows.map((r) => r.day).filter(Boolean))].sort() as string[];
   const providers = [...new Set(rows.map((r) => r.provider))] as string[];
   const series = providers.map((p) => ({ name: `${p.slice(0, 6)}…`, values: days.map((d) => rows.filter((r) => r.provider === p && r.day === d).length) }));
   const capacity = Object.fromEntries(capacityText.split('\n').map((l) => l.split('=').map((s) => s.trim())).filter(([a, n]) => a && Number(n) > 0).map(([a, n]) => [a, Number(n)]));
   const found = signals(rows, { ...DEFAULT_RULES, capacity });
   return h('div', {},
+    chart('programme-claims-chart', ct('programme.claimsPerDay'), claimDays, (['claimed', 'issued'] as const).map((kind) => ({
+      name: ct(kind === 'claimed' ? 'programme.claims' : 'programme.issued'),
+      values: claimDays.map((d) => claims.filter((c) => c.day === d && c.kind === kind).length),
+    })), { stack: true }),
     chart('programme-chart', ct('programme.perDay'), days, series, { stack: true }),
     card(ct('programme.suspicious'), found.length
       ? table('signals', `programme-${programme}-signals.csv`, [ct('signal.kind'), ct('project.provider'), ct('signal.day'), ct('signal.count'), ct('signal.ids')],

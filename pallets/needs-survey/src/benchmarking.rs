@@ -222,13 +222,12 @@ mod benchmarks {
 	#[benchmark]
 	fn feeless_respond() -> Result<(), BenchmarkError> {
 		let (who, _, survey) = answering::<T>()?;
-		let origin: T::RuntimeOrigin = RawOrigin::Signed(who).into();
 		let answers = all_choices::<T>(false);
 		let free;
 
 		#[block]
 		{
-			free = NeedsSurvey::<T>::ensure_respond(&origin, survey, &answers).is_ok();
+			free = NeedsSurvey::<T>::ensure_respond(&who, survey, &answers).is_ok();
 		}
 
 		assert!(free);
@@ -239,13 +238,12 @@ mod benchmarks {
 	#[benchmark]
 	fn feeless_amend() -> Result<(), BenchmarkError> {
 		let (who, _, survey) = answered::<T>()?;
-		let origin: T::RuntimeOrigin = RawOrigin::Signed(who).into();
 		let answers = all_choices::<T>(true);
 		let free;
 
 		#[block]
 		{
-			free = NeedsSurvey::<T>::ensure_amend(&origin, survey, &answers).is_ok();
+			free = NeedsSurvey::<T>::ensure_amend(&who, survey, &answers).is_ok();
 		}
 
 		assert!(free);

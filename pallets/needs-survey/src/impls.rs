@@ -10,10 +10,7 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{fungible::MutateHold, tokens::Precision},
 };
-use frame_system::{
-	ensure_signed,
-	pallet_prelude::{BlockNumberFor, OriginFor},
-};
+use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::{
 	CommunityRegistry, HasEntryPair, OfficeId, ResidentId, ResidentInfo, Scope, SurveyId,
 	SurveyLookup,
@@ -127,14 +124,13 @@ impl<T: Config> Pallet<T> {
 
 	/// `create_survey`: check, then store the survey, its texts and its place in the index.
 	pub(crate) fn do_create_survey(
-		origin: OriginFor<T>,
+		who: T::AccountId,
 		scope: Scope,
 		title: TitleOf<T>,
 		questions: QuestionsOf<T>,
 		opens_at: BlockNumberFor<T>,
 		closes_at: BlockNumberFor<T>,
 	) -> DispatchResult {
-		let who = ensure_signed(origin)?;
 		let CreatePlan { id, info } =
 			Self::ensure_create(&who, scope, &questions, opens_at, closes_at)?;
 		T::Currency::hold(&HoldReason::SurveyDeposit.into(), &who, info.deposit)
@@ -198,16 +194,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The read-only check of `respond`, also its `feeless_if` condition: `origin` is a
-	/// resident eligible for `survey` who has not responded, and `answers` are valid. Returns the
-	/// survey record with the answers already counted in.
+	/// The read-only check of `respond`, also its `feeless_if` condition: `who` is a resident
+	/// eligible for `survey` who has not responded, and `answers` are valid. Returns the survey
+	/// record with the answers already counted in.
 	pub fn ensure_respond(
-		origin: &OriginFor<T>,
+		who: &T::AccountId,
 		survey: SurveyId,
 		answers: &AnswersOf<T>,
 	) -> Result<ResponsePlan<T>, DispatchError> {
-		let who = ensure_signed(origin.clone())?;
-		let (resident, mut info) = Self::ensure_may_answer(&who, survey)?;
+		let (resident, mut info) = Self::ensure_may_answer(who, survey)?;
 		ensure!(!Responses::<T>::has_entry_pair(survey, resident), Error::<T>::AlreadyResponded);
 		Self::validate_answers(&info.tallies, answers)?;
 
@@ -221,29 +216,27 @@ impl<T: Config> Pallet<T> {
 
 	/// `respond`: check, then store the response and the updated tallies.
 	pub(crate) fn do_respond(
-		origin: OriginFor<T>,
+		who: T::AccountId,
 		survey: SurveyId,
 		answers: AnswersOf<T>,
 	) -> DispatchResult {
-		let ResponsePlan { survey, resident, info } =
-			Self::ensure_respond(&origin, survey, &answers)?;
+		let ResponsePlan { survey, resident, info } = Self::ensure_respond(&who, survey, &answers)?;
 		Surveys::<T>::insert(survey, info);
 		Responses::<T>::insert(survey, resident, Response { answers, amendments: 0 });
 		Self::deposit_event(Event::<T>::ResponseSubmitted { survey, resident });
 		Ok(())
 	}
 
-	/// The read-only check of `amend`, also its `feeless_if` condition: `origin` is a resident
+	/// The read-only check of `amend`, also its `feeless_if` condition: `who` is a resident
 	/// still eligible for `survey` who has responded and amended fewer than `MaxAmendments`
 	/// times, and `answers` are valid and differ from the current ones. Returns the survey record
 	/// with the old answers counted out and the new ones in, and the amendment count to store.
 	pub fn ensure_amend(
-		origin: &OriginFor<T>,
+		who: &T::AccountId,
 		survey: SurveyId,
 		answers: &AnswersOf<T>,
 	) -> Result<(ResponsePlan<T>, u8), DispatchError> {
-		let who = ensure_signed(origin.clone())?;
-		let (resident, mut info) = Self::ensure_may_answer(&who, survey)?;
+		let (resident, mut info) = Self::ensure_may_answer(who, survey)?;
 		let previous = Responses::<T>::get(survey, resident).ok_or(Error::<T>::NoResponse)?;
 		ensure!(previous.amendments < T::MaxAmendments::get(), Error::<T>::TooManyAmendments);
 		ensure!(previous.answers != *answers, Error::<T>::AnswersUnchanged);
@@ -262,12 +255,12 @@ impl<T: Config> Pallet<T> {
 
 	/// `amend`: check, then store the new answers and the adjusted tallies.
 	pub(crate) fn do_amend(
-		origin: OriginFor<T>,
+		who: T::AccountId,
 		survey: SurveyId,
 		answers: AnswersOf<T>,
 	) -> DispatchResult {
 		let (ResponsePlan { survey, resident, info }, amendments) =
-			Self::ensure_amend(&origin, survey, &answers)?;
+			Self::ensure_amend(&who, survey, &answers)?;
 		Surveys::<T>::insert(survey, info);
 		Responses::<T>::insert(survey, resident, Response { answers, amendments });
 		Self::deposit_event(Event::<T>::ResponseAmended { survey, resident });
@@ -312,8 +305,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `close`: check, then freeze the survey and take it out of its office's open index.
-	pub(crate) fn do_close(origin: OriginFor<T>, survey: SurveyId) -> DispatchResult {
-		let who = ensure_signed(origin)?;
+	pub(crate) fn do_close(who: T::AccountId, survey: SurveyId) -> DispatchResult {
 		let mut info = Self::ensure_close(&who, survey)?;
 		if info.responses == 0 {
 			Self::release_deposit(&mut info);
@@ -350,12 +342,9 @@ impl<T: Config> Pallet<T> {
 		Ok(info)
 	}
 
-	/// `cancel`: check, then mark the survey cancelled and take it out of the open index.
-	pub(crate) fn do_cancel(origin: OriginFor<T>, survey: SurveyId) -> DispatchResult {
-		let who = match T::AdminOrigin::try_origin(origin) {
-			Ok(_) => None,
-			Err(origin) => Some(ensure_signed(origin)?),
-		};
+	/// `cancel`: check, then mark the survey cancelled and take it out of the open index. `who`
+	/// is `None` for the chain's admin origin.
+	pub(crate) fn do_cancel(who: Option<T::AccountId>, survey: SurveyId) -> DispatchResult {
 		let mut info = Self::ensure_cancel(who.as_ref(), survey)?;
 		Self::release_deposit(&mut info);
 		Self::unindex(info.office, survey);
@@ -425,12 +414,7 @@ impl<T: Config> Pallet<T> {
 	/// already removed (still in the backend, marked deleted in the overlay) and `reaped` would
 	/// drift. Iteration sees only live keys, so the count is exact, at the same cost per
 	/// response (one key lookup, one deletion).
-	pub(crate) fn do_reap_responses(
-		origin: OriginFor<T>,
-		survey: SurveyId,
-		limit: u32,
-	) -> DispatchResultWithPostInfo {
-		ensure_signed(origin)?;
+	pub(crate) fn do_reap_responses(survey: SurveyId, limit: u32) -> DispatchResultWithPostInfo {
 		let mut info = Self::ensure_reap(survey, limit)?;
 
 		let batch: Vec<ResidentId> =

@@ -450,7 +450,8 @@ pub mod pallet {
 			opens_at: BlockNumberFor<T>,
 			closes_at: BlockNumberFor<T>,
 		) -> DispatchResult {
-			Self::do_create_survey(origin, scope, title, questions, opens_at, closes_at)
+			let who = ensure_signed(origin)?;
+			Self::do_create_survey(who, scope, title, questions, opens_at, closes_at)
 		}
 
 		/// Answer a survey.
@@ -469,14 +470,16 @@ pub mod pallet {
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::respond())]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, survey: &SurveyId, answers: &AnswersOf<T>| -> bool {
-			Pallet::<T>::ensure_respond(origin, *survey, answers).is_ok()
+			ensure_signed(origin.clone())
+				.is_ok_and(|who| Pallet::<T>::ensure_respond(&who, *survey, answers).is_ok())
 		})]
 		pub fn respond(
 			origin: OriginFor<T>,
 			survey: SurveyId,
 			answers: AnswersOf<T>,
 		) -> DispatchResult {
-			Self::do_respond(origin, survey, answers)
+			let who = ensure_signed(origin)?;
+			Self::do_respond(who, survey, answers)
 		}
 
 		/// Replace one's response to a survey.
@@ -493,14 +496,16 @@ pub mod pallet {
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::amend())]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, survey: &SurveyId, answers: &AnswersOf<T>| -> bool {
-			Pallet::<T>::ensure_amend(origin, *survey, answers).is_ok()
+			ensure_signed(origin.clone())
+				.is_ok_and(|who| Pallet::<T>::ensure_amend(&who, *survey, answers).is_ok())
 		})]
 		pub fn amend(
 			origin: OriginFor<T>,
 			survey: SurveyId,
 			answers: AnswersOf<T>,
 		) -> DispatchResult {
-			Self::do_amend(origin, survey, answers)
+			let who = ensure_signed(origin)?;
+			Self::do_amend(who, survey, answers)
 		}
 
 		/// Close a survey: freeze its results and record its turnout.
@@ -515,7 +520,8 @@ pub mod pallet {
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::close().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn close(origin: OriginFor<T>, survey: SurveyId) -> DispatchResult {
-			Self::do_close(origin, survey)
+			let who = ensure_signed(origin)?;
+			Self::do_close(who, survey)
 		}
 
 		/// Cancel an open survey.
@@ -531,7 +537,12 @@ pub mod pallet {
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::cancel().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn cancel(origin: OriginFor<T>, survey: SurveyId) -> DispatchResult {
-			Self::do_cancel(origin, survey)
+			// `None`: the chain's admin origin.
+			let who = match T::AdminOrigin::try_origin(origin) {
+				Ok(_) => None,
+				Err(origin) => Some(ensure_signed(origin)?),
+			};
+			Self::do_cancel(who, survey)
 		}
 
 		/// Remove up to `limit` per-resident responses of a closed survey.
@@ -552,7 +563,8 @@ pub mod pallet {
 			survey: SurveyId,
 			limit: u32,
 		) -> DispatchResultWithPostInfo {
-			Self::do_reap_responses(origin, survey, limit)
+			ensure_signed(origin)?;
+			Self::do_reap_responses(survey, limit)
 		}
 	}
 }
