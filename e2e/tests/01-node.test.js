@@ -1,10 +1,14 @@
 // Foundation: a dev node that @polkadot/api can read (metadata V16, chain properties) and that
-// includes and finalizes a signed transfer.
+// includes and finalizes a signed transfer; a node told no chain refuses to start.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { startNode } from '../lib/node.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startNode, NODE_BIN } from '../lib/node.js';
 import { devKeyring, submit, eventsOf } from '../lib/chain.js';
 
 let node;
@@ -54,4 +58,20 @@ test('a transfer signed by Alice is included and finalized', async () => {
   assert.ok(finalized >= inBlock, 'the block with the transfer is finalized');
   const account = await (await api.at(blockHash)).query.system.account(dest);
   assert.equal(account.data.free.toBigInt(), amount);
+});
+
+test('a node started without --chain or --dev refuses to start, and says why in Chinese and English', () => {
+  const base = mkdtempSync(join(tmpdir(), 'gongzhi-e2e-nochain-'));
+  try {
+    for (const args of [[], ['--validator', '--alice'], ['--chain', '']]) {
+      const run = spawnSync(NODE_BIN, ['--base-path', base, '--rpc-port', '0', '--no-prometheus', '--no-telemetry', ...args], { encoding: 'utf8', timeout: 30_000 });
+      assert.notEqual(run.status, 0, `exits with an error for ${JSON.stringify(args)}`);
+      assert.equal(run.signal, null, 'on its own, not killed by the timeout');
+      assert.match(run.stderr, /未指定链/);
+      assert.match(run.stderr, /No chain given: pass --chain/);
+    }
+    assert.deepEqual(readdirSync(base).filter((f) => f !== 'node.log'), [], 'no database was created');
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 });

@@ -9,6 +9,11 @@ use gongzhi_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
 
+/// Why a node started without `--chain` or `--dev` refuses to run (Chinese, then English).
+pub const NO_CHAIN: &str = "未指定链：请用 --chain <链规格文件> 加入一条真实的链，或用 --dev 启动开发链（开发链的密钥是公开的）。\n\
+	No chain given: pass --chain <chain spec file> to join a real chain, or --dev for a development \
+	chain (whose keys are public). `local` is the four-validator test chain, also on public keys.";
+
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
 		"Gongzhi Node".into()
@@ -34,10 +39,14 @@ impl SubstrateCli for Cli {
 		2026
 	}
 
+	/// The chain named by `--chain` (`dev`, `local` or a chain spec file), or `dev` with `--dev`.
+	/// Without either the node refuses to start: both built-in chains run on well-known keys, so
+	/// a node that picked one by default would join a chain anyone can control.
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 		Ok(match id {
+			"" => return Err(NO_CHAIN.into()),
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
-			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"local" => Box::new(chain_spec::local_chain_spec()?),
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			},
