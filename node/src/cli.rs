@@ -40,6 +40,10 @@ pub enum Subcommand {
 
 	/// Database metadata.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Check a chain specification for a production chain: no well-known development key, no
+	/// sudo key, not a development chain.
+	CheckSpec(crate::check_spec::CheckSpecCmd),
 }
 
 /// The node's command line.

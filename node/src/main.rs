@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 mod chain_spec;
+mod check_spec;
 mod cli;
 mod command;
 mod rpc;
