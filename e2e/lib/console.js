@@ -1,7 +1,14 @@
 // Driving the office console (app/console.html) from a test: its screens, the acting identity,
 // transaction status lines, CSV downloads and date fields.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { startNode, nodeKey, rawChainSpec, finalizedNumber, waitFor } from './node.js';
+import { gongzhiRpc } from './gongzhi-rpc.js';
+import { cycleContext } from './cycle.js';
+import { startIndexer, sqliteUrl } from './indexer.js';
+import { openPhone, ARTIFACTS } from './browser.js';
+import { serve } from '../../app/scripts/serve.mjs';
 
 /** A time `ms` as a datetime-local input takes it (the page and the test share the machine's zone). */
 export function local (ms) {
@@ -68,6 +75,44 @@ export function consoleDriver (page) {
   }
 
   return { screen, redraw, rerender, useKey, txDone, send, download };
+}
+
+/**
+ * A dev node (p2p key from `keyByte`), the indexer on SQLite beside it, the console served
+ * against both, @polkadot/api with the cycle's context, and the console open at desk size in
+ * headless Chromium once its light client is ready. Screenshots go to `e2e/artifacts/<name>/`
+ * (emptied first). `close()` stops all of it, taking a last screenshot.
+ */
+export async function openConsole ({ name, keyByte, query = '' }) {
+  rmSync(`${ARTIFACTS}/${name}`, { recursive: true, force: true });
+  const { key, peerId } = nodeKey(keyByte);
+  const node = await startNode({ name: `dev-for-${name}`, nodeKey: key, ws: true });
+  const [specPath] = rawChainSpec('dev', [node.multiaddr(peerId)]);
+  const indexer = await startIndexer({ nodeUrl: node.wsUrl, database: sqliteUrl(name), name });
+  const server = await serve({ spec: specPath, port: 0, indexer: indexer.url });
+  const api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), rpc: gongzhiRpc, noInitWarn: true });
+  const ctx = await cycleContext(api);
+  await waitFor('the node to finalize block 1', async () => (await finalizedNumber(node.rpcPort)) >= 1, { timeoutMs: 90_000 });
+  const desk = await openPhone(`${server.url}console.html${query}`, { name });
+  const { page } = desk;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('[data-testid=sync][data-phase=ready]').waitFor({ timeout: 120_000 });
+  return {
+    node,
+    api,
+    ctx,
+    indexer,
+    page,
+    ui: consoleDriver(page),
+    async close () {
+      await page.shot('last').catch(() => {});
+      await desk.browser.close().catch(() => {});
+      await server.close();
+      await api.disconnect();
+      await indexer.stop?.();
+      await node.stop();
+    }
+  };
 }
 
 /** A CSV export's rows (after its byte-order mark and header) as arrays of cells. */

@@ -9,21 +9,16 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { encodeAddress, createKeyMulti, randomAsU8a } from '@polkadot/util-crypto';
-import { startNode, nodeKey, rawChainSpec, finalizedNumber, waitFor } from '../lib/node.js';
-import { gongzhiRpc, gongzhi } from '../lib/gongzhi-rpc.js';
-import { cycleContext, sendOne, sendAll, DISTRICT } from '../lib/cycle.js';
-import { startIndexer, sqliteUrl } from '../lib/indexer.js';
-import { openPhone, ARTIFACTS } from '../lib/browser.js';
-import { consoleDriver, local } from '../lib/console.js';
-import { serve } from '../../app/scripts/serve.mjs';
+import { finalizedNumber, waitFor } from '../lib/node.js';
+import { gongzhi } from '../lib/gongzhi-rpc.js';
+import { sendOne, sendAll, DISTRICT } from '../lib/cycle.js';
+import { openConsole, local } from '../lib/console.js';
 
 // GONGZHI_CONSOLE_ROWS=10000 times a larger import by hand.
 const ROWS = Number(process.env.GONGZHI_CONSOLE_ROWS ?? 1000);
 const SALT = 'e2e-office-salt';
-let node, api, ctx, indexer, server, desk, page, ui;
+let console_, node, api, ctx, indexer, page, ui;
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /** A valid resident ID number (check character per GB 11643), distinct for every n < 19,000. */
@@ -48,29 +43,12 @@ async function chooseFile (name, bytes) {
 }
 
 before(async () => {
-  rmSync(`${ARTIFACTS}/office-console`, { recursive: true, force: true });
-  const { key, peerId } = nodeKey(0x21);
-  node = await startNode({ name: 'dev-for-console', nodeKey: key, ws: true });
-  const [specPath] = rawChainSpec('dev', [node.multiaddr(peerId)]);
-  indexer = await startIndexer({ nodeUrl: node.wsUrl, database: sqliteUrl('console'), name: 'console' });
-  server = await serve({ spec: specPath, port: 0, indexer: indexer.url });
-  api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), rpc: gongzhiRpc, noInitWarn: true });
-  ctx = await cycleContext(api);
-  await waitFor('the node to finalize block 1', async () => (await finalizedNumber(node.rpcPort)) >= 1, { timeoutMs: 90_000 });
-  desk = await openPhone(`${server.url}console.html${process.env.GONGZHI_CONSOLE_LOG ? `?log=${process.env.GONGZHI_CONSOLE_LOG}` : ""}`, { name: "office-console" });
-  page = desk.page;
-  ui = consoleDriver(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.locator('[data-testid=sync][data-phase=ready]').waitFor({ timeout: 120_000 });
+  console_ = await openConsole({ name: 'office-console', keyByte: 0x21, query: process.env.GONGZHI_CONSOLE_LOG ? `?log=${process.env.GONGZHI_CONSOLE_LOG}` : '' });
+  ({ node, api, ctx, indexer, page, ui } = console_);
 });
 
 after(async () => {
-  if (page) await page.shot('last').catch(() => {});
-  await desk?.browser.close().catch(() => {});
-  await server?.close();
-  await api?.disconnect();
-  await indexer?.stop?.();
-  await node?.stop();
+  await console_?.close();
 });
 
 test('an officer imports residents from a CSV: problem rows named, 1,000 rows in batches, interrupted and resumed, nobody twice', async () => {

@@ -9,18 +9,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { startNode, nodeKey, rawChainSpec, finalizedNumber, waitFor } from '../lib/node.js';
-import { gongzhiRpc, gongzhi } from '../lib/gongzhi-rpc.js';
-import { cycleContext, sendOne, sendAll, eventFields, openProjects, waitForBlock, docHash } from '../lib/cycle.js';
-import { startIndexer, sqliteUrl } from '../lib/indexer.js';
-import { openPhone, ARTIFACTS } from '../lib/browser.js';
-import { consoleDriver, local, csvRows } from '../lib/console.js';
-import { serve } from '../../app/scripts/serve.mjs';
+import { finalizedNumber, waitFor } from '../lib/node.js';
+import { gongzhi } from '../lib/gongzhi-rpc.js';
+import { sendOne, sendAll, eventFields, openProjects, waitForBlock, docHash } from '../lib/cycle.js';
+import { openConsole, local, csvRows } from '../lib/console.js';
 
-let node, api, ctx, indexer, server, desk, page, ui;
+let console_, node, api, ctx, indexer, page, ui;
 /** What the tests hand on: the project, the programme, the redemptions by resident. */
 const cycle = {};
 
@@ -43,29 +38,12 @@ async function indexed (path, count) {
 }
 
 before(async () => {
-  rmSync(`${ARTIFACTS}/console-delivery`, { recursive: true, force: true });
-  const { key, peerId } = nodeKey(0x22);
-  node = await startNode({ name: 'dev-for-delivery', nodeKey: key, ws: true });
-  const [specPath] = rawChainSpec('dev', [node.multiaddr(peerId)]);
-  indexer = await startIndexer({ nodeUrl: node.wsUrl, database: sqliteUrl('delivery'), name: 'delivery' });
-  server = await serve({ spec: specPath, port: 0, indexer: indexer.url });
-  api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), rpc: gongzhiRpc, noInitWarn: true });
-  ctx = await cycleContext(api);
-  await finalized(1);
-  desk = await openPhone(`${server.url}console.html`, { name: 'console-delivery' });
-  page = desk.page;
-  ui = consoleDriver(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.locator('[data-testid=sync][data-phase=ready]').waitFor({ timeout: 120_000 });
+  console_ = await openConsole({ name: 'console-delivery', keyByte: 0x22 });
+  ({ node, api, ctx, indexer, page, ui } = console_);
 });
 
 after(async () => {
-  if (page) await page.shot('last').catch(() => {});
-  await desk?.browser.close().catch(() => {});
-  await server?.close();
-  await api?.disconnect();
-  await indexer?.stop?.();
-  await node?.stop();
+  await console_?.close();
 });
 
 test('a provider bids from its view; the office reads the tally, closes the ballot and turns the award into vouchers from the console', async () => {
