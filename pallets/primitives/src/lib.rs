@@ -13,7 +13,8 @@
 //! | [`ProviderStanding`] | pallet-satisfaction | pallet-procurement |
 //!
 //! A pallet's unit tests use a small mock of each trait it needs, which doubles as the trait's
-//! contract. Methods behind the `runtime-benchmarks` feature let one pallet's benchmarks set up
+//! contract; the [`CommunityRegistry`] double every pallet uses is shared, in `testing` (feature
+//! `test-utils`). Methods behind the `runtime-benchmarks` feature let one pallet's benchmarks set up
 //! the state they need in another (an office, a resident, an award…) without naming it.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -373,6 +374,9 @@ where
 		sp_io::storage::read(&M::hashed_key_for(k1, k2), &mut [], 0).is_some()
 	}
 }
+
+#[cfg(feature = "test-utils")]
+pub mod testing;
 
 /// Keys and signatures for benchmarks of calls that carry an off-chain signature (relayed
 /// ballots, offline redemptions), where no wallet exists: the keys live in the keystore extension

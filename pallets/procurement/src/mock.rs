@@ -1,5 +1,6 @@
-//! A mock runtime: frame_system and this pallet, with mocks of the registry, provider standing
-//! and surveys that keep their data in storage (so benchmark tests, which wipe the state between
+//! A mock runtime: frame_system and this pallet, with the shared registry double
+//! (`gongzhi_primitives::testing::MockRegistry`) and mocks of provider standing and surveys, all
+//! keeping their data in storage (so benchmark tests, which wipe the state between
 //! runs, and unit tests see the same world), and helpers that set the scene.
 
 use crate as pallet_procurement;
@@ -8,10 +9,7 @@ use frame_support::{
 	derive_impl, pallet_prelude::ValueQuery, storage_alias, traits::ConstU32, Blake2_128Concat,
 	Twox64Concat,
 };
-use gongzhi_primitives::{
-	CommunityId, CommunityRegistry, OfficeId, ProviderStanding, ResidentId, ResidentInfo, Scope,
-	SurveyId, SurveyLookup, H256,
-};
+use gongzhi_primitives::{ProviderStanding, Scope, SurveyId, SurveyLookup};
 use sp_core::{sr25519, Pair};
 use sp_runtime::{traits::IdentifyAccount, AccountId32, BuildStorage, MultiSignature, MultiSigner};
 
@@ -87,117 +85,10 @@ pub const LEAD_TIME: u32 = 500;
 /// The longest project in the mock.
 pub const MAX_DURATION: u32 = 1_000;
 
-// ----- The registry, in storage -----
-
-#[storage_alias(verbatim)]
-pub type OfficeAdmins = StorageMap<MockCommunity, Twox64Concat, OfficeId, AccountId>;
-#[storage_alias(verbatim)]
-pub type RetiredOffices = StorageMap<MockCommunity, Twox64Concat, OfficeId, ()>;
-#[storage_alias(verbatim)]
-pub type Communities = StorageMap<MockCommunity, Twox64Concat, CommunityId, OfficeId>;
-#[storage_alias(verbatim)]
-pub type Officers =
-	StorageDoubleMap<MockCommunity, Twox64Concat, CommunityId, Blake2_128Concat, AccountId, ()>;
-#[storage_alias(verbatim)]
-pub type Providers =
-	StorageDoubleMap<MockCommunity, Twox64Concat, OfficeId, Blake2_128Concat, AccountId, ()>;
-#[storage_alias(verbatim)]
-pub type Residents =
-	StorageMap<MockCommunity, Blake2_128Concat, AccountId, ResidentInfo<BlockNumber>>;
-#[storage_alias(verbatim)]
-pub type ResidentAccounts = StorageMap<MockCommunity, Twox64Concat, ResidentId, AccountId>;
-#[storage_alias(verbatim)]
-/// Declared staff (回避): (provider, resident) pairs.
-pub type Staff =
-	StorageDoubleMap<MockCommunity, Blake2_128Concat, AccountId, Twox64Concat, ResidentId, ()>;
-#[storage_alias(verbatim)]
-pub type NextOffice = StorageValue<MockCommunity, OfficeId, ValueQuery>;
-#[storage_alias(verbatim)]
-pub type NextCommunity = StorageValue<MockCommunity, CommunityId, ValueQuery>;
-#[storage_alias(verbatim)]
-pub type NextResident = StorageValue<MockCommunity, ResidentId, ValueQuery>;
-
-/// Offices, communities, officers, providers and residents, kept in storage.
-pub struct MockRegistry;
-
-impl CommunityRegistry<AccountId, BlockNumber> for MockRegistry {
-	fn resident(who: &AccountId) -> Option<ResidentInfo<BlockNumber>> {
-		Residents::get(who)
-	}
-
-	fn resident_account(id: ResidentId) -> Option<AccountId> {
-		ResidentAccounts::get(id)
-	}
-
-	fn office_of(community: CommunityId) -> Option<OfficeId> {
-		Communities::get(community)
-	}
-
-	fn office_is_active(office: OfficeId) -> bool {
-		OfficeAdmins::contains_key(office) && !RetiredOffices::contains_key(office)
-	}
-
-	fn is_office_admin(who: &AccountId, office: OfficeId) -> bool {
-		Self::office_is_active(office) && OfficeAdmins::get(office).as_ref() == Some(who)
-	}
-
-	fn is_officer(who: &AccountId, community: CommunityId) -> bool {
-		Officers::contains_key(community, who)
-	}
-
-	fn is_approved_provider(who: &AccountId, office: OfficeId) -> bool {
-		Providers::contains_key(office, who)
-	}
-
-	fn residents_in(scope: Scope) -> u32 {
-		// The real registry keeps these counts incrementally; counting is fine in a mock.
-		Residents::iter_values().filter(|r| r.is_in(&scope)).count() as u32
-	}
-
-	fn is_staff_of(provider: &AccountId, resident: ResidentId) -> bool {
-		Staff::contains_key(provider, resident)
-	}
-
-	/// Found the slow way here; pallet-community keeps an index by person.
-	fn employers_of(resident: ResidentId) -> Vec<AccountId> {
-		Staff::iter_keys().filter(|(_, r)| *r == resident).map(|(p, _)| p).collect()
-	}
-
-	/// As pallet-community's runtime value.
-	fn max_employers() -> u32 {
-		4
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_staff(provider: &AccountId, resident: ResidentId) {
-		Staff::insert(provider, resident, ());
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_office(admin: &AccountId) -> OfficeId {
-		add_office(admin)
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_community(office: OfficeId) -> CommunityId {
-		add_community(office)
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_officer(community: CommunityId, who: &AccountId) {
-		Officers::insert(community, who, ());
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_resident(who: &AccountId, community: CommunityId, _: Option<H256>) -> ResidentId {
-		add_resident(who, community)
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_provider(who: &AccountId, office: OfficeId) {
-		approve_provider(who, office)
-	}
-}
+/// The registry: the [`CommunityRegistry`](gongzhi_primitives::CommunityRegistry) double that
+/// every pallet's mock shares (`gongzhi_primitives::testing`), with offices, communities,
+/// officers, providers, staff and residents in storage.
+pub type MockRegistry = gongzhi_primitives::testing::MockRegistry<Test>;
 
 // ----- Provider standing and surveys, in storage -----
 
@@ -252,69 +143,6 @@ pub fn key_account(key: &sr25519::Pair) -> AccountId {
 /// Signs `message` with `key`, as a wallet would.
 pub fn sign(key: &sr25519::Pair, message: &[u8]) -> MultiSignature {
 	MultiSignature::from(key.sign(message))
-}
-
-/// A new active office administered by `admin`.
-pub fn add_office(admin: &AccountId) -> OfficeId {
-	let id = NextOffice::mutate(|n| {
-		*n += 1;
-		*n
-	});
-	OfficeAdmins::insert(id, admin);
-	id
-}
-
-/// Retires `office`.
-pub fn retire_office(office: OfficeId) {
-	RetiredOffices::insert(office, ());
-}
-
-/// A new community of `office`.
-pub fn add_community(office: OfficeId) -> CommunityId {
-	let id = NextCommunity::mutate(|n| {
-		*n += 1;
-		*n
-	});
-	Communities::insert(id, office);
-	id
-}
-
-/// Registers `who` as a resident of `community` at the current block.
-pub fn add_resident(who: &AccountId, community: CommunityId) -> ResidentId {
-	let id = NextResident::mutate(|n| {
-		*n += 1;
-		*n
-	});
-	let office = Communities::get(community).expect("the community exists");
-	Residents::insert(
-		who,
-		ResidentInfo {
-			id,
-			community,
-			office,
-			registered_at: System::block_number(),
-			household: None,
-			household_since: System::block_number(),
-		},
-	);
-	ResidentAccounts::insert(id, who);
-	id
-}
-
-/// Moves resident `who` to `community` at the current block (which resets `registered_at`).
-pub fn move_resident(who: &AccountId, community: CommunityId) {
-	let office = Communities::get(community).expect("the community exists");
-	Residents::mutate(who, |r| {
-		let r = r.as_mut().expect("a resident");
-		r.community = community;
-		r.office = office;
-		r.registered_at = System::block_number();
-	});
-}
-
-/// Approves `who` as a provider in `office`.
-pub fn approve_provider(who: &AccountId, office: OfficeId) {
-	Providers::insert(office, who, ());
 }
 
 /// Marks `who` as a provider with overdue follow-ups.
@@ -380,16 +208,4 @@ pub fn new_test_ext() -> TestExt {
 	)));
 	ext.execute_with(|| System::set_block_number(1));
 	TestExt(ext)
-}
-
-/// Moves resident record of `old` to account `new` (a lost key): same `ResidentId`.
-pub fn replace_account(old: &AccountId, new: &AccountId) {
-	let record = Residents::take(old).expect("a resident");
-	ResidentAccounts::insert(record.id, new);
-	Residents::insert(new, record);
-}
-
-/// Declares resident `resident` staff of `provider` (回避).
-pub fn add_staff(provider: &AccountId, resident: ResidentId) {
-	Staff::insert(provider, resident, ());
 }

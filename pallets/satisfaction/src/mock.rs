@@ -1,12 +1,12 @@
-//! A test runtime with System and this pallet, and small mocks of the community registry and of
-//! voucher redemptions that keep their data in storage (so benchmark tests, which run in fresh
+//! A test runtime with System and this pallet, the shared community registry double
+//! (`gongzhi_primitives::testing::MockRegistry`) and a small mock of voucher redemptions, both
+//! keeping their data in storage (so benchmark tests, which run in fresh
 //! externalities, see the same world as unit tests). The mocks document the traits' contracts.
 
 use crate as pallet_satisfaction;
 use frame_support::{derive_impl, parameter_types, storage_alias, Twox64Concat};
 use gongzhi_primitives::{
-	CommunityId, CommunityRegistry, OfficeId, ProgrammeId, RedemptionId, RedemptionInfo,
-	Redemptions, ResidentId, ResidentInfo, Scope, H256,
+	CommunityRegistry, OfficeId, ProgrammeId, RedemptionId, RedemptionInfo, Redemptions, H256,
 };
 use sp_runtime::BuildStorage;
 
@@ -58,153 +58,10 @@ impl pallet_satisfaction::Config for Test {
 
 // ---- the community registry ----
 
-#[storage_alias]
-type Offices = StorageMap<MockRegistry, Twox64Concat, OfficeId, AccountId>;
-#[storage_alias]
-type Communities = StorageMap<MockRegistry, Twox64Concat, CommunityId, OfficeId>;
-#[storage_alias]
-type Residents = StorageMap<MockRegistry, Twox64Concat, AccountId, ResidentInfo<BlockNumber>>;
-#[storage_alias]
-type ResidentAccounts = StorageMap<MockRegistry, Twox64Concat, ResidentId, AccountId>;
-#[storage_alias]
-/// Declared staff (回避): (provider, resident) pairs.
-type Staff = StorageDoubleMap<MockRegistry, Twox64Concat, AccountId, Twox64Concat, ResidentId, ()>;
-#[storage_alias]
-type ApprovedProviders =
-	StorageDoubleMap<MockRegistry, Twox64Concat, AccountId, Twox64Concat, OfficeId, ()>;
-#[storage_alias]
-type Officers =
-	StorageDoubleMap<MockRegistry, Twox64Concat, AccountId, Twox64Concat, CommunityId, ()>;
-#[storage_alias]
-type NextId =
-	StorageMap<MockRegistry, Twox64Concat, u8, u32, frame_support::pallet_prelude::ValueQuery>;
-
-fn next_id(kind: u8) -> u32 {
-	NextId::mutate(kind, |n| {
-		*n += 1;
-		*n
-	})
-}
-
-/// Opens an office administered by `admin`; returns its id (from 1).
-pub fn add_office(admin: AccountId) -> OfficeId {
-	let office = next_id(0);
-	Offices::insert(office, admin);
-	office
-}
-
-/// Opens a community of `office`; returns its id (from 1).
-pub fn add_community(office: OfficeId) -> CommunityId {
-	let community = next_id(1);
-	Communities::insert(community, office);
-	community
-}
-
-/// Registers `who` as a resident of `community` now; returns the resident number (from 1).
-pub fn add_resident(who: AccountId, community: CommunityId) -> ResidentId {
-	let id = next_id(2);
-	let office = Communities::get(community).expect("add_community first");
-	let registered_at = frame_system::Pallet::<Test>::block_number();
-	Residents::insert(
-		who,
-		ResidentInfo {
-			id,
-			community,
-			office,
-			registered_at,
-			household: None,
-			household_since: registered_at,
-		},
-	);
-	ResidentAccounts::insert(id, who);
-	id
-}
-
-/// Moves resident record of `old` to account `new` (a lost key), keeping the resident number.
-pub fn replace_account(old: AccountId, new: AccountId) {
-	let info = Residents::take(old).expect("a resident");
-	ResidentAccounts::insert(info.id, new);
-	Residents::insert(new, info);
-}
-
-/// Approves `who` as a provider in `office`.
-pub fn add_provider(who: AccountId, office: OfficeId) {
-	ApprovedProviders::insert(who, office, ());
-}
-
-/// The registry, as pallet-community will provide it.
-pub struct MockRegistry;
-
-impl CommunityRegistry<AccountId, BlockNumber> for MockRegistry {
-	fn resident(who: &AccountId) -> Option<ResidentInfo<BlockNumber>> {
-		Residents::get(who)
-	}
-	fn resident_account(id: ResidentId) -> Option<AccountId> {
-		ResidentAccounts::get(id)
-	}
-	fn office_of(community: CommunityId) -> Option<OfficeId> {
-		Communities::get(community)
-	}
-	fn office_is_active(office: OfficeId) -> bool {
-		Offices::contains_key(office)
-	}
-	fn is_office_admin(who: &AccountId, office: OfficeId) -> bool {
-		Offices::get(office) == Some(*who)
-	}
-	fn is_officer(who: &AccountId, community: CommunityId) -> bool {
-		Officers::contains_key(who, community)
-	}
-	fn is_approved_provider(who: &AccountId, office: OfficeId) -> bool {
-		ApprovedProviders::contains_key(who, office)
-	}
-	fn residents_in(scope: Scope) -> u32 {
-		Residents::iter_values().filter(|r| r.is_in(&scope)).count() as u32
-	}
-
-	fn is_staff_of(provider: &AccountId, resident: ResidentId) -> bool {
-		Staff::contains_key(provider, resident)
-	}
-
-	/// Found the slow way here; pallet-community keeps an index by person.
-	fn employers_of(resident: ResidentId) -> Vec<AccountId> {
-		Staff::iter_keys().filter(|(_, r)| *r == resident).map(|(p, _)| p).collect()
-	}
-
-	/// As pallet-community's runtime value.
-	fn max_employers() -> u32 {
-		4
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_staff(provider: &AccountId, resident: ResidentId) {
-		Staff::insert(provider, resident, ());
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_office(admin: &AccountId) -> OfficeId {
-		add_office(*admin)
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_community(office: OfficeId) -> CommunityId {
-		add_community(office)
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_officer(community: CommunityId, who: &AccountId) {
-		Officers::insert(who, community, ());
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_resident(
-		who: &AccountId,
-		community: CommunityId,
-		_household: Option<H256>,
-	) -> ResidentId {
-		add_resident(*who, community)
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_provider(who: &AccountId, office: OfficeId) {
-		add_provider(*who, office)
-	}
-}
+/// The registry: the [`CommunityRegistry`] double that every pallet's mock shares
+/// (`gongzhi_primitives::testing`), with offices, communities, officers, providers, staff and
+/// residents in storage.
+pub type MockRegistry = gongzhi_primitives::testing::MockRegistry<Test>;
 
 // ---- voucher redemptions ----
 
@@ -227,7 +84,7 @@ pub fn redeem(
 		*n += 1;
 		*n
 	});
-	let resident = Residents::get(resident).expect("a resident").id;
+	let resident = MockRegistry::resident(&resident).expect("a resident").id;
 	MockRedemptionsMap::insert(
 		id,
 		RedemptionInfo { resident, provider, programme, office, confirmed_at: None },
@@ -339,19 +196,14 @@ pub fn new_test_ext() -> TestExt {
 pub fn scene() -> TestExt {
 	let mut ext = new_test_ext();
 	ext.0.execute_with(|| {
-		assert_eq!(add_office(ADMIN), OFFICE);
-		add_office(OTHER_ADMIN);
-		let community = add_community(OFFICE);
+		assert_eq!(MockRegistry::add_office(&ADMIN), OFFICE);
+		MockRegistry::add_office(&OTHER_ADMIN);
+		let community = MockRegistry::add_community(OFFICE);
 		for who in [ALICE, BOB, CHARLIE] {
-			add_resident(who, community);
+			MockRegistry::add_resident(&who, community);
 		}
-		add_provider(PROVIDER, OFFICE);
-		add_provider(OTHER_PROVIDER, OFFICE);
+		MockRegistry::add_provider(&PROVIDER, OFFICE);
+		MockRegistry::add_provider(&OTHER_PROVIDER, OFFICE);
 	});
 	ext
-}
-
-/// Declares resident `resident` staff of `provider` (回避).
-pub fn add_staff(provider: &AccountId, resident: ResidentId) {
-	Staff::insert(provider, resident, ());
 }

@@ -1,15 +1,12 @@
-//! A mock runtime: frame_system and this pallet, with small storage-backed mocks of the registry
-//! (pallet-community) and of awarded contracts (pallet-procurement). The mocks keep their data
-//! in storage (`storage_alias`), so unit tests and benchmark tests, which run in fresh
+//! A mock runtime: frame_system and this pallet, with the shared registry double
+//! (`gongzhi_primitives::testing::MockRegistry`, for pallet-community) and a small mock of awarded
+//! contracts (pallet-procurement). Both keep their data in storage (`storage_alias`), so unit tests and benchmark tests, which run in fresh
 //! externalities, see the same behaviour; they also document what this pallet expects of the
 //! traits.
 
 use crate as pallet_vouchers;
-use frame_support::{derive_impl, traits::ConstU32, Blake2_128Concat, Twox64Concat};
-use gongzhi_primitives::{
-	Award, AwardedContracts, CommunityId, CommunityRegistry, OfficeId, ProjectId, ResidentId,
-	ResidentInfo, Scope, H256,
-};
+use frame_support::{derive_impl, traits::ConstU32, Twox64Concat};
+use gongzhi_primitives::{Award, AwardedContracts, OfficeId, ProjectId, Scope};
 use sp_core::{sr25519, Pair};
 use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
 use sp_runtime::{
@@ -87,124 +84,15 @@ impl pallet_vouchers::Config for Test {
 pub const LEAD_TIME: u32 = 500;
 
 #[frame_support::storage_alias]
-pub type Offices = StorageMap<MockRegistry, Twox64Concat, OfficeId, (AccountId, bool)>;
-#[frame_support::storage_alias]
-pub type NextOffice =
-	StorageValue<MockRegistry, OfficeId, frame_support::pallet_prelude::ValueQuery>;
-#[frame_support::storage_alias]
-pub type Communities = StorageMap<MockRegistry, Twox64Concat, CommunityId, OfficeId>;
-#[frame_support::storage_alias]
-pub type NextCommunity =
-	StorageValue<MockRegistry, CommunityId, frame_support::pallet_prelude::ValueQuery>;
-#[frame_support::storage_alias]
-pub type Officers =
-	StorageDoubleMap<MockRegistry, Twox64Concat, CommunityId, Blake2_128Concat, AccountId, ()>;
-/// `true` while approved, `false` while suspended.
-#[frame_support::storage_alias]
-pub type Providers =
-	StorageDoubleMap<MockRegistry, Twox64Concat, OfficeId, Blake2_128Concat, AccountId, bool>;
-#[frame_support::storage_alias]
-pub type Residents =
-	StorageMap<MockRegistry, Blake2_128Concat, AccountId, ResidentInfo<BlockNumber>>;
-#[frame_support::storage_alias]
-pub type ResidentAccounts = StorageMap<MockRegistry, Twox64Concat, ResidentId, AccountId>;
-#[frame_support::storage_alias]
-/// Declared staff (回避): (provider, resident) pairs.
-pub type Staff =
-	StorageDoubleMap<MockRegistry, Blake2_128Concat, AccountId, Twox64Concat, ResidentId, ()>;
-#[frame_support::storage_alias]
-pub type NextResident =
-	StorageValue<MockRegistry, ResidentId, frame_support::pallet_prelude::ValueQuery>;
-#[frame_support::storage_alias]
 pub type Awards = StorageMap<MockContracts, Twox64Concat, ProjectId, Award<AccountId>>;
 #[frame_support::storage_alias]
 pub type NextProject =
 	StorageValue<MockContracts, ProjectId, frame_support::pallet_prelude::ValueQuery>;
 
-/// The registry, as pallet-community will provide it.
-pub struct MockRegistry;
-
-impl CommunityRegistry<AccountId, BlockNumber> for MockRegistry {
-	fn resident(who: &AccountId) -> Option<ResidentInfo<BlockNumber>> {
-		Residents::get(who)
-	}
-
-	fn resident_account(id: ResidentId) -> Option<AccountId> {
-		ResidentAccounts::get(id)
-	}
-
-	fn office_of(community: CommunityId) -> Option<OfficeId> {
-		Communities::get(community)
-	}
-
-	fn office_is_active(office: OfficeId) -> bool {
-		Offices::get(office).is_some_and(|(_, active)| active)
-	}
-
-	fn is_office_admin(who: &AccountId, office: OfficeId) -> bool {
-		Offices::get(office).is_some_and(|(admin, active)| active && admin == *who)
-	}
-
-	fn is_officer(who: &AccountId, community: CommunityId) -> bool {
-		Officers::contains_key(community, who)
-	}
-
-	fn is_approved_provider(who: &AccountId, office: OfficeId) -> bool {
-		Providers::get(office, who) == Some(true)
-	}
-
-	fn residents_in(scope: Scope) -> u32 {
-		Residents::iter_values().filter(|r| r.is_in(&scope)).count() as u32
-	}
-
-	fn is_staff_of(provider: &AccountId, resident: ResidentId) -> bool {
-		Staff::contains_key(provider, resident)
-	}
-
-	/// Found the slow way here; pallet-community keeps an index by person.
-	fn employers_of(resident: ResidentId) -> Vec<AccountId> {
-		Staff::iter_keys().filter(|(_, r)| *r == resident).map(|(p, _)| p).collect()
-	}
-
-	/// As pallet-community's runtime value.
-	fn max_employers() -> u32 {
-		4
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_staff(provider: &AccountId, resident: ResidentId) {
-		Staff::insert(provider, resident, ());
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_office(admin: &AccountId) -> OfficeId {
-		add_office(admin)
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_community(office: OfficeId) -> CommunityId {
-		add_community(office)
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_officer(community: CommunityId, who: &AccountId) {
-		Officers::insert(community, who, ());
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_resident(
-		who: &AccountId,
-		community: CommunityId,
-		household: Option<H256>,
-	) -> ResidentId {
-		add_resident(who, community, household)
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn bench_provider(who: &AccountId, office: OfficeId) {
-		add_provider(office, who)
-	}
-}
+/// The registry: the [`CommunityRegistry`](gongzhi_primitives::CommunityRegistry) double that
+/// every pallet's mock shares (`gongzhi_primitives::testing`), with offices, communities,
+/// officers, providers (approved or suspended), staff and residents in storage.
+pub type MockRegistry = gongzhi_primitives::testing::MockRegistry<Test>;
 
 /// Awarded contracts, as pallet-procurement will provide them.
 pub struct MockContracts;
@@ -232,97 +120,9 @@ pub fn account(name: &str) -> AccountId {
 	MultiSigner::from(pair(name).public()).into_account()
 }
 
-/// A new active office with `admin`.
-pub fn add_office(admin: &AccountId) -> OfficeId {
-	let id = NextOffice::mutate(|n| {
-		*n += 1;
-		*n
-	});
-	Offices::insert(id, (admin.clone(), true));
-	// The office's admin account can pay deposits.
-	<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(admin, ENDOWMENT);
-	id
-}
-
-/// Retires `office` (its admin loses their rights).
-pub fn retire_office(office: OfficeId) {
-	Offices::mutate(office, |o| {
-		if let Some((_, active)) = o {
-			*active = false;
-		}
-	});
-}
-
-/// A new community of `office`.
-pub fn add_community(office: OfficeId) -> CommunityId {
-	let id = NextCommunity::mutate(|n| {
-		*n += 1;
-		*n
-	});
-	Communities::insert(id, office);
-	id
-}
-
-/// Approves `who` as a provider in `office`.
-pub fn add_provider(office: OfficeId, who: &AccountId) {
-	Providers::insert(office, who, true);
-}
-
-/// Suspends provider `who` in `office`.
-pub fn suspend_provider(office: OfficeId, who: &AccountId) {
-	Providers::insert(office, who, false);
-}
-
-/// Registers `who` as a resident of `community` at the current block. Its household, if any, is
-/// taken as recorded at genesis (the scene's households predate every programme); use
-/// [`set_household`] to change it now.
-pub fn add_resident(
-	who: &AccountId,
-	community: CommunityId,
-	household: Option<H256>,
-) -> ResidentId {
-	let office = Communities::get(community).expect("the community exists");
-	let id = NextResident::mutate(|n| {
-		*n += 1;
-		*n
-	});
-	Residents::insert(
-		who,
-		ResidentInfo {
-			id,
-			community,
-			office,
-			registered_at: System::block_number(),
-			household,
-			household_since: 0,
-		},
-	);
-	ResidentAccounts::insert(id, who);
-	id
-}
-
-/// Sets resident `who`'s household now, as an officer's `set_household` would.
-pub fn set_household(who: &AccountId, household: Option<H256>) {
-	Residents::mutate(who, |r| {
-		if let Some(r) = r {
-			r.household = household;
-			r.household_since = System::block_number();
-		}
-	});
-}
-
-/// Moves resident record `id` to a new account (lost key); the resident number stays.
-pub fn replace_account(old: &AccountId, new: &AccountId) {
-	let info = Residents::take(old).expect("a resident");
-	ResidentAccounts::insert(info.id, new);
-	Residents::insert(new, info);
-}
-
-/// Retires resident `who`.
-pub fn retire_resident(who: &AccountId) {
-	if let Some(info) = Residents::take(who) {
-		ResidentAccounts::remove(info.id);
-	}
+/// Gives `who` (an office's admin) enough to pay deposits.
+pub fn endow(who: &AccountId) {
+	<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(who, ENDOWMENT);
 }
 
 /// Records an award of a new project in `office` to `provider`.
@@ -352,11 +152,6 @@ pub fn build_and_execute(test: impl FnOnce()) {
 		test();
 		Vouchers::do_try_state().expect("the pallet's invariants hold");
 	});
-}
-
-/// Declares resident `resident` staff of `provider` (回避).
-pub fn add_staff(provider: &AccountId, resident: ResidentId) {
-	Staff::insert(provider, resident, ());
 }
 
 /// The price of every award in the mock: 10,000 yuan, enough for two default programmes.

@@ -95,10 +95,10 @@ fn eligible_is_the_number_in_scope_at_creation() {
 		let s = scene();
 		let survey = create_standard(Scope::Community(s.a));
 		// Registered after creation (but before opening): may respond, not in the denominator.
-		add_resident(20, s.a);
+		MockRegistry::add_resident(&20, s.a);
 		run_to(OPENS);
-		add_resident(21, s.a);
-		retire_resident(BOB);
+		MockRegistry::add_resident(&21, s.a);
+		MockRegistry::retire_resident(&BOB);
 		respond(ALICE, survey, standard_answers(0, &[0], 3));
 		respond(20, survey, standard_answers(0, &[0], 3));
 		run_to(CLOSES);
@@ -116,7 +116,7 @@ fn turnout_is_capped_at_one_hundred_percent() {
 		let s = scene();
 		let survey = create_standard(Scope::Community(s.a));
 		for who in 20..23 {
-			add_resident(who, s.a);
+			MockRegistry::add_resident(&who, s.a);
 		}
 		run_to(OPENS);
 		for who in [ALICE, BOB, 20, 21, 22] {
@@ -135,7 +135,7 @@ fn turnout_is_capped_at_one_hundred_percent() {
 fn turnout_is_zero_when_nobody_was_eligible() {
 	build_and_execute(|| {
 		let s = scene();
-		let empty = add_community(s.office);
+		let empty = MockRegistry::add_community(s.office);
 		let survey = create_standard(Scope::Community(empty));
 		run_to(CLOSES);
 		assert_ok!(close(ANYONE, survey));

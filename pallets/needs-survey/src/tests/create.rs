@@ -118,7 +118,7 @@ fn unknown_or_retired_scope_fails() {
 			try_create(ADMIN, Scope::Office(77), standard_questions(), OPENS, CLOSES),
 			Error::<Test>::UnknownScope
 		);
-		retire_office(s.office);
+		MockRegistry::retire_office(s.office);
 		assert_noop!(
 			try_create(ADMIN, Scope::Community(s.a), standard_questions(), OPENS, CLOSES),
 			Error::<Test>::UnknownScope

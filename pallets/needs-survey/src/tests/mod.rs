@@ -4,7 +4,9 @@
 
 use crate::{mock::*, *};
 use frame_support::{traits::Get, BoundedVec};
-use gongzhi_primitives::{CommunityId, OfficeId, ResidentId, Scope, SurveyId};
+use gongzhi_primitives::{
+	CommunityId, CommunityRegistry, OfficeId, ResidentId, ResidentInfo, Scope, SurveyId,
+};
 
 mod close_cancel;
 mod create;
@@ -48,17 +50,17 @@ pub struct Scene {
 /// At block 1: an office with communities A (officer OFFICER; ALICE, BOB) and B (officer
 /// OFFICER_B; CAROL), another office with community C (DAVE).
 pub fn scene() -> Scene {
-	let office = add_office(ADMIN);
-	let other_office = add_office(OTHER_ADMIN);
-	let a = add_community(office);
-	let b = add_community(office);
-	let c = add_community(other_office);
-	add_officer(a, OFFICER);
-	add_officer(b, OFFICER_B);
-	add_resident(ALICE, a);
-	add_resident(BOB, a);
-	add_resident(CAROL, b);
-	add_resident(DAVE, c);
+	let office = MockRegistry::add_office(&ADMIN);
+	let other_office = MockRegistry::add_office(&OTHER_ADMIN);
+	let a = MockRegistry::add_community(office);
+	let b = MockRegistry::add_community(office);
+	let c = MockRegistry::add_community(other_office);
+	MockRegistry::add_officer(&OFFICER, a);
+	MockRegistry::add_officer(&OFFICER_B, b);
+	MockRegistry::add_resident(&ALICE, a);
+	MockRegistry::add_resident(&BOB, a);
+	MockRegistry::add_resident(&CAROL, b);
+	MockRegistry::add_resident(&DAVE, c);
 	Scene { office, other_office, a, b, c }
 }
 
@@ -137,6 +139,11 @@ pub fn respond(who: AccountId, survey: SurveyId, answers: AnswersOf<Test>) {
 
 pub fn info(survey: SurveyId) -> SurveyInfo<Test> {
 	Surveys::<Test>::get(survey).expect("the survey exists")
+}
+
+/// `who`'s resident record.
+pub fn resident(who: AccountId) -> ResidentInfo<BlockNumber> {
+	MockRegistry::resident(&who).expect("a resident")
 }
 
 pub fn resident_id(who: AccountId) -> ResidentId {

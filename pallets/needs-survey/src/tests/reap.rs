@@ -14,7 +14,7 @@ const RESIDENTS: [AccountId; 5] = [20, 21, 22, 23, 24];
 fn closed_with_five_responses() -> SurveyId {
 	let s = scene();
 	for who in RESIDENTS {
-		add_resident(who, s.a);
+		MockRegistry::add_resident(&who, s.a);
 	}
 	let survey = create_standard(Scope::Community(s.a));
 	run_to(OPENS);

@@ -112,14 +112,14 @@ fn residents_registered_at_or_after_opening_cannot_respond() {
 	build_and_execute(|| {
 		let (s, survey) = open_survey();
 		// Registered in the opening block itself.
-		add_resident(20, s.a);
+		MockRegistry::add_resident(&20, s.a);
 		assert_noop!(
 			try_respond(20, survey, standard_answers(0, &[0], 1)),
 			Error::<Test>::RegisteredAfterOpening
 		);
 		// Moved in from community B after the survey opened.
 		run_to(OPENS + 1);
-		move_resident(CAROL, s.a);
+		MockRegistry::move_resident(&CAROL, s.a);
 		assert_noop!(
 			try_respond(CAROL, survey, standard_answers(0, &[0], 1)),
 			Error::<Test>::RegisteredAfterOpening
@@ -133,7 +133,7 @@ fn residents_registered_between_creation_and_opening_may_respond() {
 		let s = scene();
 		let survey = create_standard(Scope::Community(s.a));
 		// Created at block 1, opens at block 2: registered at block 1 is before opening.
-		add_resident(20, s.a);
+		MockRegistry::add_resident(&20, s.a);
 		run_to(OPENS);
 		assert_ok!(try_respond(20, survey, standard_answers(0, &[0], 1)));
 	});
@@ -206,7 +206,7 @@ fn a_replaced_account_cannot_respond_twice() {
 		let (_, survey) = open_survey();
 		respond(ALICE, survey, standard_answers(0, &[0], 1));
 		// ALICE lost her key; her resident record now belongs to account 30.
-		replace_account(ALICE, 30);
+		MockRegistry::replace_account(&ALICE, &30);
 		assert_noop!(
 			try_respond(30, survey, standard_answers(1, &[1], 2)),
 			Error::<Test>::AlreadyResponded
@@ -410,7 +410,7 @@ fn a_resident_who_moved_out_cannot_amend() {
 	build_and_execute(|| {
 		let (s, survey) = open_survey();
 		respond(ALICE, survey, standard_answers(0, &[0], 1));
-		move_resident(ALICE, s.b);
+		MockRegistry::move_resident(&ALICE, s.b);
 		assert_noop!(
 			try_amend(ALICE, survey, standard_answers(1, &[1], 2)),
 			Error::<Test>::OutOfScope

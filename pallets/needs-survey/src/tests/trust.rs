@@ -120,7 +120,7 @@ fn a_removed_officer_keeps_no_power_over_their_survey() {
 		let s = scene();
 		let survey = create_as(OFFICER, Scope::Community(s.a));
 		let other = create_as(OFFICER, Scope::Community(s.a));
-		remove_officer(s.a, OFFICER);
+		MockRegistry::remove_officer(&OFFICER, s.a);
 		assert_noop!(
 			NeedsSurvey::cancel(RuntimeOrigin::signed(OFFICER), survey),
 			Error::<Test>::NotCreator
@@ -209,7 +209,7 @@ fn an_officer_who_cannot_pay_the_deposit_cannot_create_a_survey() {
 	build_and_execute(|| {
 		let s = scene();
 		let broke: AccountId = 50;
-		add_officer(s.a, broke);
+		MockRegistry::add_officer(&broke, s.a);
 		assert_noop!(
 			NeedsSurvey::create_survey(
 				RuntimeOrigin::signed(broke),

@@ -116,7 +116,7 @@ fn open_surveys_for_lists_what_a_resident_may_still_answer() {
 		assert_eq!(NeedsSurvey::open_surveys_for(&resident(BOB)), vec![for_a, for_office]);
 
 		// Residents registered after opening are not offered them.
-		add_resident(20, s.a);
+		MockRegistry::add_resident(&20, s.a);
 		assert!(NeedsSurvey::open_surveys_for(&resident(20)).is_empty());
 
 		// Nothing once the window is over.

@@ -122,7 +122,7 @@ fn vote_by_a_resident_registered_after_opening_fails() {
 		run_to(OPENED);
 		// Registered in the block the project is opened, before it: not strictly before.
 		let newcomer = acc(60);
-		add_resident(&newcomer, s.c1);
+		MockRegistry::add_resident(&newcomer, s.c1);
 		let id = create(open_rules(Scope::Community(s.c1)));
 		run_to(BIDDING_START);
 		bid(&p1(), id, 900);
@@ -135,10 +135,10 @@ fn vote_by_a_resident_registered_after_opening_fails() {
 fn a_resident_moved_into_scope_after_opening_may_not_vote() {
 	new_test_ext().execute_with(|| {
 		let (s, id) = voting();
-		move_resident(&dave(), s.c1);
+		MockRegistry::move_resident(&dave(), s.c1);
 		assert_noop!(try_vote(&dave(), id, 0), Error::<Test>::NotEligible);
 		// And one who moved out may no longer vote.
-		move_resident(&alice(), s.c2);
+		MockRegistry::move_resident(&alice(), s.c2);
 		assert_noop!(try_vote(&alice(), id, 0), Error::<Test>::NotEligible);
 	});
 }
@@ -215,7 +215,7 @@ fn a_ballot_belongs_to_the_resident_not_the_account() {
 		vote(&alice(), id, 0);
 		let resident = rid(&alice());
 		let new_key = acc(70);
-		replace_account(&alice(), &new_key);
+		MockRegistry::replace_account(&alice(), &new_key);
 		// The same person with a new key changes the same ballot; no second ballot.
 		vote(&new_key, id, 1);
 		assert_eq!(tallies(id), vec![0, 1, 0]);

@@ -131,7 +131,7 @@ fn the_quorum_base_is_the_scope_when_the_project_opened() {
 		let (s, id) = voting();
 		// Four more residents arrive after opening: they can't vote and don't raise the bar.
 		for n in 80..84 {
-			add_resident(&acc(n), s.c1);
+			MockRegistry::add_resident(&acc(n), s.c1);
 		}
 		vote(&alice(), id, 0);
 		vote(&bob(), id, 0);

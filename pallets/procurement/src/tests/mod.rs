@@ -91,20 +91,20 @@ pub struct Scene {
 /// Sets up the scene at block 1.
 pub fn scene() -> Scene {
 	run_to(1);
-	let office = add_office(&admin());
-	let c1 = add_community(office);
-	let c2 = add_community(office);
-	let other_office = add_office(&other_admin());
-	let c3 = add_community(other_office);
+	let office = MockRegistry::add_office(&admin());
+	let c1 = MockRegistry::add_community(office);
+	let c2 = MockRegistry::add_community(office);
+	let other_office = MockRegistry::add_office(&other_admin());
+	let c3 = MockRegistry::add_community(other_office);
 	for who in [alice(), bob(), carol(), signer()] {
-		add_resident(&who, c1);
+		MockRegistry::add_resident(&who, c1);
 	}
-	add_resident(&dave(), c2);
-	add_resident(&erin(), c3);
+	MockRegistry::add_resident(&dave(), c2);
+	MockRegistry::add_resident(&erin(), c3);
 	for p in [p1(), p2(), p3(), p4(), p5()] {
-		approve_provider(&p, office);
+		MockRegistry::add_provider(&p, office);
 	}
-	approve_provider(&p_other(), other_office);
+	MockRegistry::add_provider(&p_other(), other_office);
 	Scene { office, c1, c2, c3 }
 }
 

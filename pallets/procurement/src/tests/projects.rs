@@ -87,7 +87,7 @@ fn create_project_in_unknown_or_retired_scope_fails() {
 			try_create(&admin(), "t", None, open_rules(Scope::Community(77))),
 			Error::<Test>::UnknownScope
 		);
-		retire_office(s.office);
+		MockRegistry::retire_office(s.office);
 		assert_noop!(
 			try_create(&admin(), "t", None, open_rules(Scope::Community(s.c1))),
 			Error::<Test>::UnknownScope
@@ -223,7 +223,7 @@ fn update_rules_before_bidding_reopens_the_project() {
 		});
 		// Registered after the project was opened: not eligible yet.
 		let newcomer = acc(60);
-		add_resident(&newcomer, s.c1);
+		MockRegistry::add_resident(&newcomer, s.c1);
 		run_to(OPENED + 1);
 		let rules = ProjectRules {
 			bidding: Window { start: 4, end: 10 },

@@ -189,7 +189,7 @@ fn a_relayed_ballot_obeys_the_ballot_rules() {
 			Error::<Test>::NotResident
 		);
 		// The signer moved away.
-		move_resident(&signer(), s.c2);
+		MockRegistry::move_resident(&signer(), s.c2);
 		assert_noop!(relay_signed(id, Choice::Bid(1), 0), Error::<Test>::NotEligible);
 	});
 }

@@ -95,7 +95,7 @@ fn a_relayed_ballots_deadline_cannot_outlive_the_ballot() {
 fn provider_staff_cannot_vote_in_a_project_their_provider_bids_in() {
 	new_test_ext().execute_with(|| {
 		let (_, project) = voting();
-		add_staff(&p3(), rid(&alice()));
+		MockRegistry::add_staff(&p3(), rid(&alice()));
 		// Not even for a competitor: they may not take part in that project at all.
 		assert_noop!(
 			Procurement::vote(RuntimeOrigin::signed(alice()), project, 0),
@@ -104,7 +104,7 @@ fn provider_staff_cannot_vote_in_a_project_their_provider_bids_in() {
 		let call = Call::<Test>::vote { project, bid: 0 };
 		assert!(!call.is_feeless(&RuntimeOrigin::signed(alice())));
 		// Staff of a provider that doesn't bid here may vote.
-		add_staff(&p5(), rid(&bob()));
+		MockRegistry::add_staff(&p5(), rid(&bob()));
 		vote(&bob(), project, 0);
 	});
 }
@@ -113,7 +113,7 @@ fn provider_staff_cannot_vote_in_a_project_their_provider_bids_in() {
 fn provider_staff_cannot_vote_by_a_relayed_ballot() {
 	new_test_ext().execute_with(|| {
 		let (_, project) = voting();
-		add_staff(&p1(), rid(&signer()));
+		MockRegistry::add_staff(&p1(), rid(&signer()));
 		let deadline = VOTING_END - 1;
 		let message = Procurement::relayed_ballot_message(project, &Choice::Bid(1), 0, deadline);
 		assert_noop!(
@@ -135,7 +135,7 @@ fn provider_staff_cannot_vote_by_a_relayed_ballot() {
 fn provider_staff_cannot_commit_or_reveal_in_a_secret_ballot() {
 	new_test_ext().execute_with(|| {
 		let (_, project) = secret_voting();
-		add_staff(&p2(), rid(&alice()));
+		MockRegistry::add_staff(&p2(), rid(&alice()));
 		let commitment = ballot_commitment(project, 0, &SALT, rid(&alice()));
 		assert_noop!(
 			Procurement::commit_vote(RuntimeOrigin::signed(alice()), project, commitment),
@@ -143,7 +143,7 @@ fn provider_staff_cannot_commit_or_reveal_in_a_secret_ballot() {
 		);
 		// Declared staff after committing: the reveal doesn't count them either.
 		commit(&bob(), project, 0);
-		add_staff(&p1(), rid(&bob()));
+		MockRegistry::add_staff(&p1(), rid(&bob()));
 		run_to(VOTING_END);
 		assert_noop!(
 			Procurement::reveal_vote(RuntimeOrigin::signed(bob()), project, 0, SALT),

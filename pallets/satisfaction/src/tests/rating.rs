@@ -39,7 +39,7 @@ fn every_score_lands_in_its_bucket() {
 		let community = 1;
 		for score in 1..=5u8 {
 			let who = 200 + AccountId::from(score);
-			add_resident(who, community);
+			MockRegistry::add_resident(&who, community);
 			rate(who, served(who), score);
 		}
 		let card = provider_card();
@@ -156,7 +156,7 @@ fn replaced_account_still_rates_and_the_old_one_cannot() {
 	scene().execute_with(|| {
 		let r = served(ALICE);
 		let new_key = 1_000;
-		replace_account(ALICE, new_key);
+		MockRegistry::replace_account(&ALICE, &new_key);
 		assert_noop!(
 			Satisfaction::rate(RuntimeOrigin::signed(ALICE), r, 5, None),
 			Error::<Test>::NotResident
@@ -262,7 +262,7 @@ fn provider_staff_cannot_rate_their_own_provider() {
 		let alice = <MockRegistry as gongzhi_primitives::CommunityRegistry<_, _>>::resident(&ALICE)
 			.unwrap()
 			.id;
-		add_staff(&PROVIDER, alice);
+		MockRegistry::add_staff(&PROVIDER, alice);
 		assert_noop!(
 			Satisfaction::rate(RuntimeOrigin::signed(ALICE), r, 5, None),
 			Error::<Test>::ConflictOfInterest

@@ -12,7 +12,7 @@ fn good(provider: AccountId) -> bool {
 /// `n` ratings of `score` by fresh residents of community 1.
 fn ratings(n: u64, score: Score, first_account: AccountId) {
 	for who in first_account..first_account + n {
-		add_resident(who, 1);
+		MockRegistry::add_resident(&who, 1);
 		rate(who, served(who), score);
 	}
 }

@@ -104,7 +104,7 @@ fn per_resident_limit_survives_a_new_account() {
 		claim(&w.alice, p);
 		claim(&w.alice, p);
 		let new_key = account("alice-new");
-		replace_account(&w.alice, &new_key);
+		MockRegistry::replace_account(&w.alice, &new_key);
 		assert_noop!(Vouchers::claim(signed(&new_key), p), E::ResidentLimitReached);
 	});
 }

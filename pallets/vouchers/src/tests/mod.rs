@@ -7,7 +7,8 @@ use crate::{
 };
 use frame_support::{assert_ok, BoundedVec};
 use gongzhi_primitives::{
-	Amount, CommunityId, OfficeId, ProgrammeId, RedemptionId, ResidentId, Scope, VoucherId, H256,
+	Amount, CommunityId, CommunityRegistry, OfficeId, ProgrammeId, RedemptionId, ResidentId, Scope,
+	VoucherId, H256,
 };
 use sp_runtime::DispatchResult;
 
@@ -54,25 +55,31 @@ pub struct World {
 
 pub fn world() -> World {
 	let admin = account("admin");
-	let office = add_office(&admin);
-	let community = add_community(office);
-	let other_community = add_community(office);
+	let office = MockRegistry::add_office(&admin);
+	endow(&admin);
+	let community = MockRegistry::add_community(office);
+	let other_community = MockRegistry::add_community(office);
 	let provider = account("provider");
-	add_provider(office, &provider);
+	MockRegistry::add_provider(&provider, office);
 	let provider2 = account("provider2");
-	add_provider(office, &provider2);
+	MockRegistry::add_provider(&provider2, office);
 	let alice = account("alice");
-	add_resident(&alice, community, Some(household(1)));
+	MockRegistry::add_resident_with_household(&alice, community, Some(household(1)));
 	let bob = account("bob");
-	add_resident(&bob, community, Some(household(1)));
+	MockRegistry::add_resident_with_household(&bob, community, Some(household(1)));
 	let carol = account("carol");
-	add_resident(&carol, community, None);
+	MockRegistry::add_resident_with_household(&carol, community, None);
 	let erin = account("erin");
-	add_resident(&erin, other_community, Some(household(3)));
+	MockRegistry::add_resident_with_household(&erin, other_community, Some(household(3)));
 	let other_admin = account("other-admin");
-	let other_office = add_office(&other_admin);
+	let other_office = MockRegistry::add_office(&other_admin);
+	endow(&other_admin);
 	let dave = account("dave");
-	add_resident(&dave, add_community(other_office), Some(household(2)));
+	MockRegistry::add_resident_with_household(
+		&dave,
+		MockRegistry::add_community(other_office),
+		Some(household(2)),
+	);
 	World {
 		admin,
 		office,
@@ -97,7 +104,7 @@ pub fn signed(who: &AccountId) -> RuntimeOrigin {
 
 /// `who`'s resident number.
 pub fn rid(who: &AccountId) -> ResidentId {
-	Residents::get(who).expect("a resident").id
+	MockRegistry::resident(who).expect("a resident").id
 }
 
 pub fn run_to(n: BlockNumber) {

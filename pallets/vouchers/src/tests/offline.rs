@@ -250,7 +250,7 @@ fn replaced_key_no_longer_signs_and_the_new_one_does() {
 		let w = world();
 		let (_, voucher) = alice_voucher(&w);
 		let new_key = account("alice-new");
-		replace_account(&w.alice, &new_key);
+		MockRegistry::replace_account(&w.alice, &new_key);
 		let old = sign("alice", voucher, &w.provider, 20);
 		assert_noop!(
 			Vouchers::redeem_offline(signed(&w.provider), voucher, 20, RECORD, old),
@@ -266,7 +266,7 @@ fn voucher_of_a_retired_resident_cannot_be_redeemed_offline() {
 	build_and_execute(|| {
 		let w = world();
 		let (_, voucher) = alice_voucher(&w);
-		retire_resident(&w.alice);
+		MockRegistry::retire_resident(&w.alice);
 		let signature = sign("alice", voucher, &w.provider, 20);
 		assert_noop!(
 			Vouchers::redeem_offline(signed(&w.provider), voucher, 20, RECORD, signature),

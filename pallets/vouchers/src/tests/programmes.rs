@@ -79,7 +79,7 @@ fn award_with_a_suspended_provider_fails() {
 	build_and_execute(|| {
 		let w = world();
 		let project = add_award(w.office, Scope::Office(w.office), &w.provider);
-		suspend_provider(w.office, &w.provider);
+		MockRegistry::suspend_provider(&w.provider, w.office);
 		let mut new = NewProgramme::direct(&w);
 		new.basis = ProgrammeBasis::Award { project };
 		assert_noop!(new.create_by(&w.admin), E::ProviderNotApproved);
@@ -92,7 +92,7 @@ fn unknown_or_retired_scope_fails() {
 		let w = world();
 		let new = NewProgramme::direct(&w).scope(Scope::Community(99));
 		assert_noop!(new.create_by(&w.admin), E::UnknownScope);
-		retire_office(w.office);
+		MockRegistry::retire_office(w.office);
 		let new = NewProgramme::direct(&w);
 		assert_noop!(new.create_by(&w.admin), E::UnknownScope);
 	});
@@ -207,10 +207,10 @@ fn provider_not_approved_in_the_office_fails() {
 	build_and_execute(|| {
 		let w = world();
 		let stranger = account("stranger");
-		add_provider(w.other_office, &stranger);
+		MockRegistry::add_provider(&stranger, w.other_office);
 		let new = NewProgramme::direct(&w).providers(vec![w.provider.clone(), stranger]);
 		assert_noop!(new.create_by(&w.admin), E::ProviderNotApproved);
-		suspend_provider(w.office, &w.provider2);
+		MockRegistry::suspend_provider(&w.provider2, w.office);
 		let new = NewProgramme::direct(&w);
 		assert_noop!(new.create_by(&w.admin), E::ProviderNotApproved);
 	});

@@ -73,7 +73,7 @@ fn voucher_follows_the_resident_to_a_new_account() {
 		let w = world();
 		let (_, voucher) = alice_voucher(&w);
 		let new_key = account("alice-new");
-		replace_account(&w.alice, &new_key);
+		MockRegistry::replace_account(&w.alice, &new_key);
 		assert_noop!(
 			Vouchers::redeem(signed(&w.alice), voucher, w.provider.clone()),
 			E::NotResident
@@ -143,7 +143,7 @@ fn suspended_provider_cannot_be_chosen() {
 	build_and_execute(|| {
 		let w = world();
 		let (_, voucher) = alice_voucher(&w);
-		suspend_provider(w.office, &w.provider);
+		MockRegistry::suspend_provider(&w.provider, w.office);
 		assert_noop!(
 			Vouchers::redeem(signed(&w.alice), voucher, w.provider.clone()),
 			E::ProviderNotApproved

@@ -82,7 +82,7 @@ fn a_suspended_provider_cannot_confirm_redemptions_left_pending() {
 		let p = programme(&w);
 		let voucher = claim(&w.alice, p);
 		let redemption = redeem(&w.alice, voucher, &w.provider);
-		suspend_provider(w.office, &w.provider);
+		MockRegistry::suspend_provider(&w.provider, w.office);
 		assert_noop!(
 			Vouchers::confirm(signed(&w.provider), redemption, H256::repeat_byte(1)),
 			E::ProviderNotApproved
@@ -101,7 +101,7 @@ fn provider_staff_cannot_redeem_with_their_own_provider() {
 		let w = world();
 		let p = programme(&w);
 		let voucher = claim(&w.alice, p);
-		add_staff(&w.provider, rid(&w.alice));
+		MockRegistry::add_staff(&w.provider, rid(&w.alice));
 		assert_noop!(
 			Vouchers::redeem(signed(&w.alice), voucher, w.provider.clone()),
 			E::ConflictOfInterest
@@ -119,7 +119,7 @@ fn provider_staff_cannot_redeem_offline_with_their_own_provider() {
 		let w = world();
 		let p = programme(&w);
 		let voucher = claim(&w.alice, p);
-		add_staff(&w.provider, rid(&w.alice));
+		MockRegistry::add_staff(&w.provider, rid(&w.alice));
 		let deadline = 20;
 		let message = Vouchers::offline_redemption_message(voucher, &w.provider, deadline);
 		let signature = sp_runtime::MultiSignature::from(pair("alice").sign(&message));
@@ -147,7 +147,7 @@ fn changing_a_members_household_cannot_reset_the_household_limit() {
 		// An officer moves Bob to a "new" household while the window is open: that household
 		// doesn't count for this programme.
 		run_to(2);
-		set_household(&w.bob, Some(household(9)));
+		MockRegistry::set_household(&w.bob, Some(household(9)));
 		assert_noop!(Vouchers::claim(signed(&w.bob), p), E::HouseholdChangedAfterOpening);
 		let call = crate::Call::<Test>::claim { programme: p };
 		assert!(!call.is_feeless(&signed(&w.bob)));

@@ -171,15 +171,15 @@ fn claimable_for_lists_what_the_resident_may_claim_now() {
 		let other_community =
 			NewProgramme::direct(&w).scope(Scope::Community(w.other_community)).create(&w);
 		let later = NewProgramme::direct(&w).window(10, 30, 100).create(&w);
-		let alice = Residents::get(&w.alice).unwrap();
-		let erin = Residents::get(&w.erin).unwrap();
+		let alice = MockRegistry::resident(&w.alice).unwrap();
+		let erin = MockRegistry::resident(&w.erin).unwrap();
 		assert_eq!(Vouchers::claimable_for(&alice), vec![open]);
 		assert_eq!(Vouchers::claimable_for(&erin), vec![other_community]);
 		claim(&w.alice, open);
 		assert_eq!(Vouchers::claimable_for(&alice), Vec::<ProgrammeId>::new());
 		run_to(10);
 		assert_eq!(Vouchers::claimable_for(&alice), vec![later]);
-		let dave = Residents::get(&w.dave).unwrap();
+		let dave = MockRegistry::resident(&w.dave).unwrap();
 		assert_eq!(Vouchers::claimable_for(&dave), Vec::<ProgrammeId>::new());
 	});
 }
