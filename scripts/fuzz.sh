@@ -7,24 +7,23 @@
 #   scripts/fuzz.sh                      # 1,000,000 calls, seed 2609
 #   scripts/fuzz.sh 200000 42            # 200,000 calls, seed 42
 #
-# Environment: GONGZHI_FUZZ_CASE_CALLS (calls per fresh chain, default 600);
-# FUZZ_FEATURES (default runtime-benchmarks,try-runtime: try-runtime builds the runtime a second
-# time, separately from the CI build; set FUZZ_FEATURES=runtime-benchmarks to reuse the CI build
-# and skip the pallets' try_state). A failure prints `replay(<case seed>, <calls>)`: make it a
-# regression test at the end of runtime/tests/fuzz.rs.
+# Environment: GONGZHI_FUZZ_CASE_CALLS (calls per fresh chain, default 600). The runtime is built
+# as the workspace's cargo tests build it (scripts/lib.sh's WORKSPACE_TEST_FEATURES, with
+# try-runtime: every pallet's try_state after every block), so after scripts/test.sh nothing is
+# compiled again. A failure prints `replay(<case seed>, <calls>)`: make it a regression test at
+# the end of runtime/tests/fuzz.rs.
 source "$(dirname "$0")/lib.sh"
 
 calls=${1:-1000000}
 seed=${2:-${GONGZHI_FUZZ_SEED:-2609}}
-features=${FUZZ_FEATURES:-runtime-benchmarks,try-runtime}
 ensure_system_packages
 ensure_rust
 
-log "fuzzing: $calls calls, seed $seed, features $features"
+log "fuzzing: $calls calls, seed $seed, features $WORKSPACE_TEST_FEATURES"
 start=$(date +%s)
 status=0
 (cd "$ROOT" && SKIP_WASM_BUILD=1 GONGZHI_FUZZ_CALLS=$calls GONGZHI_FUZZ_SEED=$seed GONGZHI_FUZZ_REPORT=1 \
-	cargo test --locked --release -p gongzhi-runtime --features "$features" --test fuzz -- \
+	cargo test --locked --release --workspace --exclude gongzhi-node --features "$WORKSPACE_TEST_FEATURES" --test fuzz -- \
 	--exact fuzz_real_runtime --nocapture) || status=$?
 if [ $status = 0 ]; then
 	log "scripts/fuzz.sh: $calls calls, no failure, in $(($(date +%s) - start)) s"

@@ -21,6 +21,15 @@ export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 # keeps both builds' artifacts apart, so switching costs only the runtime and the node crate.
 NODE_FEATURES=${NODE_FEATURES-}
 NODE_BIN=$CARGO_TARGET_DIR/release/gongzhi-node
+# Lints: every build the scripts run compiles the workspace's own crates through clippy-driver
+# with warnings denied (scripts/lint-rustc says how). GONGZHI_LINT=0 builds without it (the
+# workspace's crates then compile again, once).
+if [ "${GONGZHI_LINT:-1}" != 0 ]; then
+	export RUSTC_WORKSPACE_WRAPPER=$ROOT/scripts/lint-rustc
+fi
+# The features of the workspace's cargo tests (scripts/test.sh); scripts/fuzz.sh and
+# scripts/try-upgrade.sh use the same, so that they reuse that build.
+WORKSPACE_TEST_FEATURES=runtime-benchmarks,try-runtime,gongzhi-runtime/next-version
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -36,11 +36,14 @@ if [ "$what" = all ] || [ "$what" = cargo ]; then
 	# runtime-benchmarks also runs every pallet's benchmarks as tests in its mock runtime. No test
 	# needs the wasm runtime, so its second (benchmarking) build is skipped.
 	log "cargo tests (release, with the benchmark tests)"
-	# needs-survey is tested at its next storage version, with the migration to it (the upgrade
-	# test's, `next-version`): the rest of its code is the same at both versions, and a second
-	# build of it for the migration's test alone would compile its dependencies again.
+	# The runtime is tested as its `next-version` build (the upgrade test's second runtime: the
+	# same code with spec_version one ahead and its migrations, here needs-survey's 0 → 1) and
+	# with try-runtime: the fuzz budget checks every pallet's try_state after every block, and
+	# runtime/tests/try_upgrade.rs runs try-runtime's upgrade check on snapshots. One build for
+	# all of it: a second build of the runtime for the migration's tests alone would compile its
+	# dependencies again.
 	(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked --release --workspace --exclude gongzhi-node \
-		--features runtime-benchmarks,pallet-needs-survey/next-version)
+		--features "$WORKSPACE_TEST_FEATURES")
 fi
 
 if [ "$what" = all ] || [ "$what" = app ] || [ "$what" = e2e ]; then

@@ -147,8 +147,7 @@ pub fn create_bench_survey(office: u32, title: &str, opens_at: u32, closes_at: u
 /// exactly as node/src/benchmarking.rs's `RespondBuilder` does: `[Choice(i % 4),
 /// Choices([i % 4, (i + 1) % 4]), Rating(1 + i % 5)]`. `Answer`: `Choice(u8)` = 0,
 /// `Choices(BoundedVec<u8>)` = 1, `Rating(u8)` = 2. Only the test below uses it: it pins the
-/// bytes `RespondBuilder` produces.
-#[cfg(test)]
+/// bytes `RespondBuilder` produces; `district` sends it.
 pub fn respond_bench_survey(survey: u32, i: u32) -> Vec<u8> {
 	let a = (i % 4) as u8;
 	let mut v = vec![NEEDS_SURVEY, 1];

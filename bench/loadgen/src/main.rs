@@ -105,6 +105,19 @@ enum Cmd {
 		#[arg(long)]
 		bench_spec: PathBuf,
 	},
+	/// A state snapshot for `scripts/try-upgrade.sh`: a district of RESIDENTS residents in genesis
+	/// answers a survey and votes in a ballot (every resident both), then the node stops and its
+	/// state at the finalized head is exported (`gongzhi-node export-state`, a raw chain spec).
+	District {
+		#[command(flatten)]
+		common: CommonArgs,
+		/// Residents in the district.
+		#[arg(long, default_value_t = 50_000)]
+		residents: u32,
+		/// Where the snapshot goes.
+		#[arg(long)]
+		out: PathBuf,
+	},
 	/// Writes the report from a run's raw figures.
 	Report {
 		/// The raw figures (bench/raw).
@@ -147,6 +160,9 @@ async fn main() {
 		},
 		Cmd::Scale { common, residents, expected_rate, out, bench_spec } => {
 			modes::scale(&common.common(), residents, expected_rate, &out, &bench_spec).await
+		},
+		Cmd::District { common, residents, out } => {
+			modes::district(&common.common(), residents, &out).await
 		},
 		Cmd::Report { raw, root, out } => report::write(&raw, &root, &out),
 		Cmd::Pick { raw } => report::pick(&raw),

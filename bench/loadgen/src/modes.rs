@@ -636,3 +636,70 @@ pub async fn scale(
 		},
 	)
 }
+
+/// The `district` mode: see its command's documentation (main.rs).
+pub async fn district(c: &Common, residents: u32, out: &Path) -> Result<()> {
+	std::fs::create_dir_all(&c.work).map_err(|e| e.to_string())?;
+	eprintln!("==> district: chain spec with {residents} residents");
+	let spec_path = c.work.join("district-spec.json");
+	write_json(&spec_path, &spec::dev_spec_with(&c.node, residents, 0, UNIT)?)?;
+	let cfg = node_config(c, spec_path.clone(), "district", vec![]);
+	let _ = std::fs::remove_dir_all(&cfg.base_path);
+	let mut node = Node::start(&cfg).await?;
+	let sampler = Sampler::start(node.pid);
+	let ctl = Rpc::connect(&node.url).await?;
+	let follower = Rpc::connect(&node.url).await?;
+	let conns = connections(&node.url, c.connections).await?;
+	let chain = chain_of(&ctl).await?;
+	// Voting stays open (as in a district whose ballot runs when its runtime is upgraded).
+	let setup = setup(&ctl, &chain, 100_000, true).await?;
+	let (survey, opens, _) = setup.survey.expect("asked for a survey");
+	wait_block(&ctl, opens.max(setup.windows.2)).await?;
+	let pace = Pace { inflight: c.inflight, stall: Duration::from_secs(90) };
+	eprintln!("  signing {residents} responses");
+	let era = era_now(&ctl).await?;
+	let batch: Vec<Vec<u8>> = (0..residents)
+		.map(|i| {
+			tx::sign(&chain, &era, &keys::resident(i), 0, &calls::respond_bench_survey(survey, i))
+		})
+		.collect();
+	let answered =
+		measure("respond (district)", batch, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
+			.await?;
+	print_phase(&answered);
+	eprintln!("  signing {residents} ballots");
+	// Each resident's second transaction (nonce 1: the response was the first).
+	let era = era_now(&ctl).await?;
+	let batch: Vec<Vec<u8>> = (0..residents)
+		.map(|i| tx::sign(&chain, &era, &keys::resident(i), 1, &calls::vote(setup.project, i % 2)))
+		.collect();
+	let voted =
+		measure("vote (district)", batch, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
+			.await?;
+	print_phase(&voted);
+	if answered.finalized < residents as usize || voted.finalized < residents as usize {
+		return Err(format!(
+			"not every response and ballot was finalized ({} and {} of {residents})",
+			answered.finalized, voted.finalized
+		));
+	}
+	let (finalized, _) = ctl.finalized().await?;
+	drop((ctl, follower, conns, sampler));
+	node.stop();
+	eprintln!("  exporting the state at block {finalized} to {}", out.display());
+	let file = std::fs::File::create(out).map_err(|e| format!("{}: {e}", out.display()))?;
+	let exported = Command::new(&c.node)
+		.args(["export-state", "--chain"])
+		.arg(&spec_path)
+		.arg("--base-path")
+		.arg(&cfg.base_path)
+		.arg(finalized.to_string())
+		.stdout(file)
+		.stderr(Stdio::null())
+		.status()
+		.map_err(|e| format!("export-state: {e}"))?;
+	if !exported.success() {
+		return Err("export-state failed".into());
+	}
+	Ok(())
+}
