@@ -304,6 +304,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(provider.clone()), project);
 
 		assert_last_event::<T>(Event::BidWithdrawn { project, bid, provider });
+		assert!(Withdrawals::<T>::contains_key(project, bid));
 		Ok(())
 	}
 
@@ -319,7 +320,8 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin), project, bid, reason.clone());
 
-		assert_last_event::<T>(Event::BidDisqualified { project, bid, reason });
+		assert_last_event::<T>(Event::BidDisqualified { project, bid, reason: reason.clone() });
+		assert_eq!(Disqualifications::<T>::get(project, bid).map(|d| d.reason), Some(reason));
 		Ok(())
 	}
 

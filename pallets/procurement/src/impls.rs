@@ -2,7 +2,9 @@
 //! write needs, and a `do_*` that applies it; the [`AwardedContracts`] implementation; the views
 //! the runtime API exposes; and `do_try_state`.
 
-use crate::{pallet::*, types::*, BidOf, DetailsOf, ProjectOf, ReasonOf, WeightInfo};
+use crate::{
+	pallet::*, types::*, BidOf, DetailsOf, DisqualificationOf, ProjectOf, ReasonOf, WeightInfo,
+};
 use alloc::vec::Vec;
 use frame_support::{
 	dispatch::DispatchResultWithPostInfo,
@@ -326,14 +328,8 @@ impl<T: Config> Pallet<T> {
 			.try_push(BidSlot { price, state: BidState::Active, votes: 0 })
 			.map_err(|_| Error::<T>::TooManyBids)?;
 		Projects::<T>::insert(id, project);
-		let bid: BidOf<T> = Bid {
-			provider: who.clone(),
-			price,
-			summary,
-			proposal,
-			submitted_at: Self::now(),
-			status: BidStatus::Active,
-		};
+		let bid: BidOf<T> =
+			Bid { provider: who.clone(), summary, proposal, submitted_at: Self::now() };
 		Bids::<T>::insert(id, index, bid);
 		ProviderBids::<T>::insert(id, &who, index);
 		Self::deposit_event(Event::BidSubmitted { project: id, bid: index, provider: who, price });
@@ -342,41 +338,41 @@ impl<T: Config> Pallet<T> {
 
 	// ----- withdraw_bid -----
 
-	/// Checks `withdraw_bid`; returns the project, the bid's index and record.
+	/// Checks `withdraw_bid`; returns the project and the bid's index.
 	pub(crate) fn ensure_withdraw_bid(
 		who: &T::AccountId,
 		id: ProjectId,
-	) -> Result<(ProjectOf<T>, BidIndex, BidOf<T>), DispatchError> {
+	) -> Result<(ProjectOf<T>, BidIndex), DispatchError> {
 		let project = Self::project(id)?;
 		ensure!(project.phase(Self::now()) == Phase::Bidding, Error::<T>::BiddingNotOpen);
 		let index = ProviderBids::<T>::get(id, who).ok_or(Error::<T>::NoBid)?;
-		let bid = Bids::<T>::get(id, index).ok_or(Error::<T>::NoBid)?;
-		ensure!(bid.status == BidStatus::Active, Error::<T>::BidNotActive);
-		Ok((project, index, bid))
+		let slot = project.bids.get(index as usize).ok_or(Error::<T>::NoBid)?;
+		ensure!(slot.state == BidState::Active, Error::<T>::BidNotActive);
+		Ok((project, index))
 	}
 
 	pub(crate) fn do_withdraw_bid(who: T::AccountId, id: ProjectId) -> DispatchResult {
-		let (mut project, index, mut bid) = Self::ensure_withdraw_bid(&who, id)?;
+		let (mut project, index) = Self::ensure_withdraw_bid(&who, id)?;
 		if let Some(slot) = project.bids.get_mut(index as usize) {
 			slot.state = BidState::Withdrawn;
 		}
-		bid.status = BidStatus::Withdrawn { at: Self::now() };
 		Self::release(DepositFor::Bid(id, index));
 		Projects::<T>::insert(id, project);
-		Bids::<T>::insert(id, index, bid);
+		// Written together with the slot's new state, and only then.
+		Withdrawals::<T>::insert(id, index, Self::now());
 		Self::deposit_event(Event::BidWithdrawn { project: id, bid: index, provider: who });
 		Ok(())
 	}
 
 	// ----- disqualify_bid -----
 
-	/// Checks `disqualify_bid`; returns the project and the bid record.
+	/// Checks `disqualify_bid`; returns the project.
 	pub(crate) fn ensure_disqualify_bid(
 		who: &T::AccountId,
 		id: ProjectId,
 		index: BidIndex,
 		reason: &ReasonOf<T>,
-	) -> Result<(ProjectOf<T>, BidOf<T>), DispatchError> {
+	) -> Result<ProjectOf<T>, DispatchError> {
 		let project = Self::project(id)?;
 		ensure!(T::Registry::is_office_admin(who, project.office), Error::<T>::NotOfficeAdmin);
 		match project.phase(Self::now()) {
@@ -389,9 +385,9 @@ impl<T: Config> Pallet<T> {
 			},
 		}
 		ensure!(!reason.is_empty(), Error::<T>::ReasonRequired);
-		let bid = Bids::<T>::get(id, index).ok_or(Error::<T>::UnknownBid)?;
-		ensure!(bid.status == BidStatus::Active, Error::<T>::BidNotActive);
-		Ok((project, bid))
+		let slot = project.bids.get(index as usize).ok_or(Error::<T>::UnknownBid)?;
+		ensure!(slot.state == BidState::Active, Error::<T>::BidNotActive);
+		Ok(project)
 	}
 
 	pub(crate) fn do_disqualify_bid(
@@ -400,13 +396,15 @@ impl<T: Config> Pallet<T> {
 		index: BidIndex,
 		reason: ReasonOf<T>,
 	) -> DispatchResult {
-		let (mut project, mut bid) = Self::ensure_disqualify_bid(&who, id, index, &reason)?;
+		let mut project = Self::ensure_disqualify_bid(&who, id, index, &reason)?;
 		if let Some(slot) = project.bids.get_mut(index as usize) {
 			slot.state = BidState::Disqualified;
 		}
-		bid.status = BidStatus::Disqualified { reason: reason.clone(), at: Self::now() };
 		Projects::<T>::insert(id, project);
-		Bids::<T>::insert(id, index, bid);
+		// Written together with the slot's new state, and only then.
+		let record: DisqualificationOf<T> =
+			Disqualification { reason: reason.clone(), at: Self::now() };
+		Disqualifications::<T>::insert(id, index, record);
 		Self::release(DepositFor::Bid(id, index));
 		Self::deposit_event(Event::BidDisqualified { project: id, bid: index, reason });
 		Ok(())
@@ -912,8 +910,10 @@ impl<T: Config> Pallet<T> {
 			if let DepositFor::Bid(id, index) = what {
 				let bid = Bids::<T>::get(id, index).ok_or("a deposit for an unknown bid")?;
 				ensure!(bid.provider == who, "a bid's deposit is held from another account");
+				let slot =
+					record.bids.get(index as usize).ok_or("a deposit for a bid with no slot")?;
 				ensure!(
-					record.state.ended_at().is_none() && bid.status.state() == BidState::Active,
+					record.state.ended_at().is_none() && slot.state == BidState::Active,
 					"a bid deposit outlived its standing bid"
 				);
 			}
@@ -933,19 +933,53 @@ impl<T: Config> Pallet<T> {
 			ensure!(id < next, "a project id is not below NextProjectId");
 			ensure!(ProjectDetails::<T>::has_entry(id), "a project has no details");
 
-			// Bids: one record per slot, agreeing on price and state, indexed by provider.
+			// Bids: one record per slot, indexed by provider. Price and standing live in the slot
+			// only; the details of a fallen bid exist exactly when its slot says it fell that way.
 			let mut records = 0usize;
 			for (index, bid) in Bids::<T>::iter_prefix(id) {
 				records += 1;
 				let slot = project.bids.get(index as usize).ok_or("a bid record has no slot")?;
-				ensure!(slot.price == bid.price, "a bid slot's price disagrees with its record");
-				ensure!(slot.state == bid.status.state(), "a bid slot's state disagrees");
+				ensure!(slot.price <= project.budget, "a bid's price is over the budget");
 				ensure!(
 					ProviderBids::<T>::get(id, &bid.provider) == Some(index),
 					"a bid is not indexed under its provider"
 				);
+				let withdrawn = Withdrawals::<T>::get(id, index);
+				ensure!(
+					withdrawn.is_some() == (slot.state == BidState::Withdrawn),
+					"a withdrawal record disagrees with its bid's slot"
+				);
+				if let Some(at) = withdrawn {
+					ensure!(
+						bid.submitted_at <= at && at < project.rules.bidding.end,
+						"a bid was withdrawn outside the bidding window"
+					);
+				}
+				let disqualified = Disqualifications::<T>::get(id, index);
+				ensure!(
+					disqualified.is_some() == (slot.state == BidState::Disqualified),
+					"a disqualification record disagrees with its bid's slot"
+				);
+				if let Some(Disqualification { reason, at }) = disqualified {
+					ensure!(!reason.is_empty(), "a bid was disqualified without a reason");
+					ensure!(
+						bid.submitted_at <= at && at < project.rules.voting.start,
+						"a bid was disqualified after voting opened"
+					);
+				}
 			}
 			ensure!(records == project.bids.len(), "bid records don't match the bid slots");
+			// An award agrees with the winning bid's slot and record.
+			if let ProjectState::Awarded { bid, ref provider, price, votes, .. } = project.state {
+				let slot = project.bids.get(bid as usize).ok_or("the award names no bid")?;
+				ensure!(slot.state == BidState::Active, "the award went to a fallen bid");
+				ensure!(
+					slot.price == price && slot.votes == votes,
+					"the award disagrees with its bid's slot"
+				);
+				let record = Bids::<T>::get(id, bid).ok_or("the award names no bid record")?;
+				ensure!(record.provider == *provider, "the award names another provider");
+			}
 			ensure!(
 				ProviderBids::<T>::iter_prefix(id).count() == project.bids.len(),
 				"provider index doesn't match the bid slots"
@@ -1002,6 +1036,13 @@ impl<T: Config> Pallet<T> {
 		}
 		for (id, _) in Bids::<T>::iter_keys() {
 			ensure!(Projects::<T>::has_entry(id), "a bid for no project");
+		}
+		// Details of fallen bids belong to a bid record (checked against its slot above).
+		for (id, index) in Withdrawals::<T>::iter_keys() {
+			ensure!(Bids::<T>::has_entry_pair(id, index), "a withdrawal of no bid");
+		}
+		for (id, index) in Disqualifications::<T>::iter_keys() {
+			ensure!(Bids::<T>::has_entry_pair(id, index), "a disqualification of no bid");
 		}
 		Ok(())
 	}
@@ -1068,11 +1109,9 @@ impl<T: Config> AwardedContracts<T::AccountId> for Pallet<T> {
 		);
 		let bid: BidOf<T> = Bid {
 			provider: provider.clone(),
-			price: Amount::MAX,
 			summary: BoundedVec::new(),
 			proposal: H256::zero(),
 			submitted_at: now,
-			status: BidStatus::Active,
 		};
 		Bids::<T>::insert(id, 0, bid);
 		ProviderBids::<T>::insert(id, provider, 0);

@@ -141,6 +141,8 @@ pub type ProjectOf<T> = Project<T>;
 pub type DetailsOf<T> = Details<T>;
 /// The stored bid record of runtime `T`.
 pub type BidOf<T> = Bid<T>;
+/// The stored disqualification (reason and block) of runtime `T`.
+pub type DisqualificationOf<T> = Disqualification<T>;
 /// A public reason (cancellation, disqualification) in runtime `T`.
 pub type ReasonOf<T> = frame_support::BoundedVec<u8, <T as Config>::MaxReasonLen>;
 
@@ -286,10 +288,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ProjectDetails<T: Config> = StorageMap<_, Twox64Concat, ProjectId, DetailsOf<T>>;
 
-	/// Bids in full, by project and index (at most `MaxBids` per project).
+	/// Bids as their providers submitted them (provider, summary, proposal hash, block), by
+	/// project and index (at most `MaxBids` per project). Never changed after submission: a bid's
+	/// price and standing are in its slot in [`Projects`].
 	#[pallet::storage]
 	pub type Bids<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProjectId, Twox64Concat, BidIndex, BidOf<T>>;
+
+	/// The block each withdrawn bid was withdrawn in, by project and index. An entry is written
+	/// exactly when the bid's slot becomes `Withdrawn` (withdrawing is final), so it exists if and
+	/// only if the slot says `Withdrawn`.
+	#[pallet::storage]
+	pub type Withdrawals<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProjectId, Twox64Concat, BidIndex, BlockNumberFor<T>>;
+
+	/// The office's public reason, and the block, for each disqualified bid, by project and
+	/// index. An entry is written exactly when the bid's slot becomes `Disqualified` (final), so
+	/// it exists if and only if the slot says `Disqualified`.
+	#[pallet::storage]
+	pub type Disqualifications<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProjectId, Twox64Concat, BidIndex, DisqualificationOf<T>>;
 
 	/// Each provider's bid in a project: a provider bids once per project, and withdrawing is
 	/// final.

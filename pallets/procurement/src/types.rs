@@ -264,14 +264,16 @@ impl<T: Config> ProjectState<T> {
 pub enum BidState {
 	/// Standing: residents may vote for it.
 	Active,
-	/// Withdrawn by its provider during bidding.
+	/// Withdrawn by its provider during bidding; when is in [`Withdrawals`](crate::Withdrawals).
 	Withdrawn,
-	/// Disqualified by the office before voting.
+	/// Disqualified by the office before voting; why and when is in
+	/// [`Disqualifications`](crate::Disqualifications).
 	Disqualified,
 }
 
 /// What a ballot and the count need to know about a bid, kept inside the project record so that
-/// a vote reads and writes one project record only.
+/// a vote reads and writes one project record only. The only stored copy of a bid's price and
+/// standing: the full [`Bid`] record holds neither.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct BidSlot {
 	/// The bid's price (ties go to the lower price).
@@ -433,40 +435,25 @@ pub type BalanceOf<T> = <<T as Config>::Currency as frame_support::traits::fungi
 	<T as frame_system::Config>::AccountId,
 >>::Balance;
 
-/// Where a bid stands, with the office's public reason if it was disqualified.
+/// Why and when the office disqualified a bid: stored in
+/// [`Disqualifications`](crate::Disqualifications), written exactly when the bid's
+/// [`BidSlot`] becomes [`BidState::Disqualified`] (and never otherwise), so the slot stays the one
+/// record of *whether* a bid stands and this one holds only what the slot doesn't.
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
 )]
 #[scale_info(skip_type_params(T))]
-pub enum BidStatus<T: Config> {
-	/// Standing.
-	Active,
-	/// Withdrawn by the provider.
-	Withdrawn {
-		/// When.
-		at: BlockNumberFor<T>,
-	},
-	/// Disqualified by the office.
-	Disqualified {
-		/// The office's public reason.
-		reason: BoundedVec<u8, T::MaxReasonLen>,
-		/// When.
-		at: BlockNumberFor<T>,
-	},
+pub struct Disqualification<T: Config> {
+	/// The office's public reason (never empty).
+	pub reason: BoundedVec<u8, T::MaxReasonLen>,
+	/// The block the bid was disqualified in.
+	pub at: BlockNumberFor<T>,
 }
 
-impl<T: Config> BidStatus<T> {
-	/// The short state that ballots and the count see.
-	pub fn state(&self) -> BidState {
-		match self {
-			Self::Active => BidState::Active,
-			Self::Withdrawn { .. } => BidState::Withdrawn,
-			Self::Disqualified { .. } => BidState::Disqualified,
-		}
-	}
-}
-
-/// A provider's bid, in full.
+/// A provider's bid: what the provider submitted, which never changes. Its price, whether it
+/// still stands and its tally live in the project's [`BidSlot`] (the one place a vote and the
+/// count read); when it was withdrawn is in [`Withdrawals`](crate::Withdrawals), why and when it
+/// was disqualified in [`Disqualifications`](crate::Disqualifications).
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
 )]
@@ -474,16 +461,12 @@ impl<T: Config> BidStatus<T> {
 pub struct Bid<T: Config> {
 	/// The provider that submitted it.
 	pub provider: T::AccountId,
-	/// The price asked (≤ the project's budget).
-	pub price: Amount,
 	/// Short summary of the offer (UTF-8).
 	pub summary: BoundedVec<u8, T::MaxBidSummaryLen>,
 	/// Hash of the full proposal document, published off chain.
 	pub proposal: H256,
 	/// When it was submitted.
 	pub submitted_at: BlockNumberFor<T>,
-	/// Standing, withdrawn or disqualified.
-	pub status: BidStatus<T>,
 }
 
 /// What a resident chooses in a ballot call.

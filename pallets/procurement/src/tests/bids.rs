@@ -34,13 +34,15 @@ fn submit_bid_records_the_bid() {
 			stored(id).bids.to_vec(),
 			vec![BidSlot { price: 900, state: BidState::Active, votes: 0 }]
 		);
+		// The slot (above) is the one record of the price and the standing; the bid record keeps
+		// what the provider submitted, and a standing bid has no withdrawal or disqualification.
 		let record = Bids::<Test>::get(id, 0).unwrap();
 		assert_eq!(record.provider, p1());
-		assert_eq!(record.price, 900);
 		assert_eq!(record.summary.to_vec(), b"Hot lunches, 11:30 daily".to_vec());
 		assert_eq!(record.proposal, H256::repeat_byte(0xb1));
 		assert_eq!(record.submitted_at, BIDDING_START);
-		assert_eq!(record.status, BidStatus::Active);
+		assert_eq!(Withdrawals::<Test>::get(id, 0), None);
+		assert_eq!(Disqualifications::<Test>::get(id, 0), None);
 		assert_eq!(ProviderBids::<Test>::get(id, p1()), Some(0));
 		assert_eq!(
 			last_event(),
@@ -143,10 +145,9 @@ fn withdraw_bid_during_bidding() {
 
 		assert_eq!(stored(id).bids[1].state, BidState::Withdrawn);
 		assert_eq!(stored(id).bids[0].state, BidState::Active);
-		assert_eq!(
-			Bids::<Test>::get(id, 1).unwrap().status,
-			BidStatus::Withdrawn { at: BIDDING_START + 2 }
-		);
+		assert_eq!(Withdrawals::<Test>::get(id, 1), Some(BIDDING_START + 2));
+		assert_eq!(Withdrawals::<Test>::get(id, 0), None);
+		assert_eq!(Disqualifications::<Test>::get(id, 1), None);
 		assert_eq!(last_event(), Event::BidWithdrawn { project: id, bid: 1, provider: p2() });
 	});
 }
@@ -207,9 +208,10 @@ fn disqualify_bid_keeps_the_reason_on_chain() {
 
 		assert_eq!(stored(id).bids[0].state, BidState::Disqualified);
 		assert_eq!(
-			Bids::<Test>::get(id, 0).unwrap().status,
-			BidStatus::Disqualified { reason: reason.clone(), at: BIDDING_START }
+			Disqualifications::<Test>::get(id, 0),
+			Some(Disqualification { reason: reason.clone(), at: BIDDING_START })
 		);
+		assert_eq!(Withdrawals::<Test>::get(id, 0), None);
 		assert_eq!(last_event(), Event::BidDisqualified { project: id, bid: 0, reason });
 	});
 }
