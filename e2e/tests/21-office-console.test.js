@@ -235,9 +235,11 @@ test('the office opens a procurement project from the form (dates, budget in yua
   await page.click('[data-testid=disqualify]');
   const disqualified = await ui.txDone('disqualify');
   assert.equal(disqualified.phase, 'finalized', disqualified.text);
-  const stored = (await api.query.procurement.bids(id, 0)).unwrap();
-  assert.ok(stored.status.isDisqualified, `bid status ${stored.status.type}`);
-  assert.equal(stored.status.asDisqualified.reason.toUtf8(), '资质证书已过期 Licence expired');
+  // The bid's standing lives in its slot of the project; the office's reason beside it.
+  const slot = (await api.query.procurement.projects(id)).unwrap().bids[0];
+  assert.ok(slot.state.isDisqualified, `bid state ${slot.state.type}`);
+  const disqualification = (await api.query.procurement.disqualifications(id, 0)).unwrap();
+  assert.equal(disqualification.reason.toUtf8(), '资质证书已过期 Licence expired');
   await page.shot('project-disqualified');
 });
 

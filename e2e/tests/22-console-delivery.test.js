@@ -65,7 +65,8 @@ test('a provider bids from its view; the office reads the tally, closes the ball
   assert.equal(bid.phase, 'finalized', bid.text);
   const eveBid = (await api.query.procurement.bids(open.project, 0)).unwrap();
   assert.equal(eveBid.provider.toString(), who.providers.eve.address);
-  assert.equal(eveBid.price.toNumber(), 440_050, 'the price in fen');
+  const eveSlot = (await api.query.procurement.projects(open.project)).unwrap().bids[0];
+  assert.equal(eveSlot.price.toNumber(), 440_050, 'the price in fen');
   assert.equal(eveBid.proposal.toHex(), textHash('方案全文 the full proposal'), 'the proposal\u2019s hash, not its text');
   assert.equal((await sendOne(ctx, api.tx.procurement.submitBid(open.project, 480_000, 'Ferdie 中央厨房', docHash('proposal/ferdie')), who.providers.ferdie)).failed, null);
 

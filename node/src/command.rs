@@ -59,6 +59,16 @@ pub fn run() -> sc_cli::Result<()> {
 	let cli = Cli::from_args();
 
 	match &cli.subcommand {
+		// A node key written to a file (or printed) belongs to no chain, so it needs no --chain:
+		// the refusal to start without one is for running a node and for keys saved in a
+		// chain's directory (--base-path, --default-base-path), which still need it.
+		Some(Subcommand::Key(sc_cli::KeySubcommand::GenerateNodeKey(cmd)))
+			if cmd.chain.is_none()
+				&& !std::env::args()
+					.any(|a| a.starts_with("--base-path") || a == "--default-base-path") =>
+		{
+			cmd.run("", &Cli::executable_name())
+		},
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
 		Some(Subcommand::CheckSpec(cmd)) => cmd.run(),
 		#[allow(deprecated)]
