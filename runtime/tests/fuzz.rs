@@ -641,7 +641,7 @@ fn error_name(e: &DispatchError) -> String {
 /// The inner result of a `Sudo::sudo` in this extrinsic: the last `Sudid` event.
 fn sudo_result() -> Option<Result<(), DispatchError>> {
 	System::events().iter().rev().find_map(|r| match &r.event {
-		RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result }) => Some(sudo_result.clone()),
+		RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result }) => Some(*sudo_result),
 		_ => None,
 	})
 }
@@ -728,8 +728,9 @@ fn check_domain() -> Result<(), String> {
 		}
 	}
 	// Vouchers: supply conserved — what a programme handed out is at most its supply and is
-	// exactly the vouchers that exist for it (vouchers are never deleted); redeemed, confirmed
-	// and settled only shrink along the way.
+	// exactly the vouchers that exist for it plus those `reap_vouchers` removed (vouchers are
+	// deleted only by reaping, after the programme finished, and each reaped one is counted);
+	// redeemed, confirmed and settled only shrink along the way.
 	let mut vouchers_per_programme: BTreeMap<u32, u32> = BTreeMap::new();
 	for (_, voucher) in pallet_vouchers::Vouchers::<Runtime>::iter() {
 		*vouchers_per_programme.entry(voucher.programme).or_default() += 1;
@@ -737,9 +738,17 @@ fn check_domain() -> Result<(), String> {
 	for (id, programme) in pallet_vouchers::Programmes::<Runtime>::iter() {
 		let stats = pallet_vouchers::ProgrammeStatistics::<Runtime>::get(id);
 		let exist = vouchers_per_programme.get(&id).copied().unwrap_or(0);
-		if stats.handed_out() > programme.supply || exist != stats.handed_out() {
+		let reaped = pallet_vouchers::ReapedRecords::<Runtime>::get(id);
+		let finished = pallet_vouchers::FinishedAt::<Runtime>::contains_key(id);
+		if stats.handed_out() > programme.supply
+			|| exist + reaped.settled + reaped.expired != stats.handed_out()
+			|| (reaped.settled + reaped.expired > 0 && !finished)
+			|| reaped.settled > stats.settled
+			|| reaped.expired > stats.expired
+		{
 			return Err(format!(
-				"programme {id}: supply {}, handed out {}, {exist} vouchers exist",
+				"programme {id}: supply {}, handed out {}, {exist} vouchers exist, reaped \
+				 {reaped:?} (finished: {finished}), stats {stats:?}",
 				programme.supply,
 				stats.handed_out()
 			));
@@ -753,18 +762,30 @@ fn check_domain() -> Result<(), String> {
 	}
 	// Nothing settled twice: no redemption in two settlements, or twice in one (settlement
 	// records are never deleted, so this covers the whole run).
-	let mut settled = BTreeSet::new();
+	let mut settled = BTreeMap::new();
 	for (sid, settlement) in pallet_vouchers::Settlements::<Runtime>::iter() {
 		for r in settlement.redemptions.iter() {
-			if !settled.insert(*r) {
+			if settled.insert(*r, settlement.programme).is_some() {
 				return Err(format!("redemption {r} settled twice (again in settlement {sid})"));
 			}
 		}
 	}
-	// Satisfaction: a rating only for a redemption that exists; one per redemption (the key).
-	for (redemption, _) in pallet_satisfaction::Ratings::<Runtime>::iter() {
+	// Satisfaction: a rating only for a redemption that exists — or that existed, was settled
+	// in the rating's programme and was reaped with that finished programme's vouchers; one
+	// per redemption (the key).
+	for (redemption, rating) in pallet_satisfaction::Ratings::<Runtime>::iter() {
 		if !pallet_vouchers::RedemptionVoucher::<Runtime>::contains_key(redemption) {
-			return Err(format!("rating for redemption {redemption}, which doesn't exist"));
+			let reaped_with_programme = settled.get(&redemption) == Some(&rating.programme)
+				&& pallet_vouchers::ReapedRecords::<Runtime>::get(rating.programme).settled > 0;
+			if !reaped_with_programme {
+				return Err(format!("rating for redemption {redemption}, which doesn't exist"));
+			}
+		}
+	}
+	// Satisfaction: ratings are reaped only from finished programmes, past the retention.
+	for (programme, _) in pallet_satisfaction::ReapedProgrammes::<Runtime>::iter() {
+		if !pallet_vouchers::FinishedAt::<Runtime>::contains_key(programme) {
+			return Err(format!("ratings of unfinished programme {programme} were reaped"));
 		}
 	}
 	Ok(())

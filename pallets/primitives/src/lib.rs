@@ -259,6 +259,12 @@ pub trait Redemptions<AccountId, BlockNumber> {
 	/// Redemption `id`, if it exists and has not been cancelled.
 	fn redemption(id: RedemptionId) -> Option<RedemptionInfo<AccountId, BlockNumber>>;
 
+	/// The block at which programme `programme` was found finished — expired, every voucher it
+	/// handed out settled or marked expired, its deposit released — or `None` while it is not.
+	/// From that block on none of its redemptions can be confirmed any more, so no rating window
+	/// of the programme opens after it: the satisfaction pallet counts its retention from it.
+	fn programme_finished_at(programme: ProgrammeId) -> Option<BlockNumber>;
+
 	/// Creates a redemption by `resident` (already registered in a community of `office`) with
 	/// `provider` (already approved in `office`), confirmed at the current block, for another
 	/// pallet's benchmarks.
@@ -268,6 +274,11 @@ pub trait Redemptions<AccountId, BlockNumber> {
 		resident: &AccountId,
 		provider: &AccountId,
 	) -> RedemptionId;
+
+	/// Marks programme `programme` finished at the current block, for another pallet's
+	/// benchmarks (its retention is counted from then).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_finish_programme(programme: ProgrammeId);
 }
 
 /// Whether a provider may bid for new contracts (pallet-satisfaction decides from its record).

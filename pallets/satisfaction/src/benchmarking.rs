@@ -245,5 +245,56 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Reaping `n` ratings of a finished programme, each a bad rating with a closed case (so
+	/// each removes a rating, a case and an index entry).
+	#[benchmark]
+	fn reap_ratings(n: Linear<1, { T::MaxReapBatch::get() }>) -> Result<(), BenchmarkError> {
+		let mut scene = Scene::<T>::new();
+		let mut programme = None;
+		for _ in 0..n {
+			let (who, redemption) = scene.served();
+			let info = T::Redemptions::redemption(redemption).ok_or("no redemption")?;
+			// Every rating in one programme.
+			let rated_in = *programme.get_or_insert(info.programme);
+			Satisfaction::<T>::rate(RawOrigin::Signed(who).into(), redemption, 1, None)?;
+			let mut rating = Ratings::<T>::get(redemption).ok_or("not rated")?;
+			if rating.programme != rated_in {
+				// The vouchers pallet makes a programme per benchmark redemption: file them
+				// all under the first (the index and the scorecards with them).
+				ProgrammeRatings::<T>::remove(rating.programme, redemption);
+				ProgrammeRatings::<T>::insert(rated_in, redemption, ());
+				rating.programme = rated_in;
+				Ratings::<T>::insert(redemption, rating);
+				Cases::<T>::mutate(redemption, |c| {
+					if let Some(c) = c {
+						c.programme = rated_in;
+					}
+				});
+			}
+			Satisfaction::<T>::close_case(
+				RawOrigin::Signed(scene.admin.clone()).into(),
+				redemption,
+				CaseOutcome::Rectified,
+			)?;
+		}
+		let programme = programme.ok_or("no programme")?;
+		T::Redemptions::bench_finish_programme(programme);
+		frame_system::Pallet::<T>::set_block_number(
+			frame_system::Pallet::<T>::block_number().saturating_add(T::RetentionPeriod::get()),
+		);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), programme, n);
+
+		assert_last_event::<T>(Event::RatingsReaped {
+			programme,
+			ratings: n,
+			cases: n,
+			complete: true,
+		});
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Satisfaction, crate::mock::new_test_ext(), crate::mock::Test);
 }

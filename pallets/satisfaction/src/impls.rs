@@ -174,6 +174,7 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		let mut books = Books::<T>::load(&info.provider, info.programme);
 		books.both(|card| card.add_rating(score));
+		ProgrammeRatings::<T>::insert(info.programme, redemption, ());
 		Ratings::<T>::insert(
 			redemption,
 			Rating {
@@ -482,39 +483,151 @@ impl<T: Config> Pallet<T> {
 
 	// ---- try_state ----
 
+	// ---- reap_ratings ----
+
+	/// What one stored rating puts in a scorecard: counted, or an upheld appeal.
+	pub(crate) fn count_rating(card: &mut Scorecard, rating: &RatingOf<T>) {
+		if rating.status.is_counted() {
+			card.add_rating(rating.score);
+		} else {
+			card.appeals_upheld.saturating_inc();
+		}
+	}
+
+	/// What one stored case puts in a scorecard: its state, lateness and rectification time.
+	pub(crate) fn count_case(card: &mut Scorecard, case: &CaseOf<T>) {
+		use sp_runtime::traits::UniqueSaturatedInto;
+		// Saturating: counts of one chain's cases, far below the bounds.
+		match case.state {
+			CaseState::Open => card.cases_open.saturating_inc(),
+			CaseState::Responded => card.cases_responded.saturating_inc(),
+			CaseState::Overdue { .. } => card.cases_overdue.saturating_inc(),
+			CaseState::Rectified { closed_at, .. } => {
+				card.cases_rectified.saturating_inc();
+				let taken: u64 = closed_at.saturating_sub(case.opened_at).unique_saturated_into();
+				card.rectify_blocks.saturating_accrue(taken);
+			},
+			CaseState::Dismissed { .. } => card.cases_dismissed.saturating_inc(),
+		}
+		card.cases_late.saturating_accrue(u32::from(case.state.is_late()));
+	}
+
+	/// The checks of `reap_ratings`: a sane `limit`, a programme finished `RetentionPeriod`
+	/// blocks ago or more, with ratings left of which some in the first `limit` may go (not
+	/// under appeal, no case pending). Returns those.
+	pub fn ensure_reap_ratings(
+		programme: ProgrammeId,
+		limit: u32,
+	) -> Result<Vec<RedemptionId>, Error<T>> {
+		ensure!((1..=T::MaxReapBatch::get()).contains(&limit), Error::<T>::ReapLimitOutOfRange);
+		let finished = T::Redemptions::programme_finished_at(programme)
+			.ok_or(Error::<T>::ProgrammeNotFinished)?;
+		ensure!(
+			Self::now() >= finished.saturating_add(T::RetentionPeriod::get()),
+			Error::<T>::RetentionNotOver
+		);
+		let batch: Vec<RedemptionId> =
+			ProgrammeRatings::<T>::iter_key_prefix(programme).take(limit as usize).collect();
+		ensure!(!batch.is_empty(), Error::<T>::NothingToReap);
+		let reapable: Vec<RedemptionId> = batch
+			.into_iter()
+			.filter(|id| {
+				let settled = Ratings::<T>::get(id)
+					.is_some_and(|r| !matches!(r.status, RatingStatus::UnderAppeal { .. }));
+				let case_closed = Cases::<T>::get(id).is_none_or(|c| c.state.is_closed());
+				settled && case_closed
+			})
+			.collect();
+		ensure!(!reapable.is_empty(), Error::<T>::FollowUpPending);
+		Ok(reapable)
+	}
+
+	/// The weight of `reap_ratings` removing `n` ratings: the benchmark's (one provider), plus
+	/// the reaped scorecard of a further provider per rating at worst.
+	pub fn reap_ratings_weight(n: u32) -> Weight {
+		let providers = u64::from(n.saturating_sub(1));
+		T::WeightInfo::reap_ratings(n)
+			.saturating_add(T::DbWeight::get().reads_writes(providers, providers))
+	}
+
+	/// `reap_ratings`: check, then remove the ratings found and their closed cases, adding what
+	/// they counted to the reaped scorecards.
+	pub(crate) fn do_reap_ratings(
+		programme: ProgrammeId,
+		limit: u32,
+	) -> DispatchResultWithPostInfo {
+		use alloc::collections::btree_map::BTreeMap;
+		let batch = Self::ensure_reap_ratings(programme, limit)?;
+		let mut reaped_programme = ReapedProgrammes::<T>::get(programme);
+		let mut reaped_providers: BTreeMap<T::AccountId, Scorecard> = BTreeMap::new();
+		let mut cases: u32 = 0;
+		for id in batch.iter() {
+			ProgrammeRatings::<T>::remove(programme, id);
+			let Some(rating) = Ratings::<T>::take(id) else { continue };
+			let provider = reaped_providers.entry(rating.provider.clone()).or_default();
+			Self::count_rating(provider, &rating);
+			Self::count_rating(&mut reaped_programme, &rating);
+			// Closed (checked): no link in the queue of unanswered cases.
+			if let Some(case) = Cases::<T>::take(id) {
+				cases.saturating_inc();
+				Self::count_case(provider, &case);
+				Self::count_case(&mut reaped_programme, &case);
+			}
+		}
+		for (provider, card) in reaped_providers {
+			ReapedProviders::<T>::mutate(provider, |reaped| reaped.merge(&card));
+		}
+		ReapedProgrammes::<T>::insert(programme, reaped_programme);
+		// At most `limit` (a u32) ratings were taken.
+		let ratings = u32::try_from(batch.len()).unwrap_or(limit);
+		let complete = ProgrammeRatings::<T>::iter_key_prefix(programme).next().is_none();
+		Self::deposit_event(Event::RatingsReaped { programme, ratings, cases, complete });
+		Ok(Some(Self::reap_ratings_weight(ratings)).into())
+	}
+
 	/// Recomputes, the slow way, what the calls keep incrementally: every scorecard from the
 	/// stored ratings (except upheld appeals) and cases (by state), every queue of unanswered
 	/// cases from the `Open` cases; and checks that each case belongs to a bad rating.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
-		use sp_runtime::traits::UniqueSaturatedInto;
+		use gongzhi_primitives::HasEntryPair;
 
-		let mut providers: BTreeMap<T::AccountId, Scorecard> = BTreeMap::new();
-		let mut programmes: BTreeMap<ProgrammeId, Scorecard> = BTreeMap::new();
+		// What was reaped counts as it did when it was stored.
+		let mut providers: BTreeMap<T::AccountId, Scorecard> =
+			ReapedProviders::<T>::iter().collect();
+		let mut programmes: BTreeMap<ProgrammeId, Scorecard> =
+			ReapedProgrammes::<T>::iter().collect();
+		for programme in programmes.keys() {
+			ensure!(
+				T::Redemptions::programme_finished_at(*programme).is_some(),
+				"ratings reaped of a programme that is not finished"
+			);
+		}
 
+		let mut stored: u32 = 0;
 		for (id, rating) in Ratings::<T>::iter() {
 			ensure!(is_valid_score(rating.score), "a stored rating has a score outside 1..=5");
 			ensure!(
 				Cases::<T>::has_entry(id) == is_bad_score(rating.score),
 				"a rating ≤ 2 must have a case, and only such a rating"
 			);
+			ensure!(
+				ProgrammeRatings::<T>::has_entry_pair(rating.programme, id),
+				"a rating is missing from its programme's index"
+			);
+			stored += 1;
 			for card in [
 				providers.entry(rating.provider.clone()).or_default(),
 				programmes.entry(rating.programme).or_default(),
 			] {
-				if rating.status.is_counted() {
-					card.count += 1;
-					card.sum += u64::from(rating.score);
-					if let Some(bucket) = card.histogram.get_mut(usize::from(rating.score - 1)) {
-						*bucket += 1;
-					}
-					card.bad += u32::from(is_bad_score(rating.score));
-				} else {
-					card.appeals_upheld += 1;
-				}
+				Self::count_rating(card, &rating);
 			}
 		}
+		ensure!(
+			ProgrammeRatings::<T>::iter_keys().count() as u32 == stored,
+			"a programme's rating index lists a rating that is not stored"
+		);
 
 		let mut open: BTreeMap<T::AccountId, BTreeSet<CaseId>> = BTreeMap::new();
 		for (id, case) in Cases::<T>::iter() {
@@ -543,19 +656,7 @@ impl<T: Config> Pallet<T> {
 				providers.entry(case.provider.clone()).or_default(),
 				programmes.entry(case.programme).or_default(),
 			] {
-				match case.state {
-					CaseState::Open => card.cases_open += 1,
-					CaseState::Responded => card.cases_responded += 1,
-					CaseState::Overdue { .. } => card.cases_overdue += 1,
-					CaseState::Rectified { closed_at, .. } => {
-						card.cases_rectified += 1;
-						let taken: u64 =
-							closed_at.saturating_sub(case.opened_at).unique_saturated_into();
-						card.rectify_blocks += taken;
-					},
-					CaseState::Dismissed { .. } => card.cases_dismissed += 1,
-				}
-				card.cases_late += u32::from(case.state.is_late());
+				Self::count_case(card, &case);
 			}
 		}
 

@@ -65,6 +65,15 @@
 //! [`Pallet::case_of`], [`Pallet::can_rate`] and [`Pallet::still_to_rate`] (what a resident may
 //! still rate, from the vouchers pallet's list of their redemptions).
 //!
+//! ## Retention
+//! Once the vouchers pallet has found a programme finished (nothing of it can be confirmed any
+//! more) and [`Config::RetentionPeriod`] — longer than the rating and appeal windows together —
+//! has passed, anyone may remove its ratings and their closed cases in batches
+//! ([`Pallet::reap_ratings`]); ratings under appeal or with a case still pending stay until the
+//! office decides. The scorecards stay, and what was removed is counted ([`ReapedProgrammes`],
+//! [`ReapedProviders`]) so that `try_state` still checks that the records kept and reaped add
+//! up to them.
+//!
 //! No signed payloads: every call is signed by its actor.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -95,7 +104,7 @@ pub mod pallet {
 	use gongzhi_primitives::{
 		CommunityRegistry, OfficeId, ProgrammeId, RedemptionId, Redemptions, ResidentId, H256,
 	};
-	use sp_runtime::traits::Zero;
+	use sp_runtime::traits::{Saturating, Zero};
 
 	/// A rating as stored.
 	pub type RatingOf<T> = Rating<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
@@ -149,16 +158,37 @@ pub mod pallet {
 		#[pallet::constant]
 		type StandingMinRatings: Get<u32>;
 
+		/// How long a finished voucher programme's ratings and closed cases are kept, in blocks
+		/// counted from the block the vouchers pallet found the programme finished
+		/// ([`Redemptions::programme_finished_at`]), before anyone may remove them with
+		/// `reap_ratings` (e.g. 180 days). The scorecards stay.
+		///
+		/// Safe by construction: no redemption of a finished programme can be confirmed any
+		/// more, so every rating window of it closes within `RatingWindow` of its finish and
+		/// every appeal window within `RatingWindow + AppealWindow`; `integrity_test` asserts
+		/// that `RetentionPeriod` is longer than that sum (and than `ResponseDeadline`), so no
+		/// rating can be given or appealed again once its record may be gone. Ratings under
+		/// appeal and ratings whose case is not closed are never reaped.
+		#[pallet::constant]
+		type RetentionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The most ratings one `reap_ratings` call looks at (e.g. 100): it bounds that call's
+		/// weight.
+		#[pallet::constant]
+		type MaxReapBatch: Get<u32>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
 
-	/// Every rating, by the redemption it rates. Ratings are never removed: an upheld appeal
-	/// only changes the status. Keyed by ids that pallet-vouchers assigns in sequence.
+	/// Every rating, by the redemption it rates. An upheld appeal only changes the status;
+	/// `reap_ratings` removes a finished programme's ratings after `RetentionPeriod` (their
+	/// scorecards stay). Keyed by ids that pallet-vouchers assigns in sequence.
 	#[pallet::storage]
 	pub type Ratings<T: Config> = StorageMap<_, Twox64Concat, RedemptionId, RatingOf<T>>;
 
-	/// Every follow-up case, by its id (the redemption whose bad rating opened it).
+	/// Every follow-up case, by its id (the redemption whose bad rating opened it). A closed
+	/// case goes with its rating when `reap_ratings` removes it.
 	#[pallet::storage]
 	pub type Cases<T: Config> = StorageMap<_, Twox64Concat, CaseId, CaseOf<T>>;
 
@@ -177,6 +207,24 @@ pub mod pallet {
 	/// `Open` case, so the map holds at most one entry per case.
 	#[pallet::storage]
 	pub type Unanswered<T: Config> = StorageMap<_, Twox64Concat, CaseId, QueueLink>;
+
+	/// Per voucher programme, the ratings it received (an index, so that `reap_ratings` finds
+	/// them). An entry exists exactly for each stored rating.
+	#[pallet::storage]
+	pub type ProgrammeRatings<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProgrammeId, Twox64Concat, RedemptionId, ()>;
+
+	/// Per voucher programme, what the ratings and cases `reap_ratings` removed had put in its
+	/// scorecard: with the records kept they add up to the scorecard (`try_state`).
+	#[pallet::storage]
+	pub type ReapedProgrammes<T: Config> =
+		StorageMap<_, Twox64Concat, ProgrammeId, Scorecard, ValueQuery>;
+
+	/// Per provider, what the ratings and cases `reap_ratings` removed had put in its
+	/// scorecard: with the records kept they add up to the scorecard (`try_state`).
+	#[pallet::storage]
+	pub type ReapedProviders<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Scorecard, ValueQuery>;
 
 	/// What happened.
 	#[pallet::event]
@@ -254,6 +302,18 @@ pub mod pallet {
 			/// Upheld (the rating leaves the scorecards) or rejected.
 			decision: AppealDecision,
 		},
+		/// Ratings (and their closed cases) of a finished programme were removed after the
+		/// retention period; the scorecards stay.
+		RatingsReaped {
+			/// The voucher programme.
+			programme: ProgrammeId,
+			/// How many ratings were removed.
+			ratings: u32,
+			/// How many closed cases were removed with them.
+			cases: u32,
+			/// Whether none of the programme's ratings are left.
+			complete: bool,
+		},
 	}
 
 	/// Why a call failed (nothing changes when it does).
@@ -298,6 +358,18 @@ pub mod pallet {
 		AlreadyAppealed,
 		/// This rating has no appeal waiting for a decision.
 		NoPendingAppeal,
+		/// The batch size must be from 1 to `MaxReapBatch`.
+		ReapLimitOutOfRange,
+		/// The voucher programme is not finished (the vouchers pallet has not released its
+		/// deposit), so its retention period has not started.
+		ProgrammeNotFinished,
+		/// The programme finished less than `RetentionPeriod` blocks ago.
+		RetentionNotOver,
+		/// The programme has no ratings left.
+		NothingToReap,
+		/// Every rating in this batch is under appeal or has a case not closed yet: the office
+		/// must decide them first (or try a larger `limit`).
+		FollowUpPending,
 	}
 
 	#[pallet::hooks]
@@ -308,6 +380,13 @@ pub mod pallet {
 			assert!(
 				T::StandingFloor::get() <= 500,
 				"StandingFloor is an average ×100: at most 500"
+			);
+			assert!(T::MaxReapBatch::get() > 0, "MaxReapBatch must not be zero");
+			assert!(
+				T::RetentionPeriod::get()
+					> T::RatingWindow::get().saturating_add(T::AppealWindow::get())
+					&& T::RetentionPeriod::get() > T::ResponseDeadline::get(),
+				"ratings must be kept past every rating, appeal and response window"
 			);
 		}
 
@@ -445,6 +524,32 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_decide_appeal(who, redemption, decision)
+		}
+
+		/// Remove ratings of a finished voucher programme, with their closed cases, once its
+		/// retention period is over. The scorecards stay; what was removed is counted
+		/// (`ReapedProgrammes`, `ReapedProviders`).
+		///
+		/// Who: any signed account. When: `RetentionPeriod` blocks or more after the vouchers
+		/// pallet found the programme finished — by then every rating and appeal window of it
+		/// has closed. Looks at up to `limit` of the programme's ratings and removes those not
+		/// under appeal and without a case still pending (those stay until the office decides).
+		/// Pays a fee for `limit` ratings; the unused part is refunded.
+		///
+		/// Fails with `ReapLimitOutOfRange`, `ProgrammeNotFinished`, `RetentionNotOver`,
+		/// `NothingToReap` or `FollowUpPending`.
+		///
+		/// - `programme`: the voucher programme.
+		/// - `limit`: most ratings to look at in this call (1..=`MaxReapBatch`).
+		#[pallet::call_index(6)]
+		#[pallet::weight(Pallet::<T>::reap_ratings_weight(*limit))]
+		pub fn reap_ratings(
+			origin: OriginFor<T>,
+			programme: ProgrammeId,
+			limit: u32,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_reap_ratings(programme, limit)
 		}
 	}
 }

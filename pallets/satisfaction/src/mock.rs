@@ -35,7 +35,13 @@ pub const RESPONSE_DEADLINE: BlockNumber = 20;
 /// Blocks a provider has to appeal a rating.
 pub const APPEAL_WINDOW: BlockNumber = 30;
 
+/// Blocks a finished programme's ratings are kept (longer than rating + appeal windows).
+pub const RETENTION: BlockNumber = 200;
+/// The most ratings one `reap_ratings` call looks at.
+pub const MAX_REAP: u32 = 3;
+
 parameter_types! {
+	pub const RetentionPeriod: BlockNumber = RETENTION;
 	pub const RatingWindow: BlockNumber = RATING_WINDOW;
 	pub const ResponseDeadline: BlockNumber = RESPONSE_DEADLINE;
 	pub const AppealWindow: BlockNumber = APPEAL_WINDOW;
@@ -53,6 +59,8 @@ impl pallet_satisfaction::Config for Test {
 	type AppealWindow = AppealWindow;
 	type StandingFloor = StandingFloor;
 	type StandingMinRatings = StandingMinRatings;
+	type RetentionPeriod = RetentionPeriod;
+	type MaxReapBatch = frame_support::traits::ConstU32<MAX_REAP>;
 	type WeightInfo = ();
 }
 
@@ -68,6 +76,8 @@ pub type MockRegistry = gongzhi_primitives::testing::MockRegistry<Test>;
 #[storage_alias]
 type MockRedemptionsMap =
 	StorageMap<MockRedemptions, Twox64Concat, RedemptionId, RedemptionInfo<AccountId, BlockNumber>>;
+#[storage_alias]
+type MockFinished = StorageMap<MockRedemptions, Twox64Concat, ProgrammeId, BlockNumber>;
 #[storage_alias]
 type NextRedemption =
 	StorageValue<MockRedemptions, RedemptionId, frame_support::pallet_prelude::ValueQuery>;
@@ -98,6 +108,11 @@ pub fn confirm(id: RedemptionId) {
 	MockRedemptionsMap::mutate(id, |r| r.as_mut().expect("a redemption").confirmed_at = Some(now));
 }
 
+/// The vouchers pallet finds `programme` finished now (its deposit released).
+pub fn finish(programme: ProgrammeId) {
+	MockFinished::insert(programme, frame_system::Pallet::<Test>::block_number());
+}
+
 /// The resident cancels redemption `id`: it no longer exists for this pallet.
 pub fn cancel(id: RedemptionId) {
 	MockRedemptionsMap::remove(id);
@@ -109,6 +124,15 @@ pub struct MockRedemptions;
 impl Redemptions<AccountId, BlockNumber> for MockRedemptions {
 	fn redemption(id: RedemptionId) -> Option<RedemptionInfo<AccountId, BlockNumber>> {
 		MockRedemptionsMap::get(id)
+	}
+
+	fn programme_finished_at(programme: ProgrammeId) -> Option<BlockNumber> {
+		MockFinished::get(programme)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_finish_programme(programme: ProgrammeId) {
+		finish(programme);
 	}
 
 	/// Benchmark redemptions belong to programme = the office's id.

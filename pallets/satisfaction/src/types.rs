@@ -303,6 +303,25 @@ pub struct Scorecard {
 }
 
 impl Scorecard {
+	/// Adds `other`'s counts to these, field by field (saturating: counts of one chain's
+	/// ratings, far below the bounds).
+	pub fn merge(&mut self, other: &Scorecard) {
+		self.count = self.count.saturating_add(other.count);
+		self.sum = self.sum.saturating_add(other.sum);
+		for (mine, theirs) in self.histogram.iter_mut().zip(other.histogram.iter()) {
+			*mine = mine.saturating_add(*theirs);
+		}
+		self.bad = self.bad.saturating_add(other.bad);
+		self.cases_open = self.cases_open.saturating_add(other.cases_open);
+		self.cases_responded = self.cases_responded.saturating_add(other.cases_responded);
+		self.cases_overdue = self.cases_overdue.saturating_add(other.cases_overdue);
+		self.cases_rectified = self.cases_rectified.saturating_add(other.cases_rectified);
+		self.cases_dismissed = self.cases_dismissed.saturating_add(other.cases_dismissed);
+		self.cases_late = self.cases_late.saturating_add(other.cases_late);
+		self.rectify_blocks = self.rectify_blocks.saturating_add(other.rectify_blocks);
+		self.appeals_upheld = self.appeals_upheld.saturating_add(other.appeals_upheld);
+	}
+
 	/// Counts a rating of `score` (1..=5; anything else is ignored, as it can't be stored).
 	pub fn add_rating(&mut self, score: Score) {
 		let Some(bucket) = self.bucket(score) else {

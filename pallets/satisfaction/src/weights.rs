@@ -52,6 +52,7 @@ pub trait WeightInfo {
 	fn mark_overdue() -> Weight;
 	fn appeal() -> Weight;
 	fn decide_appeal() -> Weight;
+	fn reap_ratings(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_satisfaction` using the Gongzhi runtime's database weights.
@@ -197,6 +198,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	/// Storage: `Vouchers::FinishedAt` (r:1 w:0)
+	/// Proof: `Vouchers::FinishedAt` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Satisfaction::ProgrammeRatings` (r:101 w:100)
+	/// Proof: `Satisfaction::ProgrammeRatings` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Satisfaction::Ratings` (r:100 w:100)
+	/// Proof: `Satisfaction::Ratings` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `Satisfaction::Cases` (r:100 w:100)
+	/// Proof: `Satisfaction::Cases` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Satisfaction::ReapedProgrammes` (r:1 w:1)
+	/// Proof: `Satisfaction::ReapedProgrammes` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Satisfaction::ReapedProviders` (r:1 w:1)
+	/// Proof: `Satisfaction::ReapedProviders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 100]`.
+	fn reap_ratings(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `700 + n * (300 ±0)`
+		//  Estimated: `3585 + n * (2625 ±0)`
+		// Minimum execution time: 104_105_000 picoseconds.
+		Weight::from_parts(149_460_000, 3585)
+			// Standard Error: 1_062_237
+			.saturating_add(Weight::from_parts(33_699_271, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2625).saturating_mul(n.into()))
+	}
 }
 
 /// For tests and chains without measured weights: the same figures with ParityDB's weights.
@@ -238,5 +266,14 @@ impl WeightInfo for () {
 		Weight::from_parts(150_392_000, 8517)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn reap_ratings(n: u32, ) -> Weight {
+		Weight::from_parts(149_460_000, 3585)
+			.saturating_add(Weight::from_parts(33_699_271, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2625).saturating_mul(n.into()))
 	}
 }

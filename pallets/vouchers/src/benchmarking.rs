@@ -530,5 +530,94 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Reaping `n` vouchers of a finished programme, each settled (so each with a redemption
+	/// entry and a place in its resident's recent redemptions) and held by a different resident;
+	/// the received counts are left for a later batch.
+	#[benchmark]
+	fn reap_vouchers(n: Linear<1, { T::MaxReapBatch::get() }>) -> Result<(), BenchmarkError> {
+		let s = Scene::<T>::new(1);
+		let provider = s.provider()?;
+		let programme = s.programme(ClaimLimit::PerResident(1), Allocation::OfficeIssued, n)?;
+		let mut redemptions = Vec::new();
+		for i in 0..n {
+			let (who, id) = s.resident(i);
+			s.fill(programme, id, 1)?;
+			let voucher = last_voucher::<T>();
+			Vouchers::<T>::redeem(RawOrigin::Signed(who).into(), voucher, provider.clone())?;
+			let redemption = last_redemption::<T>();
+			Vouchers::<T>::confirm(
+				RawOrigin::Signed(provider.clone()).into(),
+				redemption,
+				H256::repeat_byte(7),
+			)?;
+			redemptions.push(redemption);
+		}
+		for batch in redemptions.chunks(T::MaxSettleBatch::get() as usize) {
+			let count = batch.len() as u32;
+			Vouchers::<T>::settle(
+				RawOrigin::Signed(s.admin.clone()).into(),
+				provider.clone(),
+				BoundedVec::try_from(batch.to_vec())
+					.map_err(|_| BenchmarkError::Stop("batch too long"))?,
+				UNIT * Amount::from(count),
+				H256::repeat_byte(9),
+			)?;
+		}
+		let expires_at = Programmes::<T>::get(programme).ok_or("no programme")?.expires_at;
+		frame_system::Pallet::<T>::set_block_number(expires_at);
+		let caller: T::AccountId = whitelisted_caller();
+		Vouchers::<T>::release_programme_deposit(
+			RawOrigin::Signed(caller.clone()).into(),
+			programme,
+		)?;
+		frame_system::Pallet::<T>::set_block_number(
+			expires_at.saturating_add(T::RetentionPeriod::get()),
+		);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), programme, n);
+
+		assert_last_event::<T>(Event::VouchersReaped {
+			programme,
+			vouchers: n,
+			received: 0,
+			complete: false,
+		});
+		assert_eq!(ReapedRecords::<T>::get(programme).settled, n);
+		Ok(())
+	}
+
+	/// Reaping a provider's per-day counters of `n` days, every day with a counter.
+	#[benchmark]
+	fn reap_redemptions_per_day(
+		n: Linear<1, { T::MaxReapBatch::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let provider: T::AccountId = account("provider", 0, SEED);
+		for day in 0..n {
+			RedemptionsPerDay::<T>::insert(&provider, day, 1);
+		}
+		ProviderStatistics::<T>::insert(
+			&provider,
+			ProviderStats { redemptions: n, confirmations: n, ..Default::default() },
+		);
+		frame_system::Pallet::<T>::set_block_number(
+			T::BlocksPerDay::get()
+				.saturating_mul(n.into())
+				.saturating_add(T::DailyCountRetention::get()),
+		);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), provider.clone(), n);
+
+		assert_last_event::<T>(Event::DailyCountsReaped {
+			provider,
+			days: n,
+			removed: n,
+			before_day: n,
+		});
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Vouchers, crate::mock::new_test_ext(), crate::mock::Test);
 }

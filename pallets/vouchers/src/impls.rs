@@ -242,6 +242,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_release_programme_deposit(id: ProgrammeId) -> DispatchResult {
 		let (depositor, amount) = Self::ensure_release_programme_deposit(id)?;
 		ProgrammeDeposits::<T>::remove(id);
+		// Nothing of the programme can change from here: its retention period starts.
+		FinishedAt::<T>::insert(id, Self::now());
 		// The record shows the hold exists (`try_state`); best effort, so a missing hold can't
 		// keep the record for ever.
 		let _ = T::Currency::release(
@@ -404,6 +406,19 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Takes `voucher` off `resident`'s vouchers in hand; an emptied list is removed, so a
+	/// resident with nothing in hand leaves no record.
+	pub(crate) fn drop_from_hand(resident: ResidentId, voucher: VoucherId) {
+		VouchersOf::<T>::mutate_exists(resident, |held| {
+			if let Some(list) = held {
+				list.retain(|v| *v != voucher);
+				if list.is_empty() {
+					*held = None;
+				}
+			}
+		});
+	}
+
 	/// Hands out one checked voucher.
 	pub(crate) fn apply_grant(grant: &Grant, kind: GrantKind) -> Result<VoucherId, DispatchError> {
 		let voucher = NextVoucherId::<T>::mutate(|next| {
@@ -424,6 +439,7 @@ impl<T: Config> Pallet<T> {
 				cancellations: 0,
 			},
 		);
+		ProgrammeVouchers::<T>::insert(grant.programme, voucher, ());
 		// Bounded by the programme's limit: cannot overflow.
 		Received::<T>::mutate(grant.programme, grant.beneficiary, |n| n.saturating_inc());
 		// Claimed and issued are bounded by the supply, a u32: cannot overflow.
@@ -592,7 +608,7 @@ impl<T: Config> Pallet<T> {
 		// Bounded by the redemptions counted before: cannot overflow.
 		ProgrammeStatistics::<T>::mutate(voucher.programme, |s| s.confirmed.saturating_inc());
 		ProviderStatistics::<T>::mutate(&provider, |s| s.confirmations.saturating_inc());
-		VouchersOf::<T>::mutate(voucher.resident, |held| held.retain(|v| *v != voucher_id));
+		Self::drop_from_hand(voucher.resident, voucher_id);
 		RecentRedemptions::<T>::mutate(voucher.resident, |recent| {
 			if !recent.is_empty() && recent.len() as u32 >= T::MaxRecentRedemptions::get() {
 				recent.remove(0);
@@ -651,9 +667,15 @@ impl<T: Config> Pallet<T> {
 			s.redemptions.saturating_dec();
 			s.cancelled.saturating_inc();
 		});
-		RedemptionsPerDay::<T>::mutate_exists(&provider, Self::day_of(redeemed_at), |n| {
-			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
-		});
+		let day = Self::day_of(redeemed_at);
+		if day < ReapedDailyCounts::<T>::get(&provider).before_day {
+			// That day's counter was reaped: take the redemption off what it held.
+			ReapedDailyCounts::<T>::mutate(&provider, |r| r.redemptions.saturating_dec());
+		} else {
+			RedemptionsPerDay::<T>::mutate_exists(&provider, day, |n| {
+				*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+			});
+		}
 		Self::deposit_event(Event::RedemptionCancelled {
 			redemption,
 			voucher: voucher_id,
@@ -849,7 +871,7 @@ impl<T: Config> Pallet<T> {
 		let count = found.len() as u32;
 		for (voucher_id, mut voucher) in found {
 			voucher.state = VoucherState::Expired;
-			VouchersOf::<T>::mutate(voucher.resident, |held| held.retain(|v| *v != voucher_id));
+			Self::drop_from_hand(voucher.resident, voucher_id);
 			Vouchers::<T>::insert(voucher_id, voucher);
 		}
 		// Bounded by the vouchers handed out: cannot overflow.
@@ -975,11 +997,157 @@ impl<T: Config> Pallet<T> {
 	}
 
 	// ---------------------------------------------------------------------------------------
+	// reap_vouchers, reap_redemptions_per_day
+
+	/// Checks `reap_vouchers`: a sane `limit`, a programme finished (deposit released)
+	/// `RetentionPeriod` blocks ago or more, with records left.
+	pub fn ensure_reap_vouchers(programme: ProgrammeId, limit: u32) -> DispatchResult {
+		ensure!((1..=T::MaxReapBatch::get()).contains(&limit), Error::<T>::ReapLimitOutOfRange);
+		ensure!(Programmes::<T>::has_entry(programme), Error::<T>::UnknownProgramme);
+		let finished = FinishedAt::<T>::get(programme).ok_or(Error::<T>::DepositNotReleased)?;
+		ensure!(
+			Self::now() >= finished.saturating_add(T::RetentionPeriod::get()),
+			Error::<T>::RetentionNotOver
+		);
+		ensure!(
+			ProgrammeVouchers::<T>::iter_key_prefix(programme).next().is_some()
+				|| Received::<T>::iter_key_prefix(programme).next().is_some(),
+			Error::<T>::NothingToReap
+		);
+		Ok(())
+	}
+
+	/// The weight of `reap_vouchers` removing `n` records: the benchmark's (one provider), plus
+	/// the per-provider counter of each further provider the programme accepts.
+	pub fn reap_vouchers_weight(n: u32) -> Weight {
+		let providers = u64::from(T::MaxProviders::get().saturating_sub(1).min(n));
+		T::WeightInfo::reap_vouchers(n)
+			.saturating_add(T::DbWeight::get().reads_writes(providers, providers))
+	}
+
+	/// `reap_vouchers`: check, then remove up to `limit` records — vouchers first, then
+	/// received counts — and count them. Keys are collected by iterating the prefix and removed
+	/// one by one (not `clear_prefix`, which counts keys already removed in the same block), so
+	/// the counts are exact.
+	pub(crate) fn do_reap_vouchers(
+		programme: ProgrammeId,
+		limit: u32,
+	) -> DispatchResultWithPostInfo {
+		Self::ensure_reap_vouchers(programme, limit)?;
+		let mut reaped = ReapedRecords::<T>::get(programme);
+		let mut per_provider: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+
+		let vouchers: Vec<VoucherId> =
+			ProgrammeVouchers::<T>::iter_key_prefix(programme).take(limit as usize).collect();
+		for id in vouchers.iter() {
+			ProgrammeVouchers::<T>::remove(programme, id);
+			let Some(voucher) = Vouchers::<T>::take(id) else { continue };
+			// A finished programme's vouchers are all settled or expired (`FinishedAt` is only
+			// written then, and nothing changes them afterwards). Saturating: bounded by the
+			// supply, a u32.
+			match voucher.state {
+				VoucherState::Expired => reaped.expired.saturating_inc(),
+				_ => reaped.settled.saturating_inc(),
+			}
+			if let Some((redemption, provider)) = voucher.state.redemption() {
+				RedemptionVoucher::<T>::remove(redemption);
+				RecentRedemptions::<T>::mutate_exists(voucher.resident, |recent| {
+					if let Some(list) = recent {
+						list.retain(|r| *r != redemption);
+						if list.is_empty() {
+							*recent = None;
+						}
+					}
+				});
+				per_provider.entry(provider.clone()).or_default().saturating_inc();
+			}
+		}
+		// At most `limit` (a u32) keys were taken.
+		let removed_vouchers = u32::try_from(vouchers.len()).unwrap_or(limit);
+
+		let room = limit.saturating_sub(removed_vouchers) as usize;
+		let beneficiaries: Vec<(Beneficiary, u32)> =
+			Received::<T>::iter_prefix(programme).take(room).collect();
+		for (beneficiary, n) in beneficiaries.iter() {
+			Received::<T>::remove(programme, beneficiary);
+			// Bounded by the vouchers handed out, a u32.
+			reaped.received.saturating_accrue(*n);
+		}
+		let removed_received = u32::try_from(beneficiaries.len()).unwrap_or(limit);
+
+		for (provider, n) in per_provider {
+			// Bounded by the provider's redemptions, a u32.
+			ReapedRedemptions::<T>::mutate(provider, |r| r.saturating_accrue(n));
+		}
+		ReapedRecords::<T>::insert(programme, reaped);
+		let complete = ProgrammeVouchers::<T>::iter_key_prefix(programme).next().is_none()
+			&& Received::<T>::iter_key_prefix(programme).next().is_none();
+		Self::deposit_event(Event::VouchersReaped {
+			programme,
+			vouchers: removed_vouchers,
+			received: removed_received,
+			complete,
+		});
+		Ok(Some(Self::reap_vouchers_weight(removed_vouchers.saturating_add(removed_received)))
+			.into())
+	}
+
+	/// The first day whose per-day counters must still be kept now: days that ended
+	/// `DailyCountRetention` blocks ago or more may go.
+	pub fn daily_count_horizon() -> DayIndex {
+		Self::day_of(Self::now().saturating_sub(T::DailyCountRetention::get()))
+	}
+
+	/// Checks `reap_redemptions_per_day`: a sane `limit`, a provider that has redeemed, and a
+	/// day not reaped yet that is past the retention period. Returns the days to pass over.
+	pub fn ensure_reap_redemptions_per_day(
+		provider: &T::AccountId,
+		limit: u32,
+	) -> Result<(ReapedDays, DayIndex), DispatchError> {
+		ensure!((1..=T::MaxReapBatch::get()).contains(&limit), Error::<T>::ReapLimitOutOfRange);
+		ensure!(ProviderStatistics::<T>::has_entry(provider), Error::<T>::NothingToReap);
+		let reaped = ReapedDailyCounts::<T>::get(provider);
+		let horizon = Self::daily_count_horizon();
+		ensure!(reaped.before_day < horizon, Error::<T>::RetentionNotOver);
+		let until = horizon.min(reaped.before_day.saturating_add(limit));
+		Ok((reaped, until))
+	}
+
+	/// `reap_redemptions_per_day`: check, then remove the counters of the days from the first
+	/// not reaped up to (not including) `until`.
+	pub(crate) fn do_reap_redemptions_per_day(
+		provider: T::AccountId,
+		limit: u32,
+	) -> DispatchResultWithPostInfo {
+		let (mut reaped, until) = Self::ensure_reap_redemptions_per_day(&provider, limit)?;
+		let days = until.saturating_sub(reaped.before_day);
+		let mut removed: u32 = 0;
+		for day in reaped.before_day..until {
+			let n = RedemptionsPerDay::<T>::take(&provider, day);
+			if n > 0 {
+				removed.saturating_inc();
+				// Bounded by the provider's redemptions, a u32.
+				reaped.redemptions.saturating_accrue(n);
+			}
+		}
+		reaped.before_day = until;
+		ReapedDailyCounts::<T>::insert(&provider, reaped);
+		Self::deposit_event(Event::DailyCountsReaped {
+			provider,
+			days,
+			removed,
+			before_day: until,
+		});
+		Ok(Some(T::WeightInfo::reap_redemptions_per_day(days)).into())
+	}
+
+	// ---------------------------------------------------------------------------------------
 	// try_state
 
 	/// Recounts every counter and index from the vouchers, the slow way, and compares.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use gongzhi_primitives::HasEntryPair;
 		/// Vouchers of one programme by state.
 		#[derive(Default, Clone, Copy)]
 		struct ByState {
@@ -1041,12 +1209,18 @@ impl<T: Config> Pallet<T> {
 		let mut by_provider: BTreeMap<T::AccountId, ProviderCount> = BTreeMap::new();
 		let mut by_settlement: BTreeMap<SettlementId, u32> = BTreeMap::new();
 		let mut in_hand: BTreeMap<ResidentId, BTreeSet<VoucherId>> = BTreeMap::new();
+		let mut indexed_vouchers: u32 = 0;
 
 		for (id, voucher) in Vouchers::<T>::iter() {
 			ensure!(id < next_voucher, "a voucher's number is not below NextVoucherId");
 			let programme = Programmes::<T>::get(voucher.programme)
 				.ok_or("a voucher belongs to an unknown programme")?;
 			ensure!(programme.office == voucher.office, "a voucher names the wrong office");
+			ensure!(
+				ProgrammeVouchers::<T>::has_entry_pair(voucher.programme, id),
+				"a voucher is missing from its programme's index"
+			);
+			indexed_vouchers += 1;
 			ensure!(
 				voucher.cancellations <= T::MaxCancellations::get(),
 				"a voucher's redemptions were cancelled more than MaxCancellations times"
@@ -1091,6 +1265,11 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
+		ensure!(
+			ProgrammeVouchers::<T>::iter_keys().count() as u32 == indexed_vouchers,
+			"a programme's voucher index lists a voucher that is not stored"
+		);
+
 		let mut live_redemptions: u32 = 0;
 		for (redemption, voucher_id) in RedemptionVoucher::<T>::iter() {
 			live_redemptions += 1;
@@ -1101,25 +1280,34 @@ impl<T: Config> Pallet<T> {
 
 		let mut settled_amounts: BTreeMap<ProgrammeId, Amount> = BTreeMap::new();
 		let mut provider_amounts: BTreeMap<T::AccountId, Amount> = BTreeMap::new();
+		// Per programme, the settled redemptions whose vouchers were reaped.
+		let mut settled_reaped: BTreeMap<ProgrammeId, u32> = BTreeMap::new();
 		let next_settlement = NextSettlementId::<T>::get();
 		for (id, s) in Settlements::<T>::iter() {
 			ensure!(id < next_settlement, "a settlement's number is too high");
 			let programme =
 				Programmes::<T>::get(s.programme).ok_or("a settlement of an unknown programme")?;
 			ensure!(programme.office == s.office, "a settlement names the wrong office");
-			ensure!(
-				by_settlement.get(&id).copied().unwrap_or_default() == s.redemptions.len() as u32,
-				"a settlement's redemptions are not all settled by it"
-			);
+			let mut gone: u32 = 0;
 			for redemption in &s.redemptions {
-				let state = RedemptionVoucher::<T>::get(redemption)
-					.and_then(Vouchers::<T>::get)
-					.map(|v| v.state);
+				// A settled redemption is never cancelled: if it is gone, it was reaped with
+				// its voucher (counted below against the programme's `ReapedRecords`).
+				let Some(voucher) = RedemptionVoucher::<T>::get(redemption) else {
+					gone += 1;
+					continue;
+				};
+				let state = Vouchers::<T>::get(voucher).map(|v| v.state);
 				ensure!(
 					matches!(state, Some(VoucherState::Settled { settlement, .. }) if settlement == id),
 					"a settled redemption does not point at its settlement"
 				);
 			}
+			ensure!(
+				by_settlement.get(&id).copied().unwrap_or_default() + gone
+					== s.redemptions.len() as u32,
+				"a settlement's redemptions are not all settled by it"
+			);
+			*settled_reaped.entry(s.programme).or_default() += gone;
 			let face = programme.unit_value.saturating_mul(s.redemptions.len() as Amount);
 			ensure!(s.amount <= face, "a settlement paid more than the face value");
 			settled_amounts.entry(s.programme).or_default().saturating_accrue(s.amount);
@@ -1128,21 +1316,47 @@ impl<T: Config> Pallet<T> {
 
 		let next_programme = NextProgrammeId::<T>::get();
 		let mut total = ProgrammeStats::default();
+		let mut reaped_redemptions: u32 = 0;
 		for (id, programme) in Programmes::<T>::iter() {
 			ensure!(id < next_programme, "a programme's number is too high");
 			ensure!(ServiceNames::<T>::has_entry(id), "a programme has no service name");
 			let s = ProgrammeStatistics::<T>::get(id);
 			let c = by_programme.get(&id).copied().unwrap_or_default();
+			// What `reap_vouchers` removed counts as it was: settled or expired vouchers.
+			let r = ReapedRecords::<T>::get(id);
+			if r != ReapedVouchers::default() {
+				ensure!(
+					FinishedAt::<T>::has_entry(id),
+					"records reaped of an unfinished programme"
+				);
+			}
+			ensure!(
+				settled_reaped.remove(&id).unwrap_or_default() == r.settled,
+				"settled redemptions reaped differ from the settlements' missing ones"
+			);
 			ensure!(s.handed_out() <= programme.supply, "more vouchers than the supply");
 			ensure!(
-				s.handed_out() == c.unused + c.redeemed_or_beyond + c.expired,
-				"claimed + issued is not the number of vouchers"
+				s.handed_out()
+					== c.unused + c.redeemed_or_beyond + c.expired + r.settled + r.expired,
+				"claimed + issued is not the number of vouchers stored and reaped"
 			);
 			ensure!(s.unredeemed() == c.unused, "unredeemed vouchers miscounted");
-			ensure!(s.redeemed == c.redeemed_or_beyond, "redeemed vouchers miscounted");
-			ensure!(s.confirmed == c.confirmed_or_beyond, "confirmed vouchers miscounted");
-			ensure!(s.settled == c.settled, "settled vouchers miscounted");
-			ensure!(s.expired == c.expired, "expired vouchers miscounted");
+			ensure!(s.redeemed == c.redeemed_or_beyond + r.settled, "redeemed vouchers miscounted");
+			ensure!(
+				s.confirmed == c.confirmed_or_beyond + r.settled,
+				"confirmed vouchers miscounted"
+			);
+			ensure!(s.settled == c.settled + r.settled, "settled vouchers miscounted");
+			ensure!(s.expired == c.expired + r.expired, "expired vouchers miscounted");
+			reaped_redemptions += r.settled;
+			if let Some(at) = FinishedAt::<T>::get(id) {
+				ensure!(
+					!ProgrammeDeposits::<T>::has_entry(id)
+						&& at >= programme.expires_at
+						&& s.settled + s.expired == s.handed_out(),
+					"a programme is marked finished but is not"
+				);
+			}
 			ensure!(s.settled <= s.confirmed && s.confirmed <= s.redeemed, "counters out of order");
 			ensure!(
 				s.settled_amount == settled_amounts.get(&id).copied().unwrap_or_default(),
@@ -1153,7 +1367,10 @@ impl<T: Config> Pallet<T> {
 				ensure!(n <= programme.limit.count(), "a beneficiary received over the limit");
 				received += n;
 			}
-			ensure!(received == s.handed_out(), "received counts don't add up to the vouchers");
+			ensure!(
+				received + r.received == s.handed_out(),
+				"received counts kept and reaped don't add up to the vouchers"
+			);
 			total.redeemed += s.redeemed;
 			total.confirmed += s.confirmed;
 			total.settled += s.settled;
@@ -1163,25 +1380,44 @@ impl<T: Config> Pallet<T> {
 		for id in ProgrammeStatistics::<T>::iter_keys() {
 			ensure!(Programmes::<T>::has_entry(id), "statistics of an unknown programme");
 		}
-		ensure!(total.redeemed == live_redemptions, "live redemptions miscounted");
+		ensure!(
+			settled_reaped.values().all(|n| *n == 0),
+			"settled redemptions are missing from an unknown programme"
+		);
+		for id in ReapedRecords::<T>::iter_keys().chain(FinishedAt::<T>::iter_keys()) {
+			ensure!(Programmes::<T>::has_entry(id), "reaped records of an unknown programme");
+		}
+		ensure!(
+			total.redeemed == live_redemptions + reaped_redemptions,
+			"live and reaped redemptions miscounted"
+		);
 
 		let mut provider_total = ProviderStats::default();
 		for (provider, s) in ProviderStatistics::<T>::iter() {
-			let c = by_provider.remove(&provider).unwrap_or_default();
+			let mut c = by_provider.remove(&provider).unwrap_or_default();
+			// Reaped redemptions were all settled (hence confirmed).
+			let reaped = ReapedRedemptions::<T>::get(&provider);
+			c.redemptions += reaped;
+			c.confirmations += reaped;
+			c.settled += reaped;
 			ensure!(
 				c == ProviderCount {
 					redemptions: s.redemptions,
 					confirmations: s.confirmations,
 					settled: s.settled
 				},
-				"a provider's counters don't match its redemptions"
+				"a provider's counters don't match its redemptions stored and reaped"
 			);
 			ensure!(
 				s.settled_amount == provider_amounts.get(&provider).copied().unwrap_or_default(),
 				"a provider's settled amount is not the sum of its settlements"
 			);
 			let per_day: u32 = RedemptionsPerDay::<T>::iter_prefix_values(&provider).sum();
-			ensure!(per_day == s.redemptions, "a provider's redemptions per day don't add up");
+			let daily_reaped = ReapedDailyCounts::<T>::get(&provider);
+			ensure!(
+				per_day + daily_reaped.redemptions == s.redemptions,
+				"a provider's redemptions per day, kept and reaped, don't add up"
+			);
 			provider_total.redemptions += s.redemptions;
 			provider_total.confirmations += s.confirmations;
 			provider_total.settled += s.settled;
@@ -1200,8 +1436,20 @@ impl<T: Config> Pallet<T> {
 				&& provider_total.cancelled == total.cancelled,
 			"per-provider sums differ from per-programme sums"
 		);
-		for (provider, _, n) in RedemptionsPerDay::<T>::iter() {
+		for provider in
+			ReapedRedemptions::<T>::iter_keys().chain(ReapedDailyCounts::<T>::iter_keys())
+		{
+			ensure!(
+				ProviderStatistics::<T>::has_entry(&provider),
+				"reaped records of a provider without counters"
+			);
+		}
+		for (provider, day, n) in RedemptionsPerDay::<T>::iter() {
 			ensure!(n > 0, "an empty per-day counter is stored");
+			ensure!(
+				day >= ReapedDailyCounts::<T>::get(&provider).before_day,
+				"a per-day counter of a reaped day is stored"
+			);
 			ensure!(
 				ProviderStatistics::<T>::has_entry(&provider),
 				"per-day redemptions of a provider without counters"
@@ -1259,6 +1507,15 @@ impl<T: Config> Redemptions<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 			office: voucher.office,
 			confirmed_at,
 		})
+	}
+
+	fn programme_finished_at(programme: ProgrammeId) -> Option<BlockNumberFor<T>> {
+		FinishedAt::<T>::get(programme)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_finish_programme(programme: ProgrammeId) {
+		FinishedAt::<T>::insert(programme, Self::now());
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

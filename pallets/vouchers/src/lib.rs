@@ -95,6 +95,19 @@
 //! when someone marks them ([`Pallet::mark_expired`], anyone, after the programme's expiry) —
 //! until then `unredeemed` includes them. `try_state` recounts everything from the vouchers.
 //!
+//! ## Retention
+//! A programme's per-resident records are not kept for ever. Once it is finished — expired,
+//! every voucher settled or marked expired, its deposit released ([`FinishedAt`]) — and
+//! [`Config::RetentionPeriod`] blocks have passed, anyone may remove its vouchers (with their
+//! redemptions) and its per-beneficiary received counts in batches ([`Pallet::reap_vouchers`]).
+//! Nothing of it can change after it is finished, and the retention period is longer than the
+//! satisfaction pallet's rating and appeal windows, so no rating or appeal can still need a
+//! reaped redemption as evidence. A provider's per-day counters go after
+//! [`Config::DailyCountRetention`] ([`Pallet::reap_redemptions_per_day`]). The programme,
+//! its statistics, the settlements and the per-provider totals stay; what was removed is
+//! counted ([`ReapedRecords`], [`ReapedRedemptions`], [`ReapedDailyCounts`]) so that
+//! `try_state` still checks that the records kept and reaped add up to the counters.
+//!
 //! ## Fees
 //! A resident's `claim`, `redeem` and `cancel_redemption` are free exactly when they will succeed
 //! (`#[pallet::feeless_if]` runs the same `ensure_*` check the call runs); a failing one pays, so
@@ -253,6 +266,33 @@ pub mod pallet {
 		/// voucher it handed out is settled or marked expired.
 		#[pallet::constant]
 		type ProgrammeDeposit: Get<BalanceOf<Self>>;
+
+		/// How long a finished programme's per-resident records (its vouchers with their
+		/// redemptions, its per-beneficiary received counts) are kept, in blocks counted from
+		/// the block its deposit was released (`FinishedAt`), before anyone may remove them with
+		/// `reap_vouchers` (e.g. 180 days). The programme, its statistics and its settlements
+		/// stay.
+		///
+		/// Safe by construction: a programme is finished only once it has expired and every
+		/// voucher is settled or marked expired, so nothing can be redeemed, confirmed or
+		/// settled after `FinishedAt`; every confirmation happened before it. The satisfaction
+		/// pallet rates a redemption at most `RatingWindow` blocks after its confirmation and
+		/// appeals at most `AppealWindow` blocks after that, so a `RetentionPeriod` longer than
+		/// their sum keeps the evidence (who was served, by whom) until every rating and appeal
+		/// window of the programme has closed. The runtime asserts that (`runtime/tests`).
+		#[pallet::constant]
+		type RetentionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// How long a provider's per-day redemption counter (`RedemptionsPerDay`) is kept, in
+		/// blocks counted from the end of its day, before `reap_redemptions_per_day` may remove
+		/// it (e.g. 365 days: a year of cash-out signals). The provider's totals stay.
+		#[pallet::constant]
+		type DailyCountRetention: Get<BlockNumberFor<Self>>;
+
+		/// The most records one `reap_vouchers` or `reap_redemptions_per_day` call may remove
+		/// (e.g. 100): it bounds that call's weight.
+		#[pallet::constant]
+		type MaxReapBatch: Get<u32>;
 	}
 
 	/// An amount of the chain's token, as the pallet's `Currency` counts it.
@@ -303,7 +343,8 @@ pub mod pallet {
 	>;
 
 	/// How many vouchers of a programme each resident or household has received (claimed or
-	/// issued): the limit is checked against it. One entry per beneficiary of a programme.
+	/// issued): the limit is checked against it. One entry per beneficiary of a programme,
+	/// removed by `reap_vouchers` after the finished programme's `RetentionPeriod`.
 	#[pallet::storage]
 	pub type Received<T: Config> = StorageDoubleMap<
 		_,
@@ -330,12 +371,15 @@ pub mod pallet {
 	pub type ProgrammeDeposits<T: Config> =
 		StorageMap<_, Twox64Concat, ProgrammeId, (T::AccountId, BalanceOf<T>)>;
 
-	/// Every voucher, by number. Kept for good (the satisfaction pallet rates its redemption).
+	/// Every voucher, by number. Kept until its finished programme's `RetentionPeriod` is over
+	/// (the satisfaction pallet rates its redemption until then), then `reap_vouchers` removes
+	/// it.
 	#[pallet::storage]
 	pub type Vouchers<T: Config> = StorageMap<_, Twox64Concat, VoucherId, VoucherOf<T>>;
 
 	/// Per resident, the vouchers in hand: unused, or redeemed and not yet confirmed. At most
-	/// `MaxVouchersPerResident`. A voucher leaves when it is confirmed or marked expired.
+	/// `MaxVouchersPerResident`. A voucher leaves when it is confirmed or marked expired; an
+	/// emptied list is removed.
 	#[pallet::storage]
 	pub type VouchersOf<T: Config> = StorageMap<
 		_,
@@ -349,8 +393,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextRedemptionId<T> = StorageValue<_, RedemptionId, ValueQuery>;
 
-	/// The voucher of each redemption that has not been cancelled; the voucher's state says the
-	/// rest.
+	/// The voucher of each redemption that has not been cancelled (nor reaped with its voucher);
+	/// the voucher's state says the rest.
 	#[pallet::storage]
 	pub type RedemptionVoucher<T: Config> = StorageMap<_, Twox64Concat, RedemptionId, VoucherId>;
 
@@ -372,7 +416,8 @@ pub mod pallet {
 
 	/// Redemptions (not cancelled) per provider per day — a cash-out signal: a provider redeeming
 	/// far more a day than it can serve. A counter per (provider, day) with redemptions; its
-	/// entries sum to the provider's `redemptions`.
+	/// entries, with those `reap_redemptions_per_day` removed after `DailyCountRetention`, sum
+	/// to the provider's `redemptions`.
 	#[pallet::storage]
 	pub type RedemptionsPerDay<T: Config> = StorageDoubleMap<
 		_,
@@ -391,6 +436,35 @@ pub mod pallet {
 	/// Every settlement record, by number. Kept for good.
 	#[pallet::storage]
 	pub type Settlements<T: Config> = StorageMap<_, Twox64Concat, SettlementId, Settlement<T>>;
+
+	/// Per programme, the vouchers it handed out (an index, so that `reap_vouchers` finds them
+	/// without iterating every voucher). An entry exists exactly for each stored voucher.
+	#[pallet::storage]
+	pub type ProgrammeVouchers<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProgrammeId, Twox64Concat, VoucherId, ()>;
+
+	/// The block at which each finished programme's deposit was released: from then on nothing
+	/// of it can change, and its `RetentionPeriod` runs. Kept for good (one entry per finished
+	/// programme).
+	#[pallet::storage]
+	pub type FinishedAt<T: Config> = StorageMap<_, Twox64Concat, ProgrammeId, BlockNumberFor<T>>;
+
+	/// Per programme, what `reap_vouchers` has removed (absent until something is).
+	#[pallet::storage]
+	pub type ReapedRecords<T: Config> =
+		StorageMap<_, Twox64Concat, ProgrammeId, ReapedVouchers, ValueQuery>;
+
+	/// Per provider, the redemptions whose vouchers `reap_vouchers` has removed (all settled):
+	/// with the stored vouchers they add up to the provider's counters.
+	#[pallet::storage]
+	pub type ReapedRedemptions<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Per provider, how far `reap_redemptions_per_day` has removed its per-day counters and
+	/// how many redemptions they held.
+	#[pallet::storage]
+	pub type ReapedDailyCounts<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, ReapedDays, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -500,6 +574,30 @@ pub mod pallet {
 			programme: ProgrammeId,
 			/// How many vouchers were marked.
 			count: u32,
+		},
+		/// Per-resident records of a finished programme were removed after its retention
+		/// period; its statistics and settlements stay.
+		VouchersReaped {
+			/// The programme.
+			programme: ProgrammeId,
+			/// How many vouchers (each with its redemption) were removed.
+			vouchers: u32,
+			/// How many per-beneficiary received counts were removed.
+			received: u32,
+			/// Whether none of the programme's per-resident records are left.
+			complete: bool,
+		},
+		/// A provider's per-day redemption counters older than the retention period were
+		/// removed; its totals stay.
+		DailyCountsReaped {
+			/// The provider.
+			provider: T::AccountId,
+			/// How many days were passed over (each removing its counter, if any).
+			days: u32,
+			/// How many counters were removed.
+			removed: u32,
+			/// The first day whose counter is still kept.
+			before_day: DayIndex,
 		},
 	}
 
@@ -635,6 +733,17 @@ pub mod pallet {
 		AlreadyMarkedExpired,
 		/// A voucher is listed twice.
 		DuplicateVoucher,
+		/// The programme's deposit has not been released: it is not finished (or nobody has
+		/// called `release_programme_deposit` yet), so its retention period has not started.
+		DepositNotReleased,
+		/// The retention period is not over: the programme finished less than
+		/// `RetentionPeriod` blocks ago (or no day is older than `DailyCountRetention`).
+		RetentionNotOver,
+		/// Nothing is left to remove (the programme's records, or the provider's counters up to
+		/// the retention horizon, are all reaped; or the provider never redeemed).
+		NothingToReap,
+		/// The batch size must be from 1 to `MaxReapBatch`.
+		ReapLimitOutOfRange,
 	}
 
 	#[pallet::hooks]
@@ -655,6 +764,11 @@ pub mod pallet {
 			);
 			assert!(!T::MaxLeadTime::get().is_zero(), "a claim window must be able to open later");
 			assert!(T::MaxProgrammesPerAward::get() > 0, "an award must fund a programme");
+			assert!(T::MaxReapBatch::get() > 0, "MaxReapBatch must not be zero");
+			assert!(
+				!T::RetentionPeriod::get().is_zero(),
+				"a finished programme's records must be kept a while"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -860,6 +974,56 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_release_programme_deposit(programme)
+		}
+
+		/// Remove up to `limit` per-resident records of a finished programme: its vouchers
+		/// (each with its redemption number's entry and its place in the resident's recent
+		/// redemptions), then its per-beneficiary received counts. The programme, its statistics
+		/// and its settlement records stay, and what was removed is counted (`ReapedRecords`).
+		///
+		/// Origin: any signed account. When: `RetentionPeriod` blocks or more after the
+		/// programme's deposit was released (`release_programme_deposit`, possible once it has
+		/// expired and every voucher is settled or marked expired) — by then every rating and
+		/// appeal window of its redemptions has closed (see `RetentionPeriod`). Pays a fee for
+		/// `limit` records; the unused part is refunded.
+		///
+		/// Fails with `ReapLimitOutOfRange` (`limit` not in 1..=`MaxReapBatch`),
+		/// `UnknownProgramme`, `DepositNotReleased`, `RetentionNotOver` or `NothingToReap`.
+		///
+		/// - `programme`: the programme.
+		/// - `limit`: most records to remove in this call.
+		#[pallet::call_index(10)]
+		#[pallet::weight(Pallet::<T>::reap_vouchers_weight(*limit))]
+		pub fn reap_vouchers(
+			origin: OriginFor<T>,
+			programme: ProgrammeId,
+			limit: u32,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_reap_vouchers(programme, limit)
+		}
+
+		/// Remove `provider`'s per-day redemption counters of up to `limit` days, oldest first,
+		/// from the first day not yet reaped up to the last day that ended `DailyCountRetention`
+		/// blocks ago or more. The provider's totals (`ProviderStatistics`) stay, and the
+		/// redemptions the removed counters held are counted (`ReapedDailyCounts`).
+		///
+		/// Origin: any signed account. Pays a fee for `limit` days; the unused part is refunded.
+		///
+		/// Fails with `ReapLimitOutOfRange`, `NothingToReap` (the provider never redeemed) or
+		/// `RetentionNotOver` (every day left is within the retention period).
+		///
+		/// - `provider`: the provider.
+		/// - `limit`: most days to pass over in this call.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::reap_redemptions_per_day(*limit))]
+		pub fn reap_redemptions_per_day(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+			limit: u32,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_reap_redemptions_per_day(provider, limit)
 		}
 	}
 }

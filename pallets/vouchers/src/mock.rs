@@ -46,6 +46,12 @@ pub const PROGRAMME_DEPOSIT: u64 = 10;
 /// What an office's admin account starts with in the mock.
 pub const ENDOWMENT: u64 = 1_000;
 
+/// Blocks a finished programme's records are kept before they may be reaped.
+pub const RETENTION: u32 = 200;
+/// Blocks a per-day counter is kept after its day ends.
+pub const DAILY_RETENTION: u32 = 3 * DAY;
+/// The most records one reap call removes.
+pub const MAX_REAP: u32 = 5;
 /// Blocks a provider has to confirm before the resident may cancel.
 pub const TIMEOUT: BlockNumber = 60;
 /// Blocks per day in the mock.
@@ -78,6 +84,9 @@ impl pallet_vouchers::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ProgrammeDeposit = frame_support::traits::ConstU64<PROGRAMME_DEPOSIT>;
+	type RetentionPeriod = ConstU32<RETENTION>;
+	type DailyCountRetention = ConstU32<DAILY_RETENTION>;
+	type MaxReapBatch = ConstU32<MAX_REAP>;
 }
 
 /// How far ahead a claim window may open in the mock.

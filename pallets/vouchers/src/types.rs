@@ -409,3 +409,31 @@ pub enum GrantKind {
 	/// Issued by the office.
 	Issued,
 }
+
+/// What `reap_vouchers` has removed of a finished programme: its vouchers by final state and
+/// its per-beneficiary received counts. With what is still stored, these add up to the
+/// programme's statistics (`try_state`): vouchers stored + reaped = claimed + issued, received
+/// counts stored + reaped = claimed + issued.
+#[derive(Clone, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ReapedVouchers {
+	/// Settled vouchers removed (each with its redemption).
+	pub settled: u32,
+	/// Expired vouchers removed.
+	pub expired: u32,
+	/// Vouchers counted in the per-beneficiary `Received` entries removed.
+	pub received: u32,
+}
+
+/// What `reap_redemptions_per_day` has removed of a provider's per-day counters.
+#[derive(Clone, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ReapedDays {
+	/// The first day not reaped yet: every counter of an earlier day is gone.
+	pub before_day: DayIndex,
+	/// The redemptions those removed counters held (less any cancelled since): with the
+	/// counters kept, they add up to the provider's `redemptions`.
+	pub redemptions: u32,
+}

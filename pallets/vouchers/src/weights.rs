@@ -58,6 +58,8 @@ pub trait WeightInfo {
 	fn settle(n: u32, ) -> Weight;
 	fn mark_expired(n: u32, ) -> Weight;
 	fn release_programme_deposit() -> Weight;
+	fn reap_vouchers(n: u32, ) -> Weight;
+	fn reap_redemptions_per_day(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_vouchers` using the Gongzhi runtime's database weights.
@@ -396,6 +398,60 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Vouchers::Programmes` (r:1 w:0)
+	/// Proof: `Vouchers::Programmes` (`max_values`: None, `max_size`: Some(569), added: 3044, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::FinishedAt` (r:1 w:0)
+	/// Proof: `Vouchers::FinishedAt` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::ProgrammeVouchers` (r:101 w:100)
+	/// Proof: `Vouchers::ProgrammeVouchers` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Received` (r:1 w:0)
+	/// Proof: `Vouchers::Received` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::ReapedRecords` (r:1 w:1)
+	/// Proof: `Vouchers::ReapedRecords` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Vouchers` (r:100 w:100)
+	/// Proof: `Vouchers::Vouchers` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::RecentRedemptions` (r:100 w:100)
+	/// Proof: `Vouchers::RecentRedemptions` (`max_values`: None, `max_size`: Some(261), added: 2736, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::ReapedRedemptions` (r:1 w:1)
+	/// Proof: `Vouchers::ReapedRedemptions` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::RedemptionVoucher` (r:0 w:100)
+	/// Proof: `Vouchers::RedemptionVoucher` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 100]`.
+	fn reap_vouchers(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `900 + n * (420 ±0)`
+		//  Estimated: `4034 + n * (2736 ±0)`
+		// Minimum execution time: 104_105_000 picoseconds.
+		Weight::from_parts(149_460_000, 4034)
+			// Standard Error: 1_062_237
+			.saturating_add(Weight::from_parts(33_699_271, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2736).saturating_mul(n.into()))
+	}
+	/// Storage: `Vouchers::ProviderStatistics` (r:1 w:0)
+	/// Proof: `Vouchers::ProviderStatistics` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::ReapedDailyCounts` (r:1 w:1)
+	/// Proof: `Vouchers::ReapedDailyCounts` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::RedemptionsPerDay` (r:100 w:100)
+	/// Proof: `Vouchers::RedemptionsPerDay` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 100]`.
+	fn reap_redemptions_per_day(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `700 + n * (60 ±0)`
+		//  Estimated: `3537 + n * (2539 ±0)`
+		// Minimum execution time: 60_000_000 picoseconds.
+		Weight::from_parts(149_460_000, 3537)
+			// Standard Error: 37_643
+			.saturating_add(Weight::from_parts(10_754_155, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2539).saturating_mul(n.into()))
+	}
 }
 
 /// For tests and chains without measured weights: the same figures with ParityDB's weights.
@@ -476,5 +532,23 @@ impl WeightInfo for () {
 		Weight::from_parts(154_169_000, 4034)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn reap_vouchers(n: u32, ) -> Weight {
+		Weight::from_parts(149_460_000, 4034)
+			.saturating_add(Weight::from_parts(33_699_271, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2736).saturating_mul(n.into()))
+	}
+	fn reap_redemptions_per_day(n: u32, ) -> Weight {
+		Weight::from_parts(149_460_000, 3537)
+			.saturating_add(Weight::from_parts(10_754_155, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2539).saturating_mul(n.into()))
 	}
 }

@@ -188,6 +188,15 @@ impl pallet_vouchers::Config for Runtime {
 	/// A programme's records (terms, name, statistics, index entry, award usage): 0.82 GZT,
 	/// held from the office admin account until the finished programme's deposit is released.
 	type ProgrammeDeposit = ConstU128<{ deposit(4, 2 * 1024) }>;
+	/// A finished programme's vouchers, redemptions and received counts are kept half a year
+	/// after its deposit is released (for audits and disputes), then may be reaped; its
+	/// statistics and settlements stay. Longer than Satisfaction's rating window plus appeal
+	/// window (30 + 14 days), so no rating or appeal can still need a reaped redemption.
+	type RetentionPeriod = ConstU32<{ 180 * DAYS }>;
+	/// A provider's redemptions-per-day counters (a cash-out signal) are kept a year.
+	type DailyCountRetention = ConstU32<{ 365 * DAYS }>;
+	/// Records removed per reap call.
+	type MaxReapBatch = ConstU32<100>;
 }
 
 impl pallet_satisfaction::Config for Runtime {
@@ -203,5 +212,12 @@ impl pallet_satisfaction::Config for Runtime {
 	type StandingFloor = ConstU32<300>;
 	/// … over at least 10 ratings, a provider may not bid.
 	type StandingMinRatings = ConstU32<10>;
+	/// A finished programme's ratings and closed cases are kept half a year (like the
+	/// vouchers they rate), then may be reaped; the scorecards stay. Longer than the rating
+	/// window plus the appeal window (30 + 14 days) and the response deadline (asserted by
+	/// the pallet's `integrity_test`).
+	type RetentionPeriod = ConstU32<{ 180 * DAYS }>;
+	/// Ratings looked at per reap call.
+	type MaxReapBatch = ConstU32<100>;
 	type WeightInfo = pallet_satisfaction::weights::SubstrateWeight<Runtime>;
 }

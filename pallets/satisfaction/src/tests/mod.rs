@@ -8,6 +8,7 @@ use gongzhi_primitives::RedemptionId;
 mod appeals;
 mod cases;
 mod rating;
+mod retention;
 mod standing;
 mod views;
 

@@ -16,6 +16,7 @@ mod claims;
 mod offline;
 mod programmes;
 mod redemption;
+mod retention;
 mod settlement;
 mod trust;
 mod views_and_expiry;
