@@ -32,9 +32,8 @@
 //!   `//Alice//stash` … `//Ferdie//stash` (no tokens), Alice (sudo, funded, not a resident), a
 //!   stranger with funds (`One`) and one without (`Two`).
 //! - **Checks after every block** ([`check_block`]): every pallet's `try_state` (when the
-//!   runtime is built with `try-runtime`: `scripts/fuzz.sh` does; the CI budget inside
-//!   `scripts/test.sh` builds without it, so as not to compile the runtime and all of FRAME a
-//!   second time, and relies on the checks below); the domain's invariants recomputed here from
+//!   runtime is built with `try-runtime`, as `scripts/test.sh` and `scripts/fuzz.sh` build it);
+//!   the domain's invariants recomputed here from
 //!   storage ([`check_domain`]); total issuance moving only by the fees paid (they are burnt:
 //!   `FungibleAdapter<Balances, ()>`), dust, and the provider deposits that
 //!   `release_registration_code` burns by design; the block's consumed weight within
