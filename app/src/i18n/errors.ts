@@ -897,6 +897,22 @@ export const MODULE_ERRORS: Record<string, Sentence> = {
     zh: '有服务券被重复列出。',
     en: 'A voucher is listed twice.',
   },
+  'Vouchers.DepositNotReleased': {
+    zh: '这个项目还没有结束（押金尚未退还），它的凭证记录暂时不能清理。',
+    en: 'This programme hasn’t finished yet (its deposit hasn’t been released), so its voucher records can’t be cleared.',
+  },
+  'Vouchers.RetentionNotOver': {
+    zh: '这些记录还在保留期内，暂时不能清理。',
+    en: 'These records are still within their retention period and can’t be cleared yet.',
+  },
+  'Vouchers.NothingToReap': {
+    zh: '已经没有可以清理的记录。',
+    en: 'There are no records left to clear.',
+  },
+  'Vouchers.ReapLimitOutOfRange': {
+    zh: '一次清理的数量超出了允许范围，请调整。',
+    en: 'The number of records to clear at once is outside the allowed range.',
+  },
 
   // ---------------------------------------------------------------------------------------------
   // Satisfaction: ratings of delivered services (满意度评价), complaint follow-ups and appeals
@@ -976,6 +992,26 @@ export const MODULE_ERRORS: Record<string, Sentence> = {
   'Satisfaction.NoPendingAppeal': {
     zh: '这条评价没有等待处理的申诉。',
     en: 'This rating has no appeal waiting for a decision.',
+  },
+  'Satisfaction.ReapLimitOutOfRange': {
+    zh: '一次清理的数量超出了允许范围，请调整。',
+    en: 'The number of ratings to clear at once is outside the allowed range.',
+  },
+  'Satisfaction.ProgrammeNotFinished': {
+    zh: '这个服务项目还没有结束，它的评价暂时不能清理。',
+    en: 'This programme hasn’t finished yet, so its ratings can’t be cleared.',
+  },
+  'Satisfaction.RetentionNotOver': {
+    zh: '这些评价还在保留期内，暂时不能清理。',
+    en: 'These ratings are still within their retention period and can’t be cleared yet.',
+  },
+  'Satisfaction.NothingToReap': {
+    zh: '这个服务项目已经没有可以清理的评价。',
+    en: 'This programme has no ratings left to clear.',
+  },
+  'Satisfaction.FollowUpPending': {
+    zh: '剩下的评价还有未处理完的申诉或跟进，处理完之后才能清理。',
+    en: 'The remaining ratings still have an appeal or follow-up open; they can be cleared once it is settled.',
   },
 
   // ---------------------------------------------------------------------------------------------
