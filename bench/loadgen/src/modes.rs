@@ -207,10 +207,10 @@ pub async fn setup(rpc: &Rpc, chain: &Chain, voting_blocks: u32, survey: bool) -
 }
 
 /// Signs `vote(project, i % 2)` for residents `0..n`, each with nonce 0.
-async fn votes(rpc: &Rpc, chain: &Chain, project: u32, n: u32) -> Result<Vec<Vec<u8>>> {
+async fn votes(rpc: &Rpc, chain: &Chain, project: u32, n: u32, nonce: u32) -> Result<Vec<Vec<u8>>> {
 	let era = era_now(rpc).await?;
 	Ok((0..n)
-		.map(|i| tx::sign(chain, &era, &keys::resident(i), 0, &calls::vote(project, i % 2)))
+		.map(|i| tx::sign(chain, &era, &keys::resident(i), nonce, &calls::vote(project, i % 2)))
 		.collect())
 }
 
@@ -341,7 +341,7 @@ pub async fn load(
 	let pace = Pace { inflight: c.inflight, stall: Duration::from_secs(60) };
 
 	eprintln!("  signing {n} ballots");
-	let batch = votes(&ctl, &chain, setup.project, n).await?;
+	let batch = votes(&ctl, &chain, setup.project, n, 0).await?;
 	let vote = {
 		let _perf = Perf::start(perf.as_ref().map(|p| p.with_extension("vote.data")), node.pid);
 		measure("vote", batch, &conns, &follower, node.pid, &cfg.log, &sampler, pace).await?
@@ -541,7 +541,7 @@ pub async fn scale(
 	let db_bytes_before = dir_bytes(&cfg.base_path);
 
 	eprintln!("  signing {residents} ballots");
-	let batch = votes(&ctl, &chain, setup.project, residents).await?;
+	let batch = votes(&ctl, &chain, setup.project, residents, 0).await?;
 	let pace = Pace { inflight: c.inflight, stall: Duration::from_secs(90) };
 	let phase =
 		measure("vote (district)", batch, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
@@ -669,10 +669,7 @@ pub async fn district(c: &Common, residents: u32, out: &Path) -> Result<()> {
 	print_phase(&answered);
 	eprintln!("  signing {residents} ballots");
 	// Each resident's second transaction (nonce 1: the response was the first).
-	let era = era_now(&ctl).await?;
-	let batch: Vec<Vec<u8>> = (0..residents)
-		.map(|i| tx::sign(&chain, &era, &keys::resident(i), 1, &calls::vote(setup.project, i % 2)))
-		.collect();
+	let batch = votes(&ctl, &chain, setup.project, residents, 1).await?;
 	let voted =
 		measure("vote (district)", batch, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
 			.await?;
