@@ -592,9 +592,17 @@ export async function createProgramme (ctx, project, { claimWindow = 40, validit
   const claimOpens = base;
   const claimCloses = base + claimWindow;
   const expiresAt = base + validity;
-  const outcome = await sendOne(ctx, api.tx.vouchers.createProgramme(
-    { Award: { project: project.project } }, PROGRAMME.serviceName, PROGRAMME.unitValue,
-    { PerResident: PROGRAMME.perResident }, 'Entitlement', supply, claimOpens, claimCloses, expiresAt), who.office);
+  const outcome = await sendOne(ctx, api.tx.vouchers.createProgramme({
+    basis: { Award: { project: project.project } },
+    serviceName: PROGRAMME.serviceName,
+    unitValue: PROGRAMME.unitValue,
+    limit: { PerResident: PROGRAMME.perResident },
+    allocation: 'Entitlement',
+    supply,
+    claimOpens,
+    claimCloses,
+    expiresAt
+  }), who.office);
   const created = eventFields(outcome, 'vouchers', 'ProgrammeCreated');
   const programme = created?.programme;
   ctx.say(ctx.label(who.office), `created voucher programme #${programme} "${PROGRAMME.serviceName}" for project #${project.project}: ${yuan(PROGRAMME.unitValue)} a voucher, ${PROGRAMME.perResident} per resident, supply ${supply} (every resident's entitlement), claims until block ${claimCloses - 1}`);

@@ -12,8 +12,10 @@ use std::io::Write;
 use std::time::Duration;
 
 /// The schema migrations, embedded in the binary (`indexer/migrations/*.sql`).
-const MIGRATIONS: &[(i64, &str, &str)] =
-	&[(1, "init", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+	(1, "init", include_str!("../migrations/0001_init.sql")),
+	(2, "reapings", include_str!("../migrations/0002_reapings.sql")),
+];
 
 /// Which database a URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]

@@ -59,6 +59,16 @@ fn stmt(sql: &'static str, args: Vec<Arg>) -> Stmt {
 	Stmt { sql, args }
 }
 
+/// A row of `reapings`: `key` is the event's (block hash, index, number, day).
+fn reaping(mut key: Vec<Arg>, kind: &'static str, item: String, removed: i64) -> Stmt {
+	key.extend([kind.into(), item.into(), removed.into()]);
+	stmt(
+		"INSERT INTO reapings (block_hash, event_index, block_number, day, kind, item, removed) \
+		 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (block_hash, event_index) DO NOTHING",
+		key,
+	)
+}
+
 /// The block an event belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BlockCtx {
@@ -159,10 +169,13 @@ pub fn plan(b: &BlockCtx, ev: &EventRecord) -> Result<Vec<Stmt>, FieldError> {
 			"UPDATE surveys SET status = 'cancelled', cancelled_block = $2 WHERE survey = $1",
 			vec![f.int("survey")?.into(), n.into()],
 		)],
-		("NeedsSurvey", "ResponsesReaped") => vec![stmt(
-			"UPDATE surveys SET reaped = reaped + $2 WHERE survey = $1",
-			vec![f.int("survey")?.into(), f.int("removed")?.into()],
-		)],
+		("NeedsSurvey", "ResponsesReaped") => vec![
+			stmt("UPDATE surveys SET reaped = reaped + $2 WHERE survey = $1", vec![
+				f.int("survey")?.into(),
+				f.int("removed")?.into(),
+			]),
+			reaping(key(), "responses", f.int("survey")?.to_string(), f.int("removed")?),
+		],
 
 		// ---- Procurement ----
 		("Procurement", "ProjectCreated") => {
@@ -315,10 +328,13 @@ pub fn plan(b: &BlockCtx, ev: &EventRecord) -> Result<Vec<Stmt>, FieldError> {
 				]),
 			]
 		},
-		("Procurement", "BallotsReaped") => vec![stmt(
-			"UPDATE projects SET ballots_reaped = ballots_reaped + $2 WHERE project = $1",
-			vec![f.int("project")?.into(), f.int("removed")?.into()],
-		)],
+		("Procurement", "BallotsReaped") => vec![
+			stmt("UPDATE projects SET ballots_reaped = ballots_reaped + $2 WHERE project = $1", vec![
+				f.int("project")?.into(),
+				f.int("removed")?.into(),
+			]),
+			reaping(key(), "ballots", f.int("project")?.to_string(), f.int("removed")?),
+		],
 
 		// ---- Vouchers ----
 		("Vouchers", "ProgrammeCreated") => {
@@ -345,6 +361,16 @@ pub fn plan(b: &BlockCtx, ev: &EventRecord) -> Result<Vec<Stmt>, FieldError> {
 					ev.title.clone().into(),
 				],
 			)]
+		},
+		("Vouchers", "VouchersReaped") => vec![
+			stmt("UPDATE programmes SET vouchers_reaped = vouchers_reaped + $2 WHERE programme = $1", vec![
+				f.int("programme")?.into(),
+				f.int("vouchers")?.into(),
+			]),
+			reaping(key(), "vouchers", f.int("programme")?.to_string(), f.int("vouchers")?),
+		],
+		("Vouchers", "DailyCountsReaped") => {
+			vec![reaping(key(), "daily_counts", f.account("provider")?, f.int("removed")?)]
 		},
 		("Vouchers", "ProgrammeDepositReleased") => vec![stmt(
 			"UPDATE programmes SET deposit_released = $2 WHERE programme = $1",
@@ -477,6 +503,13 @@ pub fn plan(b: &BlockCtx, ev: &EventRecord) -> Result<Vec<Stmt>, FieldError> {
 				b.day.clone().into(),
 			],
 		)],
+		("Satisfaction", "RatingsReaped") => vec![
+			stmt("UPDATE programmes SET ratings_reaped = ratings_reaped + $2 WHERE programme = $1", vec![
+				f.int("programme")?.into(),
+				f.int("ratings")?.into(),
+			]),
+			reaping(key(), "ratings", f.int("programme")?.to_string(), f.int("ratings")?),
+		],
 		("Satisfaction", "CaseResponded") => vec![stmt(
 			"UPDATE cases SET status = 'responded', response = $2, responded_late = $3, responded_block = $4 \
 			 WHERE case_id = $1",
@@ -658,6 +691,82 @@ mod tests {
 		assert_eq!(a[4], Arg::Int(1));
 		assert_eq!(a[7], Arg::Text("2026-11-30".into()));
 		assert_eq!(a[8], Arg::Int(23));
+	}
+
+	#[test]
+	fn reaping_events_are_recorded_and_counted() {
+		let ratings = plan(
+			&ctx(),
+			&ev(
+				"Satisfaction",
+				"RatingsReaped",
+				json!({"programme": 4, "ratings": 6, "cases": 2, "skipped": 1, "complete": false}),
+			),
+		)
+		.unwrap();
+		assert!(ratings[0].sql.contains("ratings_reaped = ratings_reaped + $2"));
+		assert_eq!(ratings[0].args, vec![Arg::Int(4), Arg::Int(6)]);
+		assert!(ratings[1].sql.starts_with("INSERT INTO reapings"));
+		assert_eq!(
+			ratings[1].args[4..],
+			[Arg::Text("ratings".into()), Arg::Text("4".into()), Arg::Int(6)]
+		);
+		let vouchers = plan(
+			&ctx(),
+			&ev(
+				"Vouchers",
+				"VouchersReaped",
+				json!({"programme": 4, "vouchers": 9, "received": 5, "complete": true}),
+			),
+		)
+		.unwrap();
+		assert!(vouchers[0].sql.contains("vouchers_reaped"));
+		assert_eq!(
+			vouchers[1].args[4..],
+			[Arg::Text("vouchers".into()), Arg::Text("4".into()), Arg::Int(9)]
+		);
+		let days = plan(
+			&ctx(),
+			&ev(
+				"Vouchers",
+				"DailyCountsReaped",
+				json!({"provider": ACCT, "days": 30, "removed": 3, "before_day": 20400}),
+			),
+		)
+		.unwrap();
+		assert_eq!(days.len(), 1);
+		assert_eq!(
+			days[0].args,
+			vec![
+				Arg::Text("0xaa".into()),
+				Arg::Int(3),
+				Arg::Int(42),
+				Arg::Text("2026-11-30".into()),
+				Arg::Text("daily_counts".into()),
+				Arg::Text(ALICE.into()),
+				Arg::Int(3)
+			]
+		);
+		for (pallet, variant, fields, kind) in [
+			(
+				"NeedsSurvey",
+				"ResponsesReaped",
+				json!({"survey": 2, "removed": 7, "remaining": 0}),
+				"responses",
+			),
+			(
+				"Procurement",
+				"BallotsReaped",
+				json!({"project": 2, "removed": 7, "remaining": 1}),
+				"ballots",
+			),
+		] {
+			let stmts = plan(&ctx(), &ev(pallet, variant, fields)).unwrap();
+			assert_eq!(
+				stmts[1].args[4..],
+				[Arg::Text(kind.into()), Arg::Text("2".into()), Arg::Int(7)]
+			);
+		}
 	}
 
 	#[test]

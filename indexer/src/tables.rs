@@ -127,6 +127,13 @@ pub const TABLES: &[Table] = &[
 		filters: &[("programme", Int), ("office", Int), ("project", Int)],
 	},
 	Table {
+		name: "reapings",
+		about_en: "Retention: each call that removed per-resident records from the chain's state after their retention period (the index keeps its rows).",
+		about_zh: "数据清理：保留期满后从链上状态移除逐户记录的每次调用（索引仍保留其记录）。",
+		order_by: "block_number, event_index",
+		filters: &[("kind", Text), ("item", Text), ("day", Day)],
+	},
+	Table {
 		name: "claims",
 		about_en: "Vouchers claimed by residents or issued by offices.",
 		about_zh: "居民领取或街道发放的服务券。",

@@ -102,18 +102,20 @@ fn a_whole_voucher_cycle_is_reaped_back_to_its_summaries() {
 		let start = now();
 		assert_ok!(Vouchers::create_programme(
 			signed(Bob),
-			ProgrammeBasis::Direct {
-				scope: Scope::Office(0),
-				providers: vec![acc(Ferdie), acc(Eve)].try_into().unwrap(),
+			pallet_vouchers::ProgrammeTerms {
+				basis: ProgrammeBasis::Direct {
+					scope: Scope::Office(0),
+					providers: vec![acc(Ferdie), acc(Eve)].try_into().unwrap(),
+				},
+				service_name: bounded("助餐券"),
+				unit_value: 30,
+				limit: ClaimLimit::PerResident(2),
+				allocation: Allocation::FirstCome,
+				supply: 20,
+				claim_opens: start,
+				claim_closes: start + 10 * DAYS,
+				expires_at: start + 40 * DAYS,
 			},
-			bounded("助餐券"),
-			30,
-			ClaimLimit::PerResident(2),
-			Allocation::FirstCome,
-			20,
-			start,
-			start + 10 * DAYS,
-			start + 40 * DAYS,
 		));
 
 		// Claims: Alice//stash twice, Bob, Charlie, Dave, Eve//stash once each.

@@ -188,15 +188,17 @@ fn the_service_cycle_runs_across_the_pallets() {
 		let start = now();
 		assert_ok!(Vouchers::create_programme(
 			signed(Bob),
-			ProgrammeBasis::Award { project },
-			bounded("助餐券"),
-			30,
-			ClaimLimit::PerResident(2),
-			Allocation::Entitlement,
-			12,
-			start,
-			start + 10 * DAYS,
-			start + 40 * DAYS,
+			pallet_vouchers::ProgrammeTerms {
+				basis: ProgrammeBasis::Award { project },
+				service_name: bounded("助餐券"),
+				unit_value: 30,
+				limit: ClaimLimit::PerResident(2),
+				allocation: Allocation::Entitlement,
+				supply: 12,
+				claim_opens: start,
+				claim_closes: start + 10 * DAYS,
+				expires_at: start + 40 * DAYS,
+			},
 		));
 		// The programme accepts the winner only.
 		assert_ok!(Vouchers::claim(signed(CharlieStash), programme));

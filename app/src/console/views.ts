@@ -189,15 +189,17 @@ export function programmeForm({ chain, acting }: Ctx): HTMLElement {
     field(ct('programme.perResident'), per), field(ct('programme.supply'), supply),
     field(ct('programme.claimOpens'), opens, blockHint(opens)), field(ct('programme.claimCloses'), closes, blockHint(closes)), field(ct('programme.expires'), expires, blockHint(expires)),
     sendButton({ chain, acting, label: ct('programme.create'), testid: 'programme-create', build: () => chain.api.tx.Vouchers.create_programme({
-      basis: Enum('Award', { project: number(project) }) as any,
-      service_name: utf8(name.value.trim()),
-      unit_value: fen(unit),
-      limit: Enum('PerResident', number(per)) as any,
-      allocation: Enum('Entitlement') as any,
-      supply: number(supply),
-      claim_opens: opens.block(),
-      claim_closes: closes.block(),
-      expires_at: expires.block(),
+      terms: {
+        basis: Enum('Award', { project: number(project) }) as any,
+        service_name: utf8(name.value.trim()),
+        unit_value: fen(unit),
+        limit: Enum('PerResident', number(per)) as any,
+        allocation: Enum('Entitlement') as any,
+        supply: number(supply),
+        claim_opens: opens.block(),
+        claim_closes: closes.block(),
+        expires_at: expires.block(),
+      },
     }) }));
 }
 

@@ -649,9 +649,9 @@ export const MODULE_ERRORS: Record<string, Sentence> = {
     zh: '这个项目已经没有可以清理的选票记录。',
     en: 'This project has no ballot records left to clear.',
   },
-  'Procurement.ZeroLimit': {
-    zh: '清理数量至少为 1。',
-    en: 'Please clear at least one ballot record.',
+  'Procurement.ReapLimitOutOfRange': {
+    zh: '一次清理的数量超出了允许范围，请调整。',
+    en: 'The number of ballot records to clear at once is outside the allowed range.',
   },
 
   // ---------------------------------------------------------------------------------------------

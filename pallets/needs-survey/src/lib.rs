@@ -421,7 +421,7 @@ pub mod pallet {
 		}
 	}
 
-	#[pallet::call]
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Create a survey.
 		///
@@ -468,7 +468,6 @@ pub mod pallet {
 		/// Only while the survey is open (`opens_at <= now < closes_at`). Counts the answers into
 		/// the tallies. Emits `ResponseSubmitted`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::respond())]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, survey: &SurveyId, answers: &AnswersOf<T>| -> bool {
 			ensure_signed(origin.clone())
 				.is_ok_and(|who| Pallet::<T>::ensure_respond(&who, *survey, answers).is_ok())
@@ -494,7 +493,6 @@ pub mod pallet {
 		/// Only while the survey is open. Counts the old answers out of the tallies and the new
 		/// ones in. Emits `ResponseAmended`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::amend())]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, survey: &SurveyId, answers: &AnswersOf<T>| -> bool {
 			ensure_signed(origin.clone())
 				.is_ok_and(|who| Pallet::<T>::ensure_amend(&who, *survey, answers).is_ok())

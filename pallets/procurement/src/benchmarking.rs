@@ -495,7 +495,7 @@ mod benchmarks {
 
 	/// `n` ballot records removed.
 	#[benchmark]
-	fn reap_ballots(n: Linear<1, 200>) -> Result<(), BenchmarkError> {
+	fn reap_ballots(n: Linear<1, { T::MaxReapBatch::get() }>) -> Result<(), BenchmarkError> {
 		let (admin, office, community) = office::<T>();
 		let voters: Vec<T::AccountId> = (0..n).map(|i| resident::<T>(community, i).0).collect();
 		let project = new_project::<T>(&admin, Scope::Community(community), false)?;

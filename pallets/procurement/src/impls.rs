@@ -746,7 +746,7 @@ impl<T: Config> Pallet<T> {
 		limit: u32,
 	) -> Result<ProjectOf<T>, DispatchError> {
 		let project = Self::project(id)?;
-		ensure!(limit > 0, Error::<T>::ZeroLimit);
+		ensure!((1..=T::MaxReapBatch::get()).contains(&limit), Error::<T>::ReapLimitOutOfRange);
 		let ended_at = project.state.ended_at().ok_or(Error::<T>::StillOpen)?;
 		ensure!(
 			Self::now() >= ended_at.saturating_add(T::RetentionPeriod::get()),

@@ -222,6 +222,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type RetentionPeriod: Get<BlockNumberFor<Self>>;
 
+		/// The most ballot records one `reap_ballots` call may remove (e.g. 200): it bounds that
+		/// call's weight.
+		#[pallet::constant]
+		type MaxReapBatch: Get<u32>;
+
 		/// How far ahead bidding may open, in blocks (e.g. 30 days). A project holds one of its
 		/// office's `MaxOpenProjectsPerOffice` places from creation until it is closed.
 		#[pallet::constant]
@@ -578,8 +583,8 @@ pub mod pallet {
 		RetentionNotOver,
 		/// The project has no ballot records left to reap.
 		NothingToReap,
-		/// Reap at least one ballot record.
-		ZeroLimit,
+		/// The batch size must be from 1 to `MaxReapBatch`.
+		ReapLimitOutOfRange,
 	}
 
 	#[pallet::hooks]
@@ -592,6 +597,7 @@ pub mod pallet {
 			);
 			assert!(!T::MaxLeadTime::get().is_zero(), "bidding must be able to open later");
 			assert!(!T::MaxDuration::get().is_zero(), "a project needs time to run");
+			assert!(T::MaxReapBatch::get() > 0, "reaping must make progress");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -600,7 +606,7 @@ pub mod pallet {
 		}
 	}
 
-	#[pallet::call]
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Open a procurement project.
 		///
@@ -648,7 +654,6 @@ pub mod pallet {
 		/// `UnknownScope`, `ScopeOutsideOffice`, `InvalidQuorum`, `BiddingStartsInPast`,
 		/// `StartsTooLate`, `ProjectTooLong`, `EmptyWindow`, `VotingBeforeBiddingEnds`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::update_rules())]
 		pub fn update_rules(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -746,7 +751,6 @@ pub mod pallet {
 		/// `NotEligible`, `ConflictOfInterest`, `UnknownBid`, `BidWithdrawn`, `BidDisqualified`,
 		/// `TooManyChanges`, `UnchangedBallot`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::vote())]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, project: &ProjectId, bid: &BidIndex| -> bool {
 			ensure_signed(origin.clone())
 				.is_ok_and(|who| Pallet::<T>::ensure_vote(&who, *project, *bid).is_ok())
@@ -773,7 +777,6 @@ pub mod pallet {
 		/// `StaleSequence` or `SequenceAhead` checked before `TooManyChanges` and
 		/// `UnchangedBallot`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::vote_relayed())]
 		pub fn vote_relayed(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -796,7 +799,6 @@ pub mod pallet {
 		/// Fails with `NotResident`, `UnknownProject`, `BallotIsOpen`, `VotingNotOpen`,
 		/// `NotEligible`, `ConflictOfInterest`, `TooManyChanges`, `UnchangedBallot`.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::commit_vote())]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, project: &ProjectId, commitment: &H256| -> bool {
 			ensure_signed(origin.clone())
 				.is_ok_and(|who| Pallet::<T>::ensure_commit(&who, *project, *commitment).is_ok())
@@ -818,7 +820,6 @@ pub mod pallet {
 		/// `NoCommitment`, `AlreadyRevealed`, `CommitmentMismatch`, `ConflictOfInterest`,
 		/// `UnknownBid`, `BidWithdrawn`, `BidDisqualified`.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::reveal_vote())]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, project: &ProjectId, bid: &BidIndex, salt: &[u8; 32]| -> bool {
 			ensure_signed(origin.clone())
 				.is_ok_and(|who| Pallet::<T>::ensure_reveal(&who, *project, *bid, salt).is_ok())
@@ -848,12 +849,12 @@ pub mod pallet {
 			Self::do_close(project)
 		}
 
-		/// Remove up to `limit` ballot records of a project that ended at least
-		/// `RetentionPeriod` blocks ago. Tallies and the outcome stay.
+		/// Remove up to `limit` (1..=`MaxReapBatch`) ballot records of a project that ended at
+		/// least `RetentionPeriod` blocks ago. Tallies and the outcome stay.
 		///
 		/// Caller: anyone. Pays for `limit` removals; refunded down to those actually removed.
 		///
-		/// Fails with `UnknownProject`, `ZeroLimit`, `StillOpen`, `RetentionNotOver`,
+		/// Fails with `UnknownProject`, `ReapLimitOutOfRange`, `StillOpen`, `RetentionNotOver`,
 		/// `NothingToReap`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::reap_ballots(*limit).saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]

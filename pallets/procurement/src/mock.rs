@@ -47,6 +47,8 @@ pub const ENDOWMENT: u64 = 1_000;
 
 /// Blocks after a project ends before its ballots may be reaped.
 pub const RETENTION: BlockNumber = 100;
+/// The most ballot records one `reap_ballots` call removes.
+pub const MAX_REAP: u32 = 5;
 /// The most bids per project in the mock.
 pub const MAX_BIDS: u32 = 4;
 /// The most changes of a ballot in the mock.
@@ -66,6 +68,7 @@ impl pallet_procurement::Config for Test {
 	type MaxVoteChanges = ConstU32<MAX_CHANGES>;
 	type MaxOpenProjectsPerOffice = ConstU32<MAX_OPEN>;
 	type RetentionPeriod = ConstU32<RETENTION>;
+	type MaxReapBatch = ConstU32<MAX_REAP>;
 	type MaxTitleLen = ConstU32<32>;
 	type MaxDescriptionLen = ConstU32<64>;
 	type MaxBidSummaryLen = ConstU32<64>;

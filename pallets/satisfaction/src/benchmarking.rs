@@ -291,6 +291,7 @@ mod benchmarks {
 			programme,
 			ratings: n,
 			cases: n,
+			skipped: 0,
 			complete: true,
 		});
 		Ok(())

@@ -71,7 +71,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		redemption: RedemptionId,
 		score: Score,
-	) -> Result<(ResidentId, RedemptionOf<T>), Error<T>> {
+	) -> Result<(ResidentId, RedemptionOf<T>), DispatchError> {
 		ensure!(is_valid_score(score), Error::<T>::ScoreOutOfRange);
 		let resident = T::Registry::resident(who).ok_or(Error::<T>::NotResident)?;
 		let info = Self::ensure_rateable(resident.id, redemption)?;
@@ -83,7 +83,7 @@ impl<T: Config> Pallet<T> {
 	fn ensure_rateable(
 		resident: ResidentId,
 		redemption: RedemptionId,
-	) -> Result<RedemptionOf<T>, Error<T>> {
+	) -> Result<RedemptionOf<T>, DispatchError> {
 		let info = T::Redemptions::redemption(redemption).ok_or(Error::<T>::UnknownRedemption)?;
 		ensure!(info.resident == resident, Error::<T>::NotRedeemer);
 		ensure!(
@@ -101,16 +101,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `who` may respond to `case` now; returns the case.
-	pub fn ensure_can_respond(who: &T::AccountId, case: CaseId) -> Result<CaseOf<T>, Error<T>> {
+	pub fn ensure_can_respond(
+		who: &T::AccountId,
+		case: CaseId,
+	) -> Result<CaseOf<T>, DispatchError> {
 		let record = Cases::<T>::get(case).ok_or(Error::<T>::UnknownCase)?;
 		ensure!(record.provider == *who, Error::<T>::NotProvider);
 		ensure!(!record.state.is_closed(), Error::<T>::CaseAlreadyClosed);
-		ensure!(record.response.is_none(), Error::<T>::AlreadyResponded);
+		ensure!(record.state.response().is_none(), Error::<T>::AlreadyResponded);
 		Ok(record)
 	}
 
 	/// Whether `who` may close `case` now; returns the case.
-	pub fn ensure_can_close(who: &T::AccountId, case: CaseId) -> Result<CaseOf<T>, Error<T>> {
+	pub fn ensure_can_close(who: &T::AccountId, case: CaseId) -> Result<CaseOf<T>, DispatchError> {
 		let record = Cases::<T>::get(case).ok_or(Error::<T>::UnknownCase)?;
 		ensure!(T::Registry::is_office_admin(who, record.office), Error::<T>::NotOfficeAdmin);
 		ensure!(!record.state.is_closed(), Error::<T>::CaseAlreadyClosed);
@@ -118,14 +121,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `case` may be marked overdue now: `Open` and past its deadline. Returns the case.
-	pub fn ensure_can_mark_overdue(case: CaseId) -> Result<CaseOf<T>, Error<T>> {
+	pub fn ensure_can_mark_overdue(case: CaseId) -> Result<CaseOf<T>, DispatchError> {
 		let record = Cases::<T>::get(case).ok_or(Error::<T>::UnknownCase)?;
 		match record.state {
 			CaseState::Open => {},
-			CaseState::Responded => return Err(Error::<T>::AlreadyResponded),
-			CaseState::Overdue { .. } => return Err(Error::<T>::AlreadyOverdue),
+			CaseState::Responded { .. } => return Err(Error::<T>::AlreadyResponded.into()),
+			CaseState::Overdue { .. } => return Err(Error::<T>::AlreadyOverdue.into()),
 			CaseState::Rectified { .. } | CaseState::Dismissed { .. } => {
-				return Err(Error::<T>::CaseAlreadyClosed)
+				return Err(Error::<T>::CaseAlreadyClosed.into())
 			},
 		}
 		ensure!(Self::now() > record.deadline, Error::<T>::DeadlineNotPassed);
@@ -136,7 +139,7 @@ impl<T: Config> Pallet<T> {
 	pub fn ensure_can_appeal(
 		who: &T::AccountId,
 		redemption: RedemptionId,
-	) -> Result<RatingOf<T>, Error<T>> {
+	) -> Result<RatingOf<T>, DispatchError> {
 		let rating = Ratings::<T>::get(redemption).ok_or(Error::<T>::UnknownRating)?;
 		ensure!(rating.provider == *who, Error::<T>::NotProvider);
 		ensure!(rating.status == RatingStatus::Counted, Error::<T>::AlreadyAppealed);
@@ -153,11 +156,11 @@ impl<T: Config> Pallet<T> {
 	pub fn ensure_can_decide_appeal(
 		who: &T::AccountId,
 		redemption: RedemptionId,
-	) -> Result<(RatingOf<T>, H256), Error<T>> {
+	) -> Result<(RatingOf<T>, H256), DispatchError> {
 		let rating = Ratings::<T>::get(redemption).ok_or(Error::<T>::UnknownRating)?;
 		ensure!(T::Registry::is_office_admin(who, rating.office), Error::<T>::NotOfficeAdmin);
 		let RatingStatus::UnderAppeal { reason, .. } = rating.status else {
-			return Err(Error::<T>::NoPendingAppeal);
+			return Err(Error::<T>::NoPendingAppeal.into());
 		};
 		Ok((rating, reason))
 	}
@@ -211,7 +214,6 @@ impl<T: Config> Pallet<T> {
 					office: info.office,
 					opened_at: now,
 					deadline,
-					response: None,
 					state,
 				},
 			);
@@ -232,11 +234,21 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		let mut books = Books::<T>::load(&case.provider, case.programme);
 		Self::settle_deadline(&mut books, id, &mut case, now);
-		case.response = Some(CaseResponse { hash: response, at: now });
+		let answer = CaseResponse { hash: response, at: now };
 		// In time, the case waits for the office; late, it stays overdue until the office
-		// closes it, so that a response alone can't restore the provider's standing.
-		if case.state == CaseState::Open {
-			Self::move_case(&mut books, id, &mut case, CaseState::Responded);
+		// closes it, so that a response alone can't restore the provider's standing. (Closed or
+		// answered cases were refused by `ensure_can_respond`.)
+		match case.state {
+			CaseState::Open => Self::move_case(
+				&mut books,
+				id,
+				&mut case,
+				CaseState::Responded { response: answer },
+			),
+			CaseState::Overdue { since, response: None } => {
+				case.state = CaseState::Overdue { since, response: Some(answer) }
+			},
+			_ => {},
 		}
 		let late = case.state.is_late();
 		Cases::<T>::insert(id, case);
@@ -338,7 +350,7 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberFor<T>,
 	) {
 		if case.state == CaseState::Open && now > case.deadline {
-			Self::move_case(books, id, case, CaseState::Overdue { since: now });
+			Self::move_case(books, id, case, CaseState::Overdue { since: now, response: None });
 			Self::deposit_event(Event::CaseOverdue { case: id, provider: case.provider.clone() });
 		}
 	}
@@ -352,10 +364,10 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberFor<T>,
 	) {
 		Self::settle_deadline(books, id, case, now);
-		let late = case.state.is_late();
+		let (late, response) = (case.state.is_late(), case.state.response());
 		let to = match outcome {
-			CaseOutcome::Rectified => CaseState::Rectified { closed_at: now, late },
-			CaseOutcome::Dismissed => CaseState::Dismissed { closed_at: now, late },
+			CaseOutcome::Rectified => CaseState::Rectified { closed_at: now, late, response },
+			CaseOutcome::Dismissed => CaseState::Dismissed { closed_at: now, late, response },
 		};
 		Self::move_case(books, id, case, to);
 		Self::deposit_event(Event::CaseClosed { case: id, office: case.office, outcome, late });
@@ -459,7 +471,7 @@ impl<T: Config> Pallet<T> {
 			office: record.office,
 			opened_at: record.opened_at,
 			deadline: record.deadline,
-			response: record.response,
+			response: record.state.response(),
 			state: record.state,
 			overdue,
 		})
@@ -500,7 +512,7 @@ impl<T: Config> Pallet<T> {
 		// Saturating: counts of one chain's cases, far below the bounds.
 		match case.state {
 			CaseState::Open => card.cases_open.saturating_inc(),
-			CaseState::Responded => card.cases_responded.saturating_inc(),
+			CaseState::Responded { .. } => card.cases_responded.saturating_inc(),
 			CaseState::Overdue { .. } => card.cases_overdue.saturating_inc(),
 			CaseState::Rectified { closed_at, .. } => {
 				card.cases_rectified.saturating_inc();
@@ -513,12 +525,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The checks of `reap_ratings`: a sane `limit`, a programme finished `RetentionPeriod`
-	/// blocks ago or more, with ratings left of which some in the first `limit` may go (not
-	/// under appeal, no case pending). Returns those.
+	/// blocks ago or more, with ratings left. Looks at up to `limit` of them after the cursor
+	/// (from the start once the end is reached) and returns which may go (not under appeal, no
+	/// case pending), how many were looked at and where the next call goes on. Fails with
+	/// `FollowUpPending` only when it looked at every rating left and none may go.
 	pub fn ensure_reap_ratings(
 		programme: ProgrammeId,
 		limit: u32,
-	) -> Result<Vec<RedemptionId>, Error<T>> {
+	) -> Result<ReapBatch, DispatchError> {
 		ensure!((1..=T::MaxReapBatch::get()).contains(&limit), Error::<T>::ReapLimitOutOfRange);
 		let finished = T::Redemptions::programme_finished_at(programme)
 			.ok_or(Error::<T>::ProgrammeNotFinished)?;
@@ -526,11 +540,30 @@ impl<T: Config> Pallet<T> {
 			Self::now() >= finished.saturating_add(T::RetentionPeriod::get()),
 			Error::<T>::RetentionNotOver
 		);
-		let batch: Vec<RedemptionId> =
-			ProgrammeRatings::<T>::iter_key_prefix(programme).take(limit as usize).collect();
-		ensure!(!batch.is_empty(), Error::<T>::NothingToReap);
-		let reapable: Vec<RedemptionId> = batch
-			.into_iter()
+		let from_start =
+			|| ProgrammeRatings::<T>::iter_key_prefix(programme).take(limit as usize).collect();
+		let (mut examined, mut whole): (Vec<RedemptionId>, bool) =
+			match ReapCursor::<T>::get(programme) {
+				Some(after) => {
+					let key = ProgrammeRatings::<T>::hashed_key_for(programme, after);
+					let rest: Vec<RedemptionId> =
+						ProgrammeRatings::<T>::iter_key_prefix_from(programme, key)
+							.take(limit as usize)
+							.collect();
+					(rest, false)
+				},
+				None => (from_start(), true),
+			};
+		if examined.is_empty() && !whole {
+			// Past the last one: start again from the first.
+			(examined, whole) = (from_start(), true);
+		}
+		ensure!(!examined.is_empty(), Error::<T>::NothingToReap);
+		// A full batch may have more after it; a short one reached the end.
+		let full = examined.len() as u32 == limit;
+		let reapable: Vec<RedemptionId> = examined
+			.iter()
+			.copied()
 			.filter(|id| {
 				let settled = Ratings::<T>::get(id)
 					.is_some_and(|r| !matches!(r.status, RatingStatus::UnderAppeal { .. }));
@@ -538,16 +571,22 @@ impl<T: Config> Pallet<T> {
 				settled && case_closed
 			})
 			.collect();
-		ensure!(!reapable.is_empty(), Error::<T>::FollowUpPending);
-		Ok(reapable)
+		ensure!(!reapable.is_empty() || full || !whole, Error::<T>::FollowUpPending);
+		Ok(ReapBatch {
+			examined: examined.len() as u32,
+			cursor: if full { examined.last().copied() } else { None },
+			reapable,
+		})
 	}
 
-	/// The weight of `reap_ratings` removing `n` ratings: the benchmark's (one provider), plus
-	/// the reaped scorecard of a further provider per rating at worst.
+	/// The weight of `reap_ratings` looking at `n` ratings: the benchmark's (one provider, every
+	/// one removed), plus the reaped scorecard of a further provider per rating at worst and the
+	/// cursor.
 	pub fn reap_ratings_weight(n: u32) -> Weight {
 		let providers = u64::from(n.saturating_sub(1));
 		T::WeightInfo::reap_ratings(n)
 			.saturating_add(T::DbWeight::get().reads_writes(providers, providers))
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 	}
 
 	/// `reap_ratings`: check, then remove the ratings found and their closed cases, adding what
@@ -557,7 +596,8 @@ impl<T: Config> Pallet<T> {
 		limit: u32,
 	) -> DispatchResultWithPostInfo {
 		use alloc::collections::btree_map::BTreeMap;
-		let batch = Self::ensure_reap_ratings(programme, limit)?;
+		let ReapBatch { reapable: batch, examined, cursor } =
+			Self::ensure_reap_ratings(programme, limit)?;
 		let mut reaped_programme = ReapedProgrammes::<T>::get(programme);
 		let mut reaped_providers: BTreeMap<T::AccountId, Scorecard> = BTreeMap::new();
 		let mut cases: u32 = 0;
@@ -581,8 +621,13 @@ impl<T: Config> Pallet<T> {
 		// At most `limit` (a u32) ratings were taken.
 		let ratings = u32::try_from(batch.len()).unwrap_or(limit);
 		let complete = ProgrammeRatings::<T>::iter_key_prefix(programme).next().is_none();
-		Self::deposit_event(Event::RatingsReaped { programme, ratings, cases, complete });
-		Ok(Some(Self::reap_ratings_weight(ratings)).into())
+		match cursor {
+			Some(at) if !complete => ReapCursor::<T>::insert(programme, at),
+			_ => ReapCursor::<T>::remove(programme),
+		}
+		let skipped = examined.saturating_sub(ratings);
+		Self::deposit_event(Event::RatingsReaped { programme, ratings, cases, skipped, complete });
+		Ok(Some(Self::reap_ratings_weight(examined)).into())
 	}
 
 	/// Recomputes, the slow way, what the calls keep incrementally: every scorecard from the
@@ -628,6 +673,12 @@ impl<T: Config> Pallet<T> {
 			ProgrammeRatings::<T>::iter_keys().count() as u32 == stored,
 			"a programme's rating index lists a rating that is not stored"
 		);
+		for programme in ReapCursor::<T>::iter_keys() {
+			ensure!(
+				ProgrammeRatings::<T>::iter_key_prefix(programme).next().is_some(),
+				"a reaping cursor is left for a programme without ratings"
+			);
+		}
 
 		let mut open: BTreeMap<T::AccountId, BTreeSet<CaseId>> = BTreeMap::new();
 		for (id, case) in Cases::<T>::iter() {
@@ -638,15 +689,10 @@ impl<T: Config> Pallet<T> {
 					&& rating.office == case.office,
 				"a case disagrees with its rating"
 			);
-			match case.state {
-				CaseState::Open => {
-					ensure!(case.response.is_none(), "an open case has a response");
-					open.entry(case.provider.clone()).or_default().insert(id);
-				},
-				CaseState::Responded => {
-					ensure!(case.response.is_some(), "a responded case has no response")
-				},
-				_ => {},
+			// A response is part of the state: an open case can't have one, a responded one
+			// can't lack it (the types say so); what's left to check is the queue.
+			if case.state == CaseState::Open {
+				open.entry(case.provider.clone()).or_default().insert(id);
 			}
 			ensure!(
 				(case.state == CaseState::Open) == Unanswered::<T>::has_entry(id),

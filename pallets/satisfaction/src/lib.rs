@@ -214,6 +214,13 @@ pub mod pallet {
 	pub type ProgrammeRatings<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProgrammeId, Twox64Concat, RedemptionId, ()>;
 
+	/// Per voucher programme being reaped, the last rating `reap_ratings` looked at and left (under
+	/// appeal, or with a case pending) when its batch was full: the next call goes on after it,
+	/// so that ratings in dispute can't keep the ones behind them from being reaped. Removed when
+	/// a call reaches the end of the programme's ratings.
+	#[pallet::storage]
+	pub type ReapCursor<T: Config> = StorageMap<_, Twox64Concat, ProgrammeId, RedemptionId>;
+
 	/// Per voucher programme, what the ratings and cases `reap_ratings` removed had put in its
 	/// scorecard: with the records kept they add up to the scorecard (`try_state`).
 	#[pallet::storage]
@@ -311,6 +318,8 @@ pub mod pallet {
 			ratings: u32,
 			/// How many closed cases were removed with them.
 			cases: u32,
+			/// How many ratings were looked at and left, under appeal or with a case pending.
+			skipped: u32,
 			/// Whether none of the programme's ratings are left.
 			complete: bool,
 		},
@@ -396,7 +405,7 @@ pub mod pallet {
 		}
 	}
 
-	#[pallet::call]
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Rate a service you received (满意度评价).
 		///
@@ -440,7 +449,6 @@ pub mod pallet {
 		/// - `case`: the case (its id is the rated redemption's).
 		/// - `response`: hash of the response document (what was done), kept off chain.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::respond_case())]
 		pub fn respond_case(origin: OriginFor<T>, case: CaseId, response: H256) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_respond_case(who, case, response)
@@ -458,7 +466,6 @@ pub mod pallet {
 		/// - `case`: the case.
 		/// - `outcome`: `Rectified` or `Dismissed`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::close_case())]
 		pub fn close_case(
 			origin: OriginFor<T>,
 			case: CaseId,
@@ -478,7 +485,6 @@ pub mod pallet {
 		///
 		/// - `case`: the case.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::mark_overdue())]
 		pub fn mark_overdue(origin: OriginFor<T>, case: CaseId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_mark_overdue(case)
@@ -494,7 +500,6 @@ pub mod pallet {
 		/// - `redemption`: the rated redemption.
 		/// - `reason`: hash of the provider's reasons (and evidence), kept off chain.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::appeal())]
 		pub fn appeal(
 			origin: OriginFor<T>,
 			redemption: RedemptionId,
@@ -516,7 +521,6 @@ pub mod pallet {
 		/// - `redemption`: the rated redemption.
 		/// - `decision`: `Uphold` or `Reject`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::decide_appeal())]
 		pub fn decide_appeal(
 			origin: OriginFor<T>,
 			redemption: RedemptionId,
@@ -534,10 +538,11 @@ pub mod pallet {
 		/// pallet found the programme finished — by then every rating and appeal window of it
 		/// has closed. Looks at up to `limit` of the programme's ratings and removes those not
 		/// under appeal and without a case still pending (those stay until the office decides).
-		/// Pays a fee for `limit` ratings; the unused part is refunded.
+		/// Each call goes on where the last one stopped (`ReapCursor`), so disputed ratings never
+		/// block the rest. Pays a fee for `limit` ratings; the unused part is refunded.
 		///
 		/// Fails with `ReapLimitOutOfRange`, `ProgrammeNotFinished`, `RetentionNotOver`,
-		/// `NothingToReap` or `FollowUpPending`.
+		/// `NothingToReap`, or `FollowUpPending` when every rating left is in dispute.
 		///
 		/// - `programme`: the voucher programme.
 		/// - `limit`: most ratings to look at in this call (1..=`MaxReapBatch`).

@@ -163,12 +163,17 @@ pub enum CaseState<BlockNumber> {
 	/// Waiting for the provider's response until the case's deadline.
 	Open,
 	/// The provider responded in time; waiting for the office to close it.
-	Responded,
+	Responded {
+		/// The provider's response.
+		response: CaseResponse<BlockNumber>,
+	},
 	/// The deadline passed without a response. Counts against the provider's standing until the
 	/// office closes the case.
 	Overdue {
 		/// When the case was found overdue (marked, or acted on after its deadline).
 		since: BlockNumber,
+		/// The provider's late response, if it has come since.
+		response: Option<CaseResponse<BlockNumber>>,
 	},
 	/// The office found the complaint rectified (整改完成).
 	Rectified {
@@ -176,6 +181,8 @@ pub enum CaseState<BlockNumber> {
 		closed_at: BlockNumber,
 		/// Whether the case had gone overdue first.
 		late: bool,
+		/// The provider's response, if there was one (in time, or late).
+		response: Option<CaseResponse<BlockNumber>>,
 	},
 	/// The office dismissed the complaint (or upheld the provider's appeal against the rating).
 	Dismissed {
@@ -183,10 +190,24 @@ pub enum CaseState<BlockNumber> {
 		closed_at: BlockNumber,
 		/// Whether the case had gone overdue first.
 		late: bool,
+		/// The provider's response, if there was one (in time, or late).
+		response: Option<CaseResponse<BlockNumber>>,
 	},
 }
 
-impl<BlockNumber> CaseState<BlockNumber> {
+impl<BlockNumber: Copy> CaseState<BlockNumber> {
+	/// The provider's response, if they have given it: never while `Open`, always once
+	/// `Responded`, either way in the later states.
+	pub fn response(&self) -> Option<CaseResponse<BlockNumber>> {
+		match self {
+			Self::Open => None,
+			Self::Responded { response } => Some(*response),
+			Self::Overdue { response, .. }
+			| Self::Rectified { response, .. }
+			| Self::Dismissed { response, .. } => *response,
+		}
+	}
+
 	/// Whether the office has closed the case (`Rectified` or `Dismissed`).
 	pub fn is_closed(&self) -> bool {
 		matches!(self, Self::Rectified { .. } | Self::Dismissed { .. })
@@ -197,7 +218,7 @@ impl<BlockNumber> CaseState<BlockNumber> {
 		match self {
 			Self::Overdue { .. } => true,
 			Self::Rectified { late, .. } | Self::Dismissed { late, .. } => *late,
-			Self::Open | Self::Responded => false,
+			Self::Open | Self::Responded { .. } => false,
 		}
 	}
 }
@@ -216,10 +237,8 @@ pub struct Case<AccountId, BlockNumber> {
 	pub opened_at: BlockNumber,
 	/// The last block at which a response is on time.
 	pub deadline: BlockNumber,
-	/// The provider's response: set once, `None` while `Open`, always `Some` when `Responded`,
-	/// either way in the later states (a response may come late or never).
-	pub response: Option<CaseResponse<BlockNumber>>,
-	/// Where the case stands.
+	/// Where the case stands, with the provider's response once given (set once; it may come
+	/// late or never).
 	pub state: CaseState<BlockNumber>,
 }
 
@@ -359,7 +378,7 @@ impl Scorecard {
 	fn state_counter<B>(&mut self, state: &CaseState<B>) -> &mut u32 {
 		match state {
 			CaseState::Open => &mut self.cases_open,
-			CaseState::Responded => &mut self.cases_responded,
+			CaseState::Responded { .. } => &mut self.cases_responded,
 			CaseState::Overdue { .. } => &mut self.cases_overdue,
 			CaseState::Rectified { .. } => &mut self.cases_rectified,
 			CaseState::Dismissed { .. } => &mut self.cases_dismissed,
@@ -413,6 +432,18 @@ impl Scorecard {
 			&& self.sum.saturating_mul(100)
 				< u64::from(floor_x100).saturating_mul(u64::from(self.count))
 	}
+}
+
+/// What `reap_ratings` found to do: the ratings it may remove among those it looked at, and
+/// where the next call goes on (`None`: from the start).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ReapBatch {
+	/// The ratings to remove (settled, no case pending).
+	pub reapable: alloc::vec::Vec<RedemptionId>,
+	/// How many ratings were looked at (at most the call's `limit`).
+	pub examined: u32,
+	/// The last rating looked at, when the batch was full.
+	pub cursor: Option<RedemptionId>,
 }
 
 /// The two ends of a provider's queue of unanswered (`Open`) cases, oldest first. Cases join at

@@ -12,8 +12,9 @@ use frame_benchmarking::v2::*;
 use frame_support::{pallet_prelude::*, traits::Get};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use gongzhi_primitives::{
-	benchmarking::OffchainSigner, Amount, CommunityId, CommunityRegistry, OfficeId, ProgrammeId,
-	RedemptionId, ResidentId, Scope, VoucherId, H256, WRAP_POSTFIX, WRAP_PREFIX,
+	benchmarking::OffchainSigner, Amount, AwardedContracts, CommunityId, CommunityRegistry,
+	OfficeId, ProgrammeId, RedemptionId, ResidentId, Scope, VoucherId, H256, WRAP_POSTFIX,
+	WRAP_PREFIX,
 };
 use sp_runtime::traits::{IdentifyAccount, Saturating};
 
@@ -91,15 +92,20 @@ impl<T: Config> Scene<T> {
 		let now = now::<T>();
 		Vouchers::<T>::create_programme(
 			RawOrigin::Signed(self.admin.clone()).into(),
-			ProgrammeBasis::Direct { scope: Scope::Community(self.community), providers },
-			BoundedVec::truncate_from(b"home care visit".to_vec()),
-			UNIT,
-			limit,
-			allocation,
-			supply,
-			now,
-			now.saturating_add(blocks::<T>(10)),
-			now.saturating_add(blocks::<T>(100)),
+			ProgrammeTerms {
+				basis: ProgrammeBasis::Direct {
+					scope: Scope::Community(self.community),
+					providers,
+				},
+				service_name: BoundedVec::truncate_from(b"home care visit".to_vec()),
+				unit_value: UNIT,
+				limit,
+				allocation,
+				supply,
+				claim_opens: now,
+				claim_closes: now.saturating_add(blocks::<T>(10)),
+				expires_at: now.saturating_add(blocks::<T>(100)),
+			},
 		)?;
 		Ok(NextProgrammeId::<T>::get().saturating_sub(1))
 	}
@@ -181,15 +187,17 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(s.admin.clone()),
-			ProgrammeBasis::Direct { scope, providers },
-			name,
-			UNIT,
-			ClaimLimit::PerHousehold(1),
-			Allocation::Entitlement,
-			1_000,
-			now,
-			now.saturating_add(blocks::<T>(10)),
-			now.saturating_add(blocks::<T>(100)),
+			ProgrammeTerms {
+				basis: ProgrammeBasis::Direct { scope, providers },
+				service_name: name,
+				unit_value: UNIT,
+				limit: ClaimLimit::PerHousehold(1),
+				allocation: Allocation::Entitlement,
+				supply: 1_000,
+				claim_opens: now,
+				claim_closes: now.saturating_add(blocks::<T>(10)),
+				expires_at: now.saturating_add(blocks::<T>(100)),
+			},
 		);
 
 		assert_last_event::<T>(Event::ProgrammeCreated {
@@ -202,6 +210,60 @@ mod benchmarks {
 			allocation: Allocation::Entitlement,
 			supply: 1_000,
 		});
+		Ok(())
+	}
+
+	/// A programme delivering an award (the award and its usage read, the winning provider
+	/// checked for approval), with an `Entitlement` supply check, the longest name, the award
+	/// already funding `MaxProgrammesPerAward - 1` programmes and the office's index one short of
+	/// full.
+	#[benchmark]
+	fn create_programme_from_award() -> Result<(), BenchmarkError> {
+		let s = Scene::<T>::new(1);
+		s.resident(0);
+		let scope = Scope::Community(s.community);
+		let project = T::Contracts::bench_award(s.office, scope, &s.provider()?);
+		let terms = |supply: u32, name: Vec<u8>| {
+			let now = now::<T>();
+			ProgrammeTerms::<T> {
+				basis: ProgrammeBasis::Award { project },
+				service_name: BoundedVec::truncate_from(name),
+				unit_value: UNIT,
+				limit: ClaimLimit::PerHousehold(1),
+				allocation: Allocation::Entitlement,
+				supply,
+				claim_opens: now,
+				claim_closes: now.saturating_add(blocks::<T>(10)),
+				expires_at: now.saturating_add(blocks::<T>(100)),
+			}
+		};
+		// Earlier programmes of the same award; then direct ones fill the office's index.
+		let earlier = T::MaxProgrammesPerAward::get().saturating_sub(1);
+		for _ in 0..earlier {
+			Vouchers::<T>::create_programme(
+				RawOrigin::Signed(s.admin.clone()).into(),
+				terms(1, b"earlier".to_vec()),
+			)?;
+		}
+		for _ in earlier.saturating_add(1)..T::MaxOpenProgrammes::get() {
+			s.programme(ClaimLimit::PerResident(1), Allocation::FirstCome, 1)?;
+		}
+		let terms = terms(100, vec![b'x'; T::MaxServiceNameLen::get() as usize]);
+
+		#[extrinsic_call]
+		create_programme(RawOrigin::Signed(s.admin.clone()), terms);
+
+		assert_last_event::<T>(Event::ProgrammeCreated {
+			programme: NextProgrammeId::<T>::get() - 1,
+			office: s.office,
+			scope,
+			project: Some(project),
+			unit_value: UNIT,
+			limit: ClaimLimit::PerHousehold(1),
+			allocation: Allocation::Entitlement,
+			supply: 100,
+		});
+		assert_eq!(AwardUsage::<T>::get(project).programmes, T::MaxProgrammesPerAward::get());
 		Ok(())
 	}
 

@@ -102,16 +102,21 @@ impl<T: Config> Pallet<T> {
 	/// index of open programmes (with room for it).
 	pub fn ensure_create_programme(
 		who: &T::AccountId,
-		basis: &ProgrammeBasis<T>,
-		service_name: &[u8],
-		unit_value: Amount,
-		limit: ClaimLimit,
-		allocation: Allocation,
-		supply: u32,
-		claim_opens: BlockNumberFor<T>,
-		claim_closes: BlockNumberFor<T>,
-		expires_at: BlockNumberFor<T>,
+		terms: &ProgrammeTerms<T>,
 	) -> Result<(Programme<T>, Option<OpenIndexOf<T>>), DispatchError> {
+		let ProgrammeTerms {
+			basis,
+			service_name,
+			unit_value,
+			limit,
+			allocation,
+			supply,
+			claim_opens,
+			claim_closes,
+			expires_at,
+		} = terms;
+		let (unit_value, limit, allocation, supply) = (*unit_value, *limit, *allocation, *supply);
+		let (claim_opens, claim_closes, expires_at) = (*claim_opens, *claim_closes, *expires_at);
 		let (office, scope, project, providers) = match basis {
 			ProgrammeBasis::Award { project } => {
 				let award = T::Contracts::award(*project).ok_or(Error::<T>::UnknownProject)?;
@@ -192,35 +197,16 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_create_programme(
 		who: T::AccountId,
-		basis: ProgrammeBasis<T>,
-		service_name: BoundedVec<u8, T::MaxServiceNameLen>,
-		unit_value: Amount,
-		limit: ClaimLimit,
-		allocation: Allocation,
-		supply: u32,
-		claim_opens: BlockNumberFor<T>,
-		claim_closes: BlockNumberFor<T>,
-		expires_at: BlockNumberFor<T>,
+		terms: ProgrammeTerms<T>,
 	) -> DispatchResult {
-		let (programme, open_index) = Self::ensure_create_programme(
-			&who,
-			&basis,
-			&service_name,
-			unit_value,
-			limit,
-			allocation,
-			supply,
-			claim_opens,
-			claim_closes,
-			expires_at,
-		)?;
+		let (programme, open_index) = Self::ensure_create_programme(&who, &terms)?;
 		// The id `insert_programme` gives it.
 		let id = NextProgrammeId::<T>::get();
 		let deposit = T::ProgrammeDeposit::get();
 		T::Currency::hold(&HoldReason::ProgrammeDeposit.into(), &who, deposit)
 			.map_err(|_| Error::<T>::InsufficientDeposit)?;
 		ProgrammeDeposits::<T>::insert(id, (who, deposit));
-		Self::insert_programme(programme, service_name, open_index).map(|_| ())
+		Self::insert_programme(programme, terms.service_name, open_index).map(|_| ())
 	}
 
 	/// Checks `release_programme_deposit`: the programme holds a deposit, has expired, and every

@@ -782,50 +782,26 @@ pub mod pallet {
 		/// Create a voucher programme. Signed by the admin of the programme's street office (for
 		/// an award: the award's office; for a direct programme: the scope's office).
 		///
-		/// - `basis`: an awarded project (its provider accepted), or a scope and providers
-		///   approved in the office.
-		/// - `service_name`: the service, as residents will see it (UTF-8, not empty).
-		/// - `unit_value`: what one voucher is worth to the provider, in fen (not zero).
-		/// - `limit`: how many vouchers per resident or per household (1..=MaxVouchersPerResident).
-		/// - `allocation`: how the supply is shared; `Entitlement` needs `supply ≥ limit ×
-		///   residents in scope`.
-		/// - `supply`: the most vouchers handed out (not zero).
-		/// - `claim_opens`, `claim_closes`: the claim (and issue) window `[opens, closes)`, not
-		///   already over.
-		/// - `expires_at`: the first block at which unused vouchers are expired (≥ `claim_closes`).
+		/// `terms` (see [`ProgrammeTerms`]): the basis (an awarded project, or a scope and
+		/// providers approved in the office), the service's name, a voucher's value in fen, the
+		/// per-resident or per-household limit, the allocation, the supply, the claim window
+		/// `[claim_opens, claim_closes)` and the expiry block.
 		///
-		/// Fails if any of this doesn't hold, a provider is not approved in the office, or the
-		/// office already has `MaxOpenProgrammes` claimable programmes open. Pays a fee.
+		/// Fails if a term is out of range (each with its own error), a provider is not approved
+		/// in the office, an award's value would be exceeded, or the office already has
+		/// `MaxOpenProgrammes` claimable programmes open. Holds `ProgrammeDeposit`; pays a fee.
 		#[pallet::call_index(0)]
 		#[pallet::weight(
-			T::WeightInfo::create_programme(basis.provider_count())
-				.saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1))
+			match &terms.basis {
+				ProgrammeBasis::Award { .. } => T::WeightInfo::create_programme_from_award(),
+				ProgrammeBasis::Direct { providers, .. } =>
+					T::WeightInfo::create_programme(providers.len() as u32),
+			}
+			.saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1))
 		)]
-		pub fn create_programme(
-			origin: OriginFor<T>,
-			basis: ProgrammeBasis<T>,
-			service_name: BoundedVec<u8, T::MaxServiceNameLen>,
-			unit_value: Amount,
-			limit: ClaimLimit,
-			allocation: Allocation,
-			supply: u32,
-			claim_opens: BlockNumberFor<T>,
-			claim_closes: BlockNumberFor<T>,
-			expires_at: BlockNumberFor<T>,
-		) -> DispatchResult {
+		pub fn create_programme(origin: OriginFor<T>, terms: ProgrammeTerms<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_create_programme(
-				who,
-				basis,
-				service_name,
-				unit_value,
-				limit,
-				allocation,
-				supply,
-				claim_opens,
-				claim_closes,
-				expires_at,
-			)
+			Self::do_create_programme(who, terms)
 		}
 
 		/// Claim (申领) one voucher of `programme`. Signed by a resident in the programme's scope,

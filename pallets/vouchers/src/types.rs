@@ -113,14 +113,43 @@ pub enum ProgrammeBasis<T: Config> {
 	},
 }
 
-impl<T: Config> ProgrammeBasis<T> {
-	/// How many providers the programme will accept (1 for an award).
-	pub fn provider_count(&self) -> u32 {
-		match self {
-			ProgrammeBasis::Award { .. } => 1,
-			ProgrammeBasis::Direct { providers, .. } => providers.len() as u32,
-		}
-	}
+/// A programme's terms, as its office sets them: the one argument of `create_programme`. What it
+/// becomes is a [`Programme`] (office, scope and providers resolved from `basis`) and its
+/// `ServiceNames` entry.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	DebugNoBound,
+)]
+#[codec(mel_bound())]
+#[scale_info(skip_type_params(T))]
+pub struct ProgrammeTerms<T: Config> {
+	/// An awarded procurement project (its provider accepted), or a scope and providers approved
+	/// in the office.
+	pub basis: ProgrammeBasis<T>,
+	/// The service, as residents will see it (UTF-8, not empty).
+	pub service_name: BoundedVec<u8, T::MaxServiceNameLen>,
+	/// What one voucher is worth to the provider, in fen (not zero).
+	pub unit_value: Amount,
+	/// How many vouchers per resident or per household (1..=`MaxVouchersPerResident`).
+	pub limit: ClaimLimit,
+	/// How the supply is shared; `Entitlement` needs `supply ≥ limit × residents in scope`.
+	pub allocation: Allocation,
+	/// The most vouchers handed out (not zero).
+	pub supply: u32,
+	/// First block of the claim (and issue) window `[claim_opens, claim_closes)`, at most
+	/// `MaxLeadTime` ahead.
+	pub claim_opens: BlockNumberFor<T>,
+	/// First block after the claim window; not already past.
+	pub claim_closes: BlockNumberFor<T>,
+	/// The first block at which unused vouchers are expired (≥ `claim_closes`).
+	pub expires_at: BlockNumberFor<T>,
 }
 
 /// A voucher programme (服务凭单项目). Fixed at creation; its counters live in

@@ -139,6 +139,8 @@ impl pallet_procurement::Config for Runtime {
 	/// Individual ballots are kept a month after the outcome (for receipts and disputes), then
 	/// may be reaped; tallies and outcome stay.
 	type RetentionPeriod = ConstU32<{ 30 * DAYS }>;
+	/// 200 ballot records a reaping call at most: the range its weight was measured over.
+	type MaxReapBatch = ConstU32<200>;
 	type MaxTitleLen = ConstU32<128>;
 	type MaxDescriptionLen = ConstU32<512>;
 	type MaxBidSummaryLen = ConstU32<256>;

@@ -28,7 +28,7 @@ fn ballots_are_reaped_in_batches_after_the_retention_period() {
 		assert_eq!(last_event(), Event::BallotsReaped { project: id, removed: 2, remaining: 1 });
 		assert_eq!(Ballots::<Test>::iter_prefix(id).count(), 1);
 
-		let info = reap(id, 10).unwrap();
+		let info = reap(id, MAX_REAP).unwrap();
 		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::reap_ballots(1)));
 		assert_eq!(last_event(), Event::BallotsReaped { project: id, removed: 1, remaining: 0 });
 		assert_eq!(Ballots::<Test>::iter_prefix(id).count(), 0);
@@ -76,11 +76,12 @@ fn reap_with_nothing_left_fails() {
 }
 
 #[test]
-fn reap_with_a_zero_limit_fails() {
+fn reap_with_a_limit_out_of_range_fails() {
 	new_test_ext().execute_with(|| {
 		let id = closed();
 		run_to(VOTING_END + RETENTION);
-		assert_noop!(reap(id, 0), Error::<Test>::ZeroLimit);
+		assert_noop!(reap(id, 0), Error::<Test>::ReapLimitOutOfRange);
+		assert_noop!(reap(id, MAX_REAP + 1), Error::<Test>::ReapLimitOutOfRange);
 		assert_noop!(reap(id + 1, 1), Error::<Test>::UnknownProject);
 	});
 }

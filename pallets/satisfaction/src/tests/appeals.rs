@@ -120,7 +120,10 @@ fn an_upheld_appeal_dismisses_the_pending_case() {
 		rate(ALICE, r, 2);
 		appeal(r);
 		decide(r, AppealDecision::Uphold);
-		assert_eq!(case(r).state, CaseState::Dismissed { closed_at: 1, late: false });
+		assert_eq!(
+			case(r).state,
+			CaseState::Dismissed { closed_at: 1, late: false, response: None }
+		);
 		assert_eq!((provider_card().cases_open, provider_card().cases_dismissed), (0, 1));
 		assert!(Providers::<Test>::get(PROVIDER).unanswered.is_none());
 	});
@@ -138,7 +141,10 @@ fn an_upheld_appeal_leaves_a_closed_case_as_it_was() {
 			CaseOutcome::Rectified
 		));
 		decide(r, AppealDecision::Uphold);
-		assert_eq!(case(r).state, CaseState::Rectified { closed_at: 1, late: false });
+		assert_eq!(
+			case(r).state,
+			CaseState::Rectified { closed_at: 1, late: false, response: None }
+		);
 		assert_eq!((provider_card().cases_rectified, provider_card().cases_dismissed), (1, 0));
 	});
 }

@@ -16,8 +16,9 @@ fn provider_responds_by_the_deadline() {
 			Event::CaseResponded { case: id, provider: PROVIDER, response: hash(7), late: false }
 		);
 		let c = case(id);
-		assert_eq!(c.state, CaseState::Responded);
-		assert_eq!(c.response, Some(CaseResponse { hash: hash(7), at: DEADLINE }));
+		let response = CaseResponse { hash: hash(7), at: DEADLINE };
+		assert_eq!(c.state, CaseState::Responded { response });
+		assert_eq!(c.state.response(), Some(response));
 		for card in [provider_card(), programme_card()] {
 			assert_eq!((card.cases_open, card.cases_responded, card.cases_late), (0, 1, 0));
 		}
@@ -106,8 +107,8 @@ fn a_late_response_is_recorded_but_the_case_stays_overdue() {
 			]
 		);
 		let c = case(id);
-		assert_eq!(c.state, CaseState::Overdue { since: DEADLINE + 1 });
-		assert_eq!(c.response, Some(CaseResponse { hash: hash(7), at: DEADLINE + 1 }));
+		let response = Some(CaseResponse { hash: hash(7), at: DEADLINE + 1 });
+		assert_eq!(c.state, CaseState::Overdue { since: DEADLINE + 1, response });
 		assert_eq!((provider_card().cases_overdue, provider_card().cases_late), (1, 1));
 	});
 }
@@ -124,7 +125,14 @@ fn a_marked_overdue_case_can_still_be_answered() {
 			last_event(),
 			Event::CaseResponded { case: id, provider: PROVIDER, response: hash(7), late: true }
 		);
-		assert_eq!(case(id).state, CaseState::Overdue { since: DEADLINE + 1 });
+		// Still overdue since it was marked, now with the late response in its state.
+		assert_eq!(
+			case(id).state,
+			CaseState::Overdue {
+				since: DEADLINE + 1,
+				response: Some(CaseResponse { hash: hash(7), at: DEADLINE + 5 })
+			}
+		);
 		assert_eq!(provider_card().cases_late, 1);
 	});
 }
@@ -159,7 +167,15 @@ fn office_rectifies_a_responded_case_and_the_time_taken_is_summed() {
 			CaseOutcome::Rectified
 		));
 
-		assert_eq!(case(first).state, CaseState::Rectified { closed_at: 11, late: false });
+		// The response stays with the case when it is closed.
+		assert_eq!(
+			case(first).state,
+			CaseState::Rectified {
+				closed_at: 11,
+				late: false,
+				response: Some(CaseResponse { hash: hash(7), at: 5 })
+			}
+		);
 		for card in [provider_card(), programme_card()] {
 			// 10 blocks (1 → 11) and 10 blocks (5 → 15).
 			assert_eq!((card.cases_rectified, card.rectify_blocks), (2, 20));
@@ -178,7 +194,10 @@ fn office_may_dismiss_an_open_case_before_its_deadline() {
 			id,
 			CaseOutcome::Dismissed
 		));
-		assert_eq!(case(id).state, CaseState::Dismissed { closed_at: 1, late: false });
+		assert_eq!(
+			case(id).state,
+			CaseState::Dismissed { closed_at: 1, late: false, response: None }
+		);
 		assert_eq!((provider_card().cases_dismissed, provider_card().cases_open), (1, 0));
 		assert!(Providers::<Test>::get(PROVIDER).unanswered.is_none());
 	});
@@ -261,7 +280,7 @@ fn anyone_marks_a_case_overdue_after_its_deadline() {
 		run_to(DEADLINE + 1);
 		assert_ok!(Satisfaction::mark_overdue(RuntimeOrigin::signed(STRANGER), id));
 		assert_eq!(last_event(), Event::CaseOverdue { case: id, provider: PROVIDER });
-		assert_eq!(case(id).state, CaseState::Overdue { since: DEADLINE + 1 });
+		assert_eq!(case(id).state, CaseState::Overdue { since: DEADLINE + 1, response: None });
 		for card in [provider_card(), programme_card()] {
 			assert_eq!((card.cases_open, card.cases_overdue, card.cases_late), (0, 1, 1));
 		}

@@ -240,7 +240,7 @@ fn a_bad_rating_opens_a_case_with_a_deadline() {
 		assert_eq!(last_event(), Event::CaseOpened { case: r, provider: PROVIDER, deadline });
 		let opened = case(r);
 		assert_eq!((opened.opened_at, opened.deadline), (5, deadline));
-		assert_eq!((opened.state, opened.response), (CaseState::Open, None));
+		assert_eq!((opened.state, opened.state.response()), (CaseState::Open, None));
 		assert_eq!(
 			(opened.provider, opened.programme, opened.office),
 			(PROVIDER, PROGRAMME, OFFICE)

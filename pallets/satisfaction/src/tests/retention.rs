@@ -61,7 +61,7 @@ fn anyone_reaps_ratings_and_closed_cases_in_batches() {
 		run_to(REAPABLE);
 
 		assert_ok!(reap(2));
-		let Event::RatingsReaped { programme, ratings, cases: first_cases, complete } =
+		let Event::RatingsReaped { programme, ratings, cases: first_cases, complete, skipped: 0 } =
 			last_event()
 		else {
 			panic!("not a reap event")
@@ -112,7 +112,13 @@ fn ratings_under_appeal_or_with_a_case_pending_stay() {
 		assert_ok!(reap(MAX_REAP));
 		assert_eq!(
 			last_event(),
-			Event::RatingsReaped { programme: PROGRAMME, ratings: 1, cases: 0, complete: false }
+			Event::RatingsReaped {
+				programme: PROGRAMME,
+				ratings: 1,
+				cases: 0,
+				skipped: 2,
+				complete: false
+			}
 		);
 		assert!(!Ratings::<Test>::contains_key(c));
 		assert_noop!(reap(MAX_REAP), Error::<Test>::FollowUpPending);
@@ -131,7 +137,13 @@ fn ratings_under_appeal_or_with_a_case_pending_stay() {
 		assert_ok!(reap(MAX_REAP));
 		assert_eq!(
 			last_event(),
-			Event::RatingsReaped { programme: PROGRAMME, ratings: 2, cases: 2, complete: true }
+			Event::RatingsReaped {
+				programme: PROGRAMME,
+				ratings: 2,
+				cases: 2,
+				skipped: 0,
+				complete: true
+			}
 		);
 		assert_eq!(ReapedProgrammes::<Test>::get(PROGRAMME), super::programme_card());
 	});
@@ -167,5 +179,52 @@ fn reaping_with_a_limit_out_of_range_or_nothing_left_fails() {
 		assert_noop!(reap(0), Error::<Test>::ReapLimitOutOfRange);
 		assert_noop!(reap(MAX_REAP + 1), Error::<Test>::ReapLimitOutOfRange);
 		assert_noop!(reap(MAX_REAP), Error::<Test>::NothingToReap);
+	});
+}
+
+#[test]
+fn ratings_in_dispute_do_not_block_those_behind_them() {
+	scene().execute_with(|| {
+		// More bad ratings with open cases than one batch looks at.
+		let cases: Vec<CaseId> = [ALICE, BOB, CHARLIE, ALICE].into_iter().map(bad_case).collect();
+		let fifth = bad_case(BOB);
+		// The one that may go is the last in the index's order (hashed keys): close its case.
+		let last = ProgrammeRatings::<Test>::iter_key_prefix(PROGRAMME).last().expect("rated");
+		assert_ok!(Satisfaction::close_case(
+			RuntimeOrigin::signed(ADMIN),
+			last,
+			CaseOutcome::Rectified
+		));
+		run_to(FINISHED);
+		finish(PROGRAMME);
+		run_to(REAPABLE);
+
+		// The first batch finds only disputed ratings: it leaves them and remembers where it
+		// stopped; the second goes on from there and reaps the settled one.
+		assert_ok!(reap(MAX_REAP));
+		assert_eq!(
+			last_event(),
+			Event::RatingsReaped {
+				programme: PROGRAMME,
+				ratings: 0,
+				cases: 0,
+				skipped: MAX_REAP,
+				complete: false
+			}
+		);
+		assert!(ReapCursor::<Test>::contains_key(PROGRAMME));
+		assert_ok!(reap(MAX_REAP));
+		let Event::RatingsReaped { ratings: 1, cases: 1, skipped: 1, complete: false, .. } =
+			last_event()
+		else {
+			panic!("the settled rating was not reaped: {:?}", last_event())
+		};
+		assert!(!Ratings::<Test>::contains_key(last));
+		// It reached the end: the next call starts again from the first. The disputed ones stay.
+		assert!(!ReapCursor::<Test>::contains_key(PROGRAMME));
+		assert_eq!(stored(), 4);
+		for case in cases.into_iter().chain([fifth]).filter(|c| *c != last) {
+			assert!(Ratings::<Test>::contains_key(case));
+		}
 	});
 }

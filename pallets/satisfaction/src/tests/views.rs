@@ -152,7 +152,10 @@ fn try_state_catches_a_broken_queue() {
 		assert!(Satisfaction::do_try_state().is_err());
 		Unanswered::<Test>::mutate(b, |link| link.as_mut().expect("queued").prev = Some(a));
 		assert_ok!(Satisfaction::do_try_state());
-		Cases::<Test>::mutate(a, |c| c.as_mut().expect("a case").state = CaseState::Responded);
+		Cases::<Test>::mutate(a, |c| {
+			c.as_mut().expect("a case").state =
+				CaseState::Responded { response: CaseResponse { hash: hash(1), at: 1 } }
+		});
 		assert!(Satisfaction::do_try_state().is_err());
 	});
 }

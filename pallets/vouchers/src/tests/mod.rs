@@ -3,7 +3,7 @@
 
 use crate::{
 	mock::*, Allocation, ClaimLimit, Error, Event, NextProgrammeId, NextRedemptionId,
-	NextVoucherId, ProgrammeBasis, VoucherState, VoucherStateOf,
+	NextVoucherId, ProgrammeBasis, ProgrammeTerms, VoucherState, VoucherStateOf,
 };
 use frame_support::{assert_ok, BoundedVec};
 use gongzhi_primitives::{
@@ -185,19 +185,23 @@ impl NewProgramme {
 		self
 	}
 
+	/// The terms `create_programme` is given.
+	pub fn terms(&self) -> ProgrammeTerms<Test> {
+		ProgrammeTerms {
+			basis: self.basis.clone(),
+			service_name: bounded(self.name.clone()),
+			unit_value: self.unit_value,
+			limit: self.limit,
+			allocation: self.allocation,
+			supply: self.supply,
+			claim_opens: self.opens,
+			claim_closes: self.closes,
+			expires_at: self.expires,
+		}
+	}
+
 	pub fn create_by(&self, who: &AccountId) -> DispatchResult {
-		Vouchers::create_programme(
-			signed(who),
-			self.basis.clone(),
-			bounded(self.name.clone()),
-			self.unit_value,
-			self.limit,
-			self.allocation,
-			self.supply,
-			self.opens,
-			self.closes,
-			self.expires,
-		)
+		Vouchers::create_programme(signed(who), self.terms())
 	}
 
 	/// Creates it as the office admin; returns its number.
