@@ -8,8 +8,9 @@
 #   deploy/loopback.sh down <dir>
 #
 # district.json: the district file without "validators" (they are made here); without it, a
-# district of one office and no admin key. Environment: GONGZHI_NODE (default: the build's
-# node), LOOPBACK_RPC_RATE (the RPC node's calls per minute per connection, default 600).
+# district of one office and no admin key. A district without "council" (and without "admin")
+# gets a council of three fresh keys, their secrets kept in the directory (council-N.json).
+# Environment: GONGZHI_NODE (default: the build's node), LOOPBACK_RPC_RATE (the RPC node's calls per minute per connection, default 600).
 set -euo pipefail
 KIT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export GONGZHI_NODE=${GONGZHI_NODE:-${CARGO_TARGET_DIR:-$HOME/.cache/gongzhi-target}/release/gongzhi-node}
@@ -65,12 +66,18 @@ if [ -z "$district_in" ]; then
 	(umask 077 && "$GONGZHI_NODE" key generate --output-type json >"$dir/office-admin.json")
 	export OFFICE_ADMIN=$(node -e 'console.log(JSON.parse(require("node:fs").readFileSync(process.argv[1])).ss58Address)' "$dir/office-admin.json")
 fi
+for i in 1 2 3; do
+	(umask 077 && "$GONGZHI_NODE" key generate --output-type json >"$dir/council-$i.json")
+done
 node -e '
 const fs = require("node:fs");
 const [input, out, boot, ...validators] = process.argv.slice(1);
 const d = input ? JSON.parse(fs.readFileSync(input, "utf8")) : {
   offices: [[process.env.OFFICE_ADMIN, "回环测试街道办事处 (loopback)"]]
 };
+if (!d.council && !d.admin) {
+  d.council = [1, 2, 3].map((i) => JSON.parse(fs.readFileSync(`${require("node:path").dirname(out)}/council-${i}.json`, "utf8")).ss58Address);
+}
 d.name = d.name ?? "Gongzhi loopback";
 d.id = d.id ?? "gongzhi_loopback";
 d.bootNodes = [boot];

@@ -1,8 +1,14 @@
 //! Genesis presets: the `development` chain (one validator, a populated district) and the
 //! `local_testnet` chain (four validators on one machine, so that one may fail and GRANDPA still
-//! finalizes with the other three).
+//! finalizes with the other three). Both have a council of three (Alice, Bob, Charlie) and keep
+//! Alice's sudo key for convenience; a production chain's genesis comes from a district file
+//! (`deploy/bin/gongzhi-spec`): its council, no sudo key.
+//!
+//! Validators: pallet-session's genesis `keys` give each validator's account its session keys
+//! (Aura and GRANDPA), and the validator set lists the same accounts; Aura's and GRANDPA's own
+//! genesis authorities stay empty (pallet-session hands them the keys).
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SessionKeys, SudoConfig, UNIT};
 use alloc::{format, string::String, vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -16,10 +22,27 @@ use sp_runtime::traits::{BlakeTwo256, Hash as _};
 /// Tokens given to each endowed dev account: enough to pay fees for years of testing.
 const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// The validators of a preset, by dev name: Aura signs with the sr25519 key of that name,
-/// GRANDPA with the ed25519 key of the same name.
-fn authorities(names: &[(Sr25519Keyring, Ed25519Keyring)]) -> Vec<(AuraId, GrandpaId)> {
-	names.iter().map(|(aura, grandpa)| (aura.public().into(), grandpa.public().into())).collect()
+/// A validator: its account and its session keys.
+type Validator = (AccountId, AuraId, GrandpaId);
+
+/// The validators of a preset, by dev name: the account and Aura's key are the sr25519 key of
+/// that name, GRANDPA's the ed25519 key of the same name.
+fn authorities(names: &[(Sr25519Keyring, Ed25519Keyring)]) -> Vec<Validator> {
+	names
+		.iter()
+		.map(|(aura, grandpa)| {
+			(aura.to_account_id(), aura.public().into(), grandpa.public().into())
+		})
+		.collect()
+}
+
+/// The council of the dev presets: three representatives (Alice, Bob, Charlie), so that a
+/// two-thirds motion needs two of them.
+fn dev_council() -> Vec<AccountId> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.iter()
+		.map(|k| k.to_account_id())
+		.collect()
 }
 
 /// A stand-in for a salted hash computed off chain from a person's ID document (or a household
@@ -76,22 +99,28 @@ fn demo_district() -> crate::CommunityConfig {
 
 /// The genesis state shared by both presets.
 fn base_genesis(
-	validators: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<Validator>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
+	council: Vec<AccountId>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		validator_set: pallet_validator_set::GenesisConfig {
+			validators: validators.iter().map(|(account, ..)| account.clone()).collect::<Vec<_>>(),
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: validators
+		session: pallet_session::GenesisConfig {
+			keys: validators
 				.into_iter()
-				.map(|(_, grandpa)| (grandpa, 1))
+				.map(|(account, aura, grandpa)| {
+					(account.clone(), account, SessionKeys { aura, grandpa })
+				})
 				.collect::<Vec<_>>(),
+		},
+		council_membership: pallet_membership::GenesisConfig {
+			members: council.try_into().expect("the dev council fits"),
 		},
 		sudo: SudoConfig { key: Some(root) },
 		community: demo_district(),
@@ -104,16 +133,18 @@ fn endowed_dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::invulnerable().map(|k| k.to_account_id()).collect()
 }
 
-/// `development`: Alice validates and holds sudo.
+/// `development`: Alice validates and holds sudo; Alice, Bob and Charlie are the council.
 pub fn development_config_genesis() -> Value {
 	base_genesis(
 		authorities(&[(Sr25519Keyring::Alice, Ed25519Keyring::Alice)]),
 		endowed_dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		dev_council(),
 	)
 }
 
-/// `local_testnet`: Alice, Bob, Charlie and Dave validate; Alice holds sudo.
+/// `local_testnet`: Alice, Bob, Charlie and Dave validate; Alice holds sudo; Alice, Bob and
+/// Charlie are the council.
 pub fn local_config_genesis() -> Value {
 	base_genesis(
 		authorities(&[
@@ -124,6 +155,7 @@ pub fn local_config_genesis() -> Value {
 		]),
 		endowed_dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		dev_council(),
 	)
 }
 

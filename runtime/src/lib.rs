@@ -4,7 +4,8 @@
 //! services together on this chain. Where to find things:
 //!
 //! - this file: the pallets that make up the runtime, its version, and its basic types;
-//! - [`configs`]: each pallet's configuration, with the constants chosen for a real district;
+//! - [`configs`]: each pallet's configuration, with the constants chosen for a real district
+//!   (the council, the admin origin and the validators' sessions in [`configs::governance`]);
 //! - [`apis`]: the runtime APIs the node and light clients call;
 //! - [`genesis_config_presets`]: the `development` and `local_testnet` genesis states.
 
@@ -80,7 +81,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("gongzhi"),
 	impl_name: Cow::Borrowed("gongzhi-node"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -95,7 +96,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("gongzhi"),
 	impl_name: Cow::Borrowed("gongzhi-node"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -255,6 +256,23 @@ mod runtime {
 
 	#[runtime::pallet_index(10)]
 	pub type Proxy = pallet_proxy;
+
+	// Governance and validators (configs/governance.rs). The validator set before Session: its
+	// genesis is the set that Session's genesis asks it for.
+	#[runtime::pallet_index(11)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(12)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(13)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(14)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	#[runtime::pallet_index(15)]
+	pub type RootDispatch = pallet_root_dispatch;
 
 	// Gongzhi: the registry first, then the service cycle in the order residents meet it.
 	#[runtime::pallet_index(20)]

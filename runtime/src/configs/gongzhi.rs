@@ -11,12 +11,12 @@
 //! blocks (14,400 blocks a day); names are Chinese text, 3 bytes a character in UTF-8.
 
 use super::deposit;
+use super::governance::AdminOrigin;
 use crate::{
 	Balances, Community, NeedsSurvey, Procurement, Runtime, RuntimeHoldReason, Satisfaction,
 	Signature, Vouchers, DAYS,
 };
 use frame_support::traits::{ConstU128, ConstU32, ConstU8};
-use frame_system::EnsureRoot;
 use sp_runtime::traits::Verify;
 
 /// The key type that signs resident payloads made off chain (relayed ballots, offline QR
@@ -27,8 +27,9 @@ type OffchainPublic = <Signature as Verify>::Signer;
 const MAX_STAFF: u32 = 2_000;
 
 impl pallet_community::Config for Runtime {
-	/// Offices are created and retired by chain governance (sudo on dev chains; a council later).
-	type AdminOrigin = EnsureRoot<crate::AccountId>;
+	/// Offices are created and retired by chain governance: two thirds of the council, or Root
+	/// (the sudo key, on development chains only).
+	type AdminOrigin = AdminOrigin;
 	/// 64 bytes: about 21 Chinese characters, enough for "XX区XX街道办事处".
 	type MaxNameLen = ConstU32<64>;
 	/// A community committee has 5–9 members; 16 leaves room for grid workers (网格员).
@@ -93,8 +94,9 @@ impl pallet_needs_survey::Config for Runtime {
 	type RetentionPeriod = ConstU32<{ 180 * DAYS }>;
 	/// Responses removed per reaping call.
 	type MaxReapBatch = ConstU32<500>;
-	/// Chain governance may cancel any survey (street offices cancel those in their scope).
-	type AdminOrigin = EnsureRoot<crate::AccountId>;
+	/// Chain governance (the council, or Root) may cancel any survey (street offices cancel
+	/// those in their scope).
+	type AdminOrigin = AdminOrigin;
 	/// A survey may be announced up to a month before it opens; it holds one of its office's
 	/// open-survey places from creation, so no longer.
 	type MaxLeadTime = ConstU32<{ 30 * DAYS }>;
@@ -113,8 +115,9 @@ impl pallet_procurement::Config for Runtime {
 	type MaxLeadTime = ConstU32<{ 30 * DAYS }>;
 	/// Bidding, review, voting and revealing together within three months.
 	type MaxDuration = ConstU32<{ 90 * DAYS }>;
-	/// Chain governance may cancel any project not yet closed (an office: before bidding).
-	type AdminOrigin = EnsureRoot<crate::AccountId>;
+	/// Chain governance (the council, or Root) may cancel any project not yet closed (an
+	/// office: before bidding).
+	type AdminOrigin = AdminOrigin;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	/// A project's records (state with up to 32 bid slots, texts, index entry): 0.64 GZT, held

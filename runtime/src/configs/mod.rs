@@ -1,7 +1,9 @@
 //! How each pallet of the runtime is configured. The FRAME system pallets come first; Gongzhi's
-//! own pallets are configured in [`gongzhi`], with the reasoning behind each constant.
+//! own pallets are configured in [`gongzhi`], with the reasoning behind each constant; the
+//! chain's governance (council, admin origin) and its validators (sessions) in [`governance`].
 
 pub mod gongzhi;
+pub mod governance;
 
 // `derive_impl` fills in `RuntimeOrigin`, `RuntimeTask` and `PalletInfo` by name: they must be
 // in scope here.
