@@ -91,7 +91,7 @@ fi
 
 # Every figure in the report comes from this run: clear the previous run's raw files.
 mkdir -p "$RAW"
-rm -rf "$RAW/pallet" "$RAW/overhead" "$RAW"/load-*.json "$RAW"/scale.json "$RAW"/extrinsic-*.log \
+rm -rf "$RAW/pallet" "$RAW/overhead" "$RAW"/load-*.json "$RAW"/scale.json "$RAW"/extrinsic-*.* \
 	"$RAW"/profile-*.txt "$RAW"/*.log "$RAW"/app-*.json
 mkdir -p "$RAW/pallet" "$RAW/overhead"
 {
@@ -107,6 +107,9 @@ mkdir -p "$RAW/pallet" "$RAW/overhead"
 	git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "(not a git checkout)"
 	echo "uncommitted changes: $(git -C "$ROOT" status --porcelain 2>/dev/null | wc -l) files"
 } >"$RAW/commit.txt"
+# The database weights the runtime under test charges (scripts/bench-storage.sh measures them):
+# the report prices the benchmarks' reads and writes with them.
+cp "$ROOT/runtime/src/weights/paritydb_weights.rs" "$RAW/" 2>/dev/null || rm -f "$RAW/paritydb_weights.rs"
 
 step 1 "benchmark pallet: resident calls and transfer_keep_alive ($STEPS steps × $REPEAT repeats)"
 PALLETS=pallet_balances,pallet_community,pallet_needs_survey,pallet_procurement,pallet_vouchers,pallet_satisfaction
@@ -182,7 +185,7 @@ for pe in "system remark" "balances transfer_keep_alive" "procurement vote" "nee
 		--base-path "$WORK/extrinsic-db" \
 		--pallet "$1" --extrinsic "$2" \
 		--warmup 3 --repeat 20 \
-		>"$RAW/extrinsic-$1-$2.log" 2>&1 || tail -5 "$RAW/extrinsic-$1-$2.log" >&2
+		>"$RAW/extrinsic-$1-$2.txt" 2>&1 || tail -5 "$RAW/extrinsic-$1-$2.txt" >&2
 	rm -rf "$WORK/extrinsic-db"
 done
 
