@@ -8,41 +8,50 @@
 //! Seeds rather than `//name` derivation paths: deriving 50,000 keys from the dev phrase would
 //! run PBKDF2 50,000 times (minutes); from a seed it takes milliseconds.
 
-use sp_core::{
-	crypto::{AccountId32, Ss58AddressFormat, Ss58Codec},
-	sr25519, Pair,
+use std::str::FromStr;
+use subxt::{
+	config::{substrate::BlakeTwo256, Hasher},
+	utils::AccountId32,
 };
-use sp_crypto_hashing::blake2_256;
+use subxt_signer::{sr25519::Keypair, SecretUri};
+
+fn blake2_256(s: &str) -> [u8; 32] {
+	BlakeTwo256.hash(s.as_bytes()).0
+}
+
+fn from_seed(seed: [u8; 32]) -> Keypair {
+	Keypair::from_secret_key(seed).expect("every 32-byte seed is a mini secret key")
+}
 
 /// The key of bench resident `i`.
-pub fn resident(i: u32) -> sr25519::Pair {
-	sr25519::Pair::from_seed(&blake2_256(format!("gongzhi-bench/resident/{i}").as_bytes()))
+pub fn resident(i: u32) -> Keypair {
+	from_seed(blake2_256(&format!("gongzhi-bench/resident/{i}")))
 }
 
 /// The key of transfer sender `i`.
-pub fn sender(i: u32) -> sr25519::Pair {
-	sr25519::Pair::from_seed(&blake2_256(format!("gongzhi-bench/sender/{i}").as_bytes()))
+pub fn sender(i: u32) -> Keypair {
+	from_seed(blake2_256(&format!("gongzhi-bench/sender/{i}")))
 }
 
 /// The (stand-in) salted ID-document hash of bench resident `i`.
 pub fn person_hash(i: u32) -> [u8; 32] {
-	blake2_256(format!("gongzhi-bench/person/{i}").as_bytes())
+	blake2_256(&format!("gongzhi-bench/person/{i}"))
 }
 
-/// A dev keyring account (`Alice`, `Bob`, …).
-pub fn dev(name: &str) -> sr25519::Pair {
-	sr25519::Pair::from_string(&format!("//{name}"), None).expect("dev derivation paths are valid")
+/// A dev keyring account (`Alice`, `Bob`, …): `//{name}` from the dev phrase.
+pub fn dev(name: &str) -> Keypair {
+	let uri = SecretUri::from_str(&format!("//{name}")).expect("dev derivation paths are valid");
+	Keypair::from_uri(&uri).expect("dev derivation paths are valid")
 }
 
 /// The 32-byte account id of a key.
-pub fn account(pair: &sr25519::Pair) -> [u8; 32] {
-	let id: AccountId32 = pair.public().into();
-	*id.as_ref()
+pub fn account(pair: &Keypair) -> [u8; 32] {
+	pair.public_key().0
 }
 
-/// An account's SS58 address with the chain's prefix (42), as chain specs and RPCs take it.
+/// An account's SS58 address with the generic prefix (42), as chain specs take it.
 pub fn ss58(account: &[u8; 32]) -> String {
-	AccountId32::from(*account).to_ss58check_with_version(Ss58AddressFormat::custom(42))
+	AccountId32(*account).to_string()
 }
 
 /// `0x`-prefixed lowercase hex.
@@ -67,11 +76,6 @@ pub fn unhex(s: &str) -> Result<Vec<u8>, String> {
 		.collect()
 }
 
-/// Parses a 32-byte hash from hex.
-pub fn unhex32(s: &str) -> Result<[u8; 32], String> {
-	unhex(s)?.try_into().map_err(|_| format!("not 32 bytes: {s}"))
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -81,6 +85,20 @@ mod tests {
 		assert_eq!(account(&resident(7)), account(&resident(7)));
 		assert_ne!(account(&resident(7)), account(&resident(8)));
 		assert_ne!(account(&resident(7)), account(&sender(7)));
+	}
+
+	#[test]
+	fn residents_are_the_accounts_node_benchmarking_signs_for() {
+		// As sp-core's `sr25519::Pair::from_seed` derives them (node/src/benchmarking.rs's
+		// `bench_resident`, and this tool before subxt): read from a chain spec it wrote.
+		assert_eq!(
+			ss58(&account(&resident(0))),
+			"5CV5CjurHgV228Ljirnr89VR5eSEenHT4weZEsxyWJxfeC5B"
+		);
+		assert_eq!(
+			hex(&person_hash(0)),
+			"0x1f27d75669a85b9cccd1a707501856480483178e03f53d6215729eede8781183"
+		);
 	}
 
 	#[test]

@@ -3,7 +3,8 @@
 //! - `load`: a dev chain with N bench residents and N endowed senders in genesis; office Bob
 //!   opens a procurement project, providers Eve and Ferdie bid; once voting opens, N signed
 //!   ballots from N residents are submitted as fast as the node takes them (pipelined
-//!   `author_submitExtrinsic` over a few WebSocket connections), then N
+//!   `author_submitExtrinsic` over a few WebSocket connections, through subxt's RPC client;
+//!   calls built and signed by subxt from the node's metadata), then N
 //!   `Balances::transfer_keep_alive`; each extrinsic is followed to the best block that holds it
 //!   and to finality. Writes throughput, latency, and the node's CPU and memory as JSON.
 //! - `scale`: a district of 50,000 residents in genesis and one ballot all of them vote in; also
@@ -12,7 +13,7 @@
 //!
 //! Only loopback addresses are used; every node started is stopped before the command returns.
 
-mod calls;
+mod chain;
 mod keys;
 mod modes;
 mod node;
@@ -20,7 +21,6 @@ mod report;
 mod rpc;
 mod run;
 mod spec;
-mod tx;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;

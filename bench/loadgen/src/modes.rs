@@ -2,18 +2,15 @@
 //! 50,000 residents and one ballot all of them vote in).
 
 use crate::{
-	calls::{self, Rules},
+	chain::{self, Anchor, Chain, Rules, Signed},
 	keys::{self, hex},
 	node::{dir_bytes, Node, NodeConfig, Sampler},
 	rpc::{Result, Rpc},
 	run::{measure, Pace, PhaseReport},
 	spec,
-	tx::{self, Chain, Era},
 };
 use serde::Serialize;
 use serde_json::Value;
-use sp_core::sr25519;
-use sp_crypto_hashing::blake2_128;
 use std::{
 	path::{Path, PathBuf},
 	process::{Command, Stdio},
@@ -55,25 +52,6 @@ pub struct Setup {
 	pub secs: f64,
 }
 
-async fn read_u32(rpc: &Rpc, key: &[u8]) -> Result<Option<u32>> {
-	Ok(rpc.storage(key, None).await?.map(|v| {
-		let mut b = [0u8; 4];
-		b.copy_from_slice(&v[..4]);
-		u32::from_le_bytes(b)
-	}))
-}
-
-async fn chain_of(rpc: &Rpc) -> Result<Chain> {
-	let genesis = rpc.block_hash(0).await?;
-	let (spec_version, tx_version) = rpc.versions().await?;
-	Ok(Chain { genesis, spec_version, tx_version })
-}
-
-async fn era_now(rpc: &Rpc) -> Result<Era> {
-	let (n, h) = rpc.best().await?;
-	Ok(Era::mortal(Era::NODE_PERIOD, n as u64, h))
-}
-
 async fn wait_block(rpc: &Rpc, at_least: u32) -> Result<u32> {
 	loop {
 		let (n, _) = rpc.best().await?;
@@ -84,33 +62,22 @@ async fn wait_block(rpc: &Rpc, at_least: u32) -> Result<u32> {
 	}
 }
 
-/// Submits one extrinsic signed by `who` with its next nonce; returns the node's error if any.
-async fn send(rpc: &Rpc, chain: &Chain, who: &sr25519::Pair, call: &[u8]) -> Result<()> {
-	let nonce = rpc.next_index(&keys::ss58(&keys::account(who))).await?;
-	let ext = tx::sign(chain, &era_now(rpc).await?, who, nonce, call);
-	rpc.submit(&hex(&ext)).await.map(|_| ())
-}
-
-fn bid_key(project: u32, bid: u32) -> Vec<u8> {
-	let mut k = spec::map_key_u32("Procurement", "Bids", project);
-	k.extend_from_slice(&sp_crypto_hashing::twox_64(&bid.to_le_bytes()));
-	k.extend_from_slice(&bid.to_le_bytes());
-	k
+/// Whether `pallet::item(keys)` holds a value at the best block.
+async fn stored(chain: &Chain, pallet: &str, item: &str, keys: Vec<u32>) -> Result<bool> {
+	chain::exists(&chain.at_best().await?.0, pallet, item, keys).await
 }
 
 /// Office Bob opens a project (and, with `survey`, the benchmark survey, opening when voting
 /// does); providers Eve and Ferdie bid; returns once voting is open. Retries with later windows
 /// if a block is missed.
-pub async fn setup(rpc: &Rpc, chain: &Chain, voting_blocks: u32, survey: bool) -> Result<Setup> {
+pub async fn setup(chain: &Chain, voting_blocks: u32, survey: bool) -> Result<Setup> {
 	let started = Instant::now();
 	let (bob, eve, ferdie) = (keys::dev("Bob"), keys::dev("Eve"), keys::dev("Ferdie"));
 	for attempt in 0..3 {
-		let project = read_u32(rpc, &spec::storage_prefix("Procurement", "NextProjectId"))
-			.await?
-			.unwrap_or(0);
-		let survey_id =
-			read_u32(rpc, &spec::storage_prefix("NeedsSurvey", "NextSurveyId")).await?.unwrap_or(0);
-		let (n, _) = rpc.best().await?;
+		let (at, best) = chain.at_best().await?;
+		let project = chain::read_u32(&at, "Procurement", "NextProjectId").await?;
+		let survey_id = chain::read_u32(&at, "NeedsSurvey", "NextSurveyId").await?;
+		let n = best.number;
 		let rules = Rules {
 			office: 0,
 			bidding_start: n + 2,
@@ -128,71 +95,61 @@ pub async fn setup(rpc: &Rpc, chain: &Chain, voting_blocks: u32, survey: bool) -
 			rules.voting_start,
 			rules.voting_end
 		);
-		send(
-			rpc,
-			chain,
-			&bob,
-			&calls::create_project("长者助餐服务 (bench)", "每日午餐配送", 1_000_000, &rules),
-		)
-		.await?;
+		chain
+			.send(
+				&bob,
+				&chain::create_project("长者助餐服务 (bench)", "每日午餐配送", 1_000_000, &rules),
+			)
+			.await?;
 		if survey {
 			// Same sender: wait for the pool to count the first one in the next nonce.
 			tokio::time::sleep(Duration::from_millis(200)).await;
-			send(
-				rpc,
-				chain,
-				&bob,
-				&calls::create_bench_survey(
-					0,
-					"社区养老服务需求调研 (bench)",
-					survey_window.0,
-					survey_window.1,
-				),
-			)
-			.await?;
+			chain
+				.send(
+					&bob,
+					&chain::create_bench_survey(
+						0,
+						"社区养老服务需求调研 (bench)",
+						survey_window.0,
+						survey_window.1,
+					),
+				)
+				.await?;
 		}
-		let project_key = spec::map_key_u32("Procurement", "Projects", project);
+		let rpc = &chain.rpc;
 		// The project must exist before bidding starts.
 		let mut created = false;
 		while rpc.best().await?.0 < rules.bidding_start {
-			if rpc.storage(&project_key, None).await?.is_some() {
+			if stored(chain, "Procurement", "Projects", vec![project]).await? {
 				created = true;
 				break;
 			}
 			tokio::time::sleep(Duration::from_millis(300)).await;
 		}
-		if !created && rpc.storage(&project_key, None).await?.is_none() {
+		if !created && !stored(chain, "Procurement", "Projects", vec![project]).await? {
 			eprintln!("  setup: project not created in time; retrying");
 			continue;
 		}
 		wait_block(rpc, rules.bidding_start).await?;
-		send(
-			rpc,
-			chain,
-			&eve,
-			&calls::submit_bid(project, 900_000, "银龄居家养老服务中心：热食配送"),
-		)
-		.await?;
-		send(rpc, chain, &ferdie, &calls::submit_bid(project, 800_000, "安心家政服务社：中央厨房"))
+		chain
+			.send(&eve, &chain::submit_bid(project, 900_000, "银龄居家养老服务中心：热食配送"))
+			.await?;
+		chain
+			.send(&ferdie, &chain::submit_bid(project, 800_000, "安心家政服务社：中央厨房"))
 			.await?;
 		let mut bids = false;
 		while rpc.best().await?.0 < rules.bidding_end {
-			if rpc.storage(&bid_key(project, 1), None).await?.is_some() {
+			if stored(chain, "Procurement", "Bids", vec![project, 1]).await? {
 				bids = true;
 				break;
 			}
 			tokio::time::sleep(Duration::from_millis(300)).await;
 		}
-		if !bids && rpc.storage(&bid_key(project, 1), None).await?.is_none() {
+		if !bids && !stored(chain, "Procurement", "Bids", vec![project, 1]).await? {
 			eprintln!("  setup: bids not in before bidding closed; retrying");
 			continue;
 		}
-		if survey
-			&& rpc
-				.storage(&spec::map_key_u32("NeedsSurvey", "Surveys", survey_id), None)
-				.await?
-				.is_none()
-		{
+		if survey && !stored(chain, "NeedsSurvey", "Surveys", vec![survey_id]).await? {
 			return Err("the benchmark survey was not created (see the node log)".into());
 		}
 		wait_block(rpc, rules.voting_start).await?;
@@ -206,23 +163,26 @@ pub async fn setup(rpc: &Rpc, chain: &Chain, voting_blocks: u32, survey: bool) -
 	Err("could not set up a project in three attempts (see the node log)".into())
 }
 
-/// Signs `vote(project, i % 2)` for residents `0..n`, each with nonce 0.
-async fn votes(rpc: &Rpc, chain: &Chain, project: u32, n: u32, nonce: u32) -> Result<Vec<Vec<u8>>> {
-	let era = era_now(rpc).await?;
-	Ok((0..n)
-		.map(|i| tx::sign(chain, &era, &keys::resident(i), nonce, &calls::vote(project, i % 2)))
-		.collect())
+/// Signs `vote(project, i % 2)` for residents `0..n`, each with `nonce`, mortal from the best
+/// block.
+async fn votes(chain: &Chain, project: u32, n: u32, nonce: u64) -> Result<Vec<Signed>> {
+	let (at, best) = chain.at_best().await?;
+	(0..n)
+		.map(|i| {
+			chain::sign(&at, Some(best), &keys::resident(i), nonce, &chain::vote(project, i % 2))
+		})
+		.collect()
 }
 
-/// Bob's free balance.
-async fn free_balance(rpc: &Rpc, who: &[u8; 32]) -> Result<u128> {
-	let mut key = spec::storage_prefix("System", "Account");
-	key.extend_from_slice(&blake2_128(who));
-	key.extend_from_slice(who);
-	let v = rpc.storage(&key, None).await?.ok_or("no account")?;
-	let mut b = [0u8; 16];
-	b.copy_from_slice(&v[16..32]);
-	Ok(u128::from_le_bytes(b))
+/// An account's free balance at the best block.
+async fn free_balance(chain: &Chain, who: &[u8; 32]) -> Result<u128> {
+	chain::free_balance(&chain.at_best().await?.0, who).await
+}
+
+/// The finalized head, for reading storage at it.
+async fn finalized(chain: &Chain) -> Result<Anchor> {
+	let (number, hash) = chain.rpc.finalized().await?;
+	Ok(Anchor { number, hash })
 }
 
 async fn connections(url: &str, n: usize) -> Result<Vec<Rpc>> {
@@ -336,47 +296,46 @@ pub async fn load(
 	let ctl = Rpc::connect(&node.url).await?;
 	let follower = Rpc::connect(&node.url).await?;
 	let conns = connections(&node.url, c.connections).await?;
-	let chain = chain_of(&ctl).await?;
-	let setup = setup(&ctl, &chain, 10_000, false).await?;
+	let chain = Chain::new(&ctl).await?;
+	let hasher = *chain.at_best().await?.0.hasher();
+	let setup = setup(&chain, 10_000, false).await?;
 	let pace = Pace { inflight: c.inflight, stall: Duration::from_secs(60) };
 
 	eprintln!("  signing {n} ballots");
-	let batch = votes(&ctl, &chain, setup.project, n, 0).await?;
+	let batch = votes(&chain, setup.project, n, 0).await?;
 	let vote = {
 		let _perf = Perf::start(perf.as_ref().map(|p| p.with_extension("vote.data")), node.pid);
-		measure("vote", batch, &conns, &follower, node.pid, &cfg.log, &sampler, pace).await?
+		measure("vote", batch, &hasher, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
+			.await?
 	};
 	print_phase(&vote);
 
 	let bob = keys::account(&keys::dev("Bob"));
-	let bob_before = free_balance(&ctl, &bob).await?;
+	let bob_before = free_balance(&chain, &bob).await?;
 	eprintln!("  signing {n} transfers");
-	let era = era_now(&ctl).await?;
-	let batch: Vec<Vec<u8>> = (0..n)
-		.map(|i| {
-			let call = calls::transfer_keep_alive(&bob, EXISTENTIAL_DEPOSIT);
-			tx::sign(&chain, &era, &keys::sender(i), 0, &call)
-		})
-		.collect();
+	let (at, best) = chain.at_best().await?;
+	let call = chain::transfer_keep_alive(&bob, EXISTENTIAL_DEPOSIT);
+	let batch = (0..n)
+		.map(|i| chain::sign(&at, Some(best), &keys::sender(i), 0, &call))
+		.collect::<Result<Vec<_>>>()?;
 	let transfer = {
 		let _perf = Perf::start(perf.as_ref().map(|p| p.with_extension("transfer.data")), node.pid);
-		measure("transfer_keep_alive", batch, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
-			.await?
+		let name = "transfer_keep_alive";
+		measure(name, batch, &hasher, &conns, &follower, node.pid, &cfg.log, &sampler, pace).await?
 	};
 	print_phase(&transfer);
 
-	let (_, fin) = ctl.finalized().await?;
-	let mut prefix = spec::storage_prefix("Procurement", "Ballots");
-	prefix.extend_from_slice(&sp_crypto_hashing::twox_64(&setup.project.to_le_bytes()));
-	prefix.extend_from_slice(&setup.project.to_le_bytes());
-	let (ballots_in_storage, _, _) = ctl.prefix_sizes(&prefix, fin).await?;
-	let transfers_credited = (free_balance(&ctl, &bob).await? - bob_before) / EXISTENTIAL_DEPOSIT;
+	let at_fin = chain.at(finalized(&chain).await?).await?;
+	let (ballots_in_storage, _, _) =
+		chain::prefix_sizes(&at_fin, "Procurement", "Ballots", setup.project).await?;
+	let transfers_credited = (free_balance(&chain, &bob).await? - bob_before) / EXISTENTIAL_DEPOSIT;
 	let tally = ctl
 		.call("gongzhi_projectTally", vec![setup.project.into()])
 		.await
 		.unwrap_or_else(Value::String);
-	let remark = tx::sign(&chain, &era_now(&ctl).await?, &keys::dev("Alice"), 0, &calls::remark());
-	let remark_declared_weight = ctl.query_weight(&remark).await?;
+	let (at, best) = chain.at_best().await?;
+	let remark = chain::sign(&at, Some(best), &keys::dev("Alice"), 0, &chain::remark())?;
+	let remark_declared_weight = ctl.query_weight(&remark.bytes).await?;
 	drop(sampler);
 	node.stop();
 
@@ -464,11 +423,6 @@ pub struct ScaleReport {
 	pub reap_dry_run: String,
 }
 
-fn decode_compact(input: &mut &[u8]) -> u64 {
-	use codec::{Compact, Decode};
-	Compact::<u64>::decode(input).map(|c| c.0).unwrap_or(0)
-}
-
 /// `scale`: a district of `residents` residents in genesis and one ballot all of them vote in.
 pub async fn scale(
 	c: &Common,
@@ -494,13 +448,15 @@ pub async fn scale(
 	let voting_blocks =
 		((residents as f64 / expected_rate.max(10.0) / 6.0) * 1.5).ceil() as u32 + 10;
 	let ctl = Rpc::connect(&node.url).await?;
-	let chain = chain_of(&ctl).await?;
-	let setup = setup(&ctl, &chain, voting_blocks, true).await?;
+	let chain = Chain::new(&ctl).await?;
+	let setup = setup(&chain, voting_blocks, true).await?;
 	let (survey_id, opens, closes) = setup.survey.expect("asked for a survey");
 
 	// Snapshot the state with the project and the survey open, for `benchmark extrinsic`.
-	let (exported_at, _) = ctl.best().await?;
-	drop(ctl);
+	let (at, best) = chain.at_best().await?;
+	let exported_at = best.number;
+	let state_keys = chain::state_keys(&at, setup.project, survey_id)?;
+	drop((at, chain, ctl));
 	node.stop();
 	eprintln!("  exporting the state at block {exported_at} for benchmark extrinsic");
 	let exported = Command::new(&c.node)
@@ -517,13 +473,7 @@ pub async fn scale(
 	}
 	let mut state: Value =
 		serde_json::from_slice(&exported.stdout).map_err(|e| format!("exported state: {e}"))?;
-	spec::patch_exported_state(
-		&mut state,
-		setup.project,
-		setup.windows,
-		survey_id,
-		(opens, closes),
-	)?;
+	spec::patch_exported_state(&mut state, &state_keys, setup.windows, (opens, closes))?;
 	std::fs::write(bench_spec, serde_json::to_vec(&state).map_err(|e| e.to_string())?)
 		.map_err(|e| format!("{}: {e}", bench_spec.display()))?;
 	drop(state);
@@ -533,23 +483,25 @@ pub async fn scale(
 	let ctl = Rpc::connect(&node.url).await?;
 	let follower = Rpc::connect(&node.url).await?;
 	let conns = connections(&node.url, c.connections).await?;
-	let mut prefix = spec::storage_prefix("Procurement", "Ballots");
-	prefix.extend_from_slice(&sp_crypto_hashing::twox_64(&setup.project.to_le_bytes()));
-	prefix.extend_from_slice(&setup.project.to_le_bytes());
-	let (_, fin) = ctl.finalized().await?;
-	let ballots_before = ctl.prefix_sizes(&prefix, fin).await?;
+	let chain = Chain::new(&ctl).await?;
+	let hasher = *chain.at_best().await?.0.hasher();
+	let (project, chain_ref) = (setup.project, &chain);
+	let ballots = move |at: Anchor| async move {
+		chain::prefix_sizes(&chain_ref.at(at).await?, "Procurement", "Ballots", project).await
+	};
+	let ballots_before = ballots(finalized(&chain).await?).await?;
 	let db_bytes_before = dir_bytes(&cfg.base_path);
 
 	eprintln!("  signing {residents} ballots");
-	let batch = votes(&ctl, &chain, setup.project, residents, 0).await?;
+	let batch = votes(&chain, setup.project, residents, 0).await?;
 	let pace = Pace { inflight: c.inflight, stall: Duration::from_secs(90) };
+	let name = "vote (district)";
 	let phase =
-		measure("vote (district)", batch, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
+		measure(name, batch, &hasher, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
 			.await?;
 	print_phase(&phase);
 	tokio::time::sleep(Duration::from_secs(5)).await;
-	let (_, fin) = ctl.finalized().await?;
-	let ballots_after = ctl.prefix_sizes(&prefix, fin).await?;
+	let ballots_after = ballots(finalized(&chain).await?).await?;
 	let db_bytes_after = dir_bytes(&cfg.base_path);
 	eprintln!(
 		"  ballots stored: {} ({} key + {} value bytes); database grew {} bytes",
@@ -563,13 +515,14 @@ pub async fn scale(
 	eprintln!("  waiting for the end of voting (block {})", setup.windows.3);
 	wait_block(&ctl, setup.windows.3).await?;
 	let bob = keys::dev("Bob");
-	let nonce = ctl.next_index(&keys::ss58(&keys::account(&bob))).await?;
-	let close_ext =
-		tx::sign(&chain, &era_now(&ctl).await?, &bob, nonce, &calls::close(setup.project));
-	let close_declared_weight = ctl.query_weight(&close_ext).await?;
+	let nonce = ctl.next_index(&keys::account(&bob)).await?;
+	let (at, best) = chain.at_best().await?;
+	let close_ext = chain::sign(&at, Some(best), &bob, nonce, &chain::close(setup.project))?;
+	let close_declared_weight = ctl.query_weight(&close_ext.bytes).await?;
 	let close = measure(
 		"close",
 		vec![close_ext],
+		&hasher,
 		&conns[..1],
 		&follower,
 		node.pid,
@@ -580,13 +533,8 @@ pub async fn scale(
 	.await?;
 	let close_row = close.blocks.first().cloned().ok_or("close was not included")?;
 	let close_hash = ctl.block_hash(close_row.number).await?;
-	let weight = ctl
-		.storage(&spec::storage_prefix("System", "BlockWeight"), Some(close_hash))
-		.await?
-		.unwrap_or_default();
-	let mut input = &weight[..];
-	let close_block_weight =
-		(0..3).map(|_| (decode_compact(&mut input), decode_compact(&mut input))).collect();
+	let close_at = chain.at(Anchor { number: close_row.number, hash: close_hash }).await?;
+	let close_block_weight = chain::block_weight(&close_at).await?;
 	let outcome = ctl
 		.call("gongzhi_projectOutcome", vec![setup.project.into()])
 		.await
@@ -594,20 +542,22 @@ pub async fn scale(
 
 	// Reaping: what it would cost, and what the runtime says now (RetentionPeriod).
 	let mut reap_declared_weight = Vec::new();
-	let nonce = ctl.next_index(&keys::ss58(&keys::account(&bob))).await?;
-	let era = era_now(&ctl).await?;
+	let nonce = ctl.next_index(&keys::account(&bob)).await?;
+	let (at, best) = chain.at_best().await?;
 	for limit in [1u32, 1000] {
-		let ext = tx::sign(&chain, &era, &bob, nonce, &calls::reap_ballots(setup.project, limit));
-		let (r, p) = ctl.query_weight(&ext).await?;
+		let call = chain::reap_ballots(setup.project, limit);
+		let ext = chain::sign(&at, Some(best), &bob, nonce, &call)?;
+		let (r, p) = ctl.query_weight(&ext.bytes).await?;
 		reap_declared_weight.push((limit, r, p));
 	}
 	// A dry run applies the extrinsic on the best block's state without starting a new block,
 	// so anchor its era one block back (the best block's own hash isn't in `BlockHash` yet).
 	let (best, _) = ctl.best().await?;
-	let era = Era::mortal(Era::NODE_PERIOD, (best - 1) as u64, ctl.block_hash(best - 1).await?);
-	let reap = tx::sign(&chain, &era, &bob, nonce, &calls::reap_ballots(setup.project, 1000));
+	let parent = Anchor { number: best - 1, hash: ctl.block_hash(best - 1).await? };
+	let call = chain::reap_ballots(setup.project, 1000);
+	let reap = chain::sign(&at, Some(parent), &bob, nonce, &call)?;
 	let reap_dry_run = ctl
-		.call("system_dryRun", vec![hex(&reap).into()])
+		.call("system_dryRun", vec![hex(&reap.bytes).into()])
 		.await
 		.map(|v| v.as_str().unwrap_or_default().to_string())
 		.unwrap_or_else(|e| e);
@@ -650,28 +600,32 @@ pub async fn district(c: &Common, residents: u32, out: &Path) -> Result<()> {
 	let ctl = Rpc::connect(&node.url).await?;
 	let follower = Rpc::connect(&node.url).await?;
 	let conns = connections(&node.url, c.connections).await?;
-	let chain = chain_of(&ctl).await?;
+	let chain = Chain::new(&ctl).await?;
+	let hasher = *chain.at_best().await?.0.hasher();
 	// Voting stays open (as in a district whose ballot runs when its runtime is upgraded).
-	let setup = setup(&ctl, &chain, 100_000, true).await?;
+	let setup = setup(&chain, 100_000, true).await?;
 	let (survey, opens, _) = setup.survey.expect("asked for a survey");
 	wait_block(&ctl, opens.max(setup.windows.2)).await?;
 	let pace = Pace { inflight: c.inflight, stall: Duration::from_secs(90) };
 	eprintln!("  signing {residents} responses");
-	let era = era_now(&ctl).await?;
-	let batch: Vec<Vec<u8>> = (0..residents)
+	let (at, best) = chain.at_best().await?;
+	let batch = (0..residents)
 		.map(|i| {
-			tx::sign(&chain, &era, &keys::resident(i), 0, &calls::respond_bench_survey(survey, i))
+			let call = chain::respond_bench_survey(survey, i);
+			chain::sign(&at, Some(best), &keys::resident(i), 0, &call)
 		})
-		.collect();
+		.collect::<Result<Vec<_>>>()?;
+	let name = "respond (district)";
 	let answered =
-		measure("respond (district)", batch, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
+		measure(name, batch, &hasher, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
 			.await?;
 	print_phase(&answered);
 	eprintln!("  signing {residents} ballots");
 	// Each resident's second transaction (nonce 1: the response was the first).
-	let batch = votes(&ctl, &chain, setup.project, residents, 1).await?;
+	let batch = votes(&chain, setup.project, residents, 1).await?;
+	let name = "vote (district)";
 	let voted =
-		measure("vote (district)", batch, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
+		measure(name, batch, &hasher, &conns, &follower, node.pid, &cfg.log, &sampler, pace)
 			.await?;
 	print_phase(&voted);
 	if answered.finalized < residents as usize || voted.finalized < residents as usize {
@@ -681,7 +635,7 @@ pub async fn district(c: &Common, residents: u32, out: &Path) -> Result<()> {
 		));
 	}
 	let (finalized, _) = ctl.finalized().await?;
-	drop((ctl, follower, conns, sampler));
+	drop((chain, ctl, follower, conns, sampler));
 	node.stop();
 	eprintln!("  exporting the state at block {finalized} to {}", out.display());
 	let file = std::fs::File::create(out).map_err(|e| format!("{}: {e}", out.display()))?;

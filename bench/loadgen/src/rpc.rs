@@ -1,34 +1,39 @@
-//! A thin JSON-RPC layer over jsonrpsee's WebSocket client: the few methods the benchmarks call.
+//! The connection to a node, on subxt: its RPC client (`subxt::rpcs`, jsonrpsee over WebSocket,
+//! with limits for thousands of requests in flight), the legacy JSON-RPC methods the
+//! measurements use (submission, heads, block bodies), and an [`OnlineClient`] on the same
+//! connection for metadata, storage and transactions (see `chain.rs`).
 
-use crate::keys::{hex, unhex, unhex32};
-use jsonrpsee_core::{
-	client::{ClientT, Subscription, SubscriptionClientT},
-	rpc_params,
-};
-use jsonrpsee_ws_client::{WsClient, WsClientBuilder};
 use serde_json::Value;
 use std::{sync::Arc, time::Duration};
+use subxt::{
+	backend::LegacyBackend,
+	config::{HashFor, RpcConfigFor},
+	ext::jsonrpsee::ws_client::WsClientBuilder,
+	rpcs::{
+		client::{RpcParams, RpcSubscription},
+		LegacyRpcMethods, RpcClient,
+	},
+	OnlineClient, SubstrateConfig,
+};
 
 /// Errors are strings: this is a measuring tool, and every error ends up in a report or a log.
 pub type Result<T> = std::result::Result<T, String>;
 
+/// The chain's configuration for subxt. Everything chain-specific (the call and storage types,
+/// the transaction extensions) comes from the node's metadata; `SubstrateConfig`'s
+/// `MultiAddress`, `MultiSignature`, BLAKE2-256 hashes and default extensions (those of a FRAME
+/// chain, which is what `runtime/src/lib.rs` declares) fit it.
+pub type Conf = SubstrateConfig;
+/// A block or extrinsic hash.
+pub type Hash = HashFor<Conf>;
+/// A block header as the node serves it.
+pub type Header = <Conf as subxt::Config>::Header;
+
 /// A connection to the node.
 #[derive(Clone)]
-pub struct Rpc(pub Arc<WsClient>);
-
-/// A block header as the node serves it.
-#[derive(Clone, Debug, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Header {
-	/// `0x`-hex block number.
-	pub number: String,
-}
-
-impl Header {
-	/// The block number.
-	pub fn number(&self) -> u32 {
-		u32::from_str_radix(self.number.trim_start_matches("0x"), 16).unwrap_or(0)
-	}
+pub struct Rpc {
+	raw: RpcClient,
+	legacy: LegacyRpcMethods<RpcConfigFor<Conf>>,
 }
 
 impl Rpc {
@@ -45,124 +50,98 @@ impl Rpc {
 			.build(url)
 			.await
 			.map_err(|e| format!("connecting to {url}: {e}"))?;
-		Ok(Self(Arc::new(client)))
+		let raw = RpcClient::new(client);
+		Ok(Self { legacy: LegacyRpcMethods::new(raw.clone()), raw })
 	}
 
-	/// A call whose JSON result is returned as is.
+	/// A subxt client on this connection (legacy JSON-RPC backend: storage and blocks at any
+	/// hash, as the measurements need; storage iterated in pages of 1,000 keys).
+	pub async fn client(&self) -> Result<OnlineClient<Conf>> {
+		let backend =
+			LegacyBackend::<Conf>::builder().storage_page_size(1000).build(self.raw.clone());
+		OnlineClient::from_backend_with_config(SubstrateConfig::new(), Arc::new(backend))
+			.await
+			.map_err(|e| format!("subxt client: {e}"))
+	}
+
+	/// A call whose JSON result is returned as is (the node's own RPCs: `gongzhi_*`,
+	/// `payment_queryInfo`, `system_dryRun`).
 	pub async fn call(&self, method: &str, params: Vec<Value>) -> Result<Value> {
-		let mut p = jsonrpsee_core::params::ArrayParams::new();
+		let mut p = RpcParams::new();
 		for v in params {
-			p.insert(v).map_err(|e| e.to_string())?;
+			p.push(v).map_err(|e| e.to_string())?;
 		}
-		self.0.request::<Value, _>(method, p).await.map_err(|e| format!("{method}: {e}"))
+		self.raw.request::<Value>(method, p).await.map_err(|e| format!("{method}: {e}"))
 	}
 
 	/// `author_submitExtrinsic`: the node's hash, or the node's error as text.
-	pub async fn submit(&self, ext_hex: &str) -> Result<String> {
-		self.0
-			.request::<String, _>("author_submitExtrinsic", rpc_params![ext_hex])
-			.await
-			.map_err(|e| e.to_string())
+	pub async fn submit(&self, ext: &[u8]) -> Result<Hash> {
+		self.legacy.author_submit_extrinsic(ext).await.map_err(|e| e.to_string())
 	}
 
-	/// The best block's header and hash.
-	pub async fn best(&self) -> Result<(u32, [u8; 32])> {
-		let h: Header = serde_json::from_value(self.call("chain_getHeader", vec![]).await?)
-			.map_err(|e| e.to_string())?;
-		let hash = self.block_hash(h.number()).await?;
-		Ok((h.number(), hash))
+	/// The best block's number and hash.
+	pub async fn best(&self) -> Result<(u32, Hash)> {
+		let hash = self
+			.legacy
+			.chain_get_block_hash(None)
+			.await
+			.map_err(|e| format!("chain_getBlockHash: {e}"))?
+			.ok_or("no best block")?;
+		Ok((self.number_of(hash).await?, hash))
 	}
 
 	/// The finalized head's number and hash.
-	pub async fn finalized(&self) -> Result<(u32, [u8; 32])> {
-		let hash = self.call("chain_getFinalizedHead", vec![]).await?;
-		let hash = hash.as_str().ok_or("no finalized head")?.to_string();
-		let h: Header =
-			serde_json::from_value(self.call("chain_getHeader", vec![hash.clone().into()]).await?)
-				.map_err(|e| e.to_string())?;
-		Ok((h.number(), unhex32(&hash)?))
+	pub async fn finalized(&self) -> Result<(u32, Hash)> {
+		let hash = self
+			.legacy
+			.chain_get_finalized_head()
+			.await
+			.map_err(|e| format!("chain_getFinalizedHead: {e}"))?;
+		Ok((self.number_of(hash).await?, hash))
+	}
+
+	async fn number_of(&self, hash: Hash) -> Result<u32> {
+		let header = self
+			.legacy
+			.chain_get_header(Some(hash))
+			.await
+			.map_err(|e| format!("chain_getHeader: {e}"))?
+			.ok_or_else(|| format!("no header for {hash:?}"))?;
+		Ok(header.number as u32)
 	}
 
 	/// The hash of block `n` on the best chain.
-	pub async fn block_hash(&self, n: u32) -> Result<[u8; 32]> {
-		let v = self.call("chain_getBlockHash", vec![n.into()]).await?;
-		unhex32(v.as_str().ok_or_else(|| format!("no block {n}"))?)
+	pub async fn block_hash(&self, n: u32) -> Result<Hash> {
+		self.legacy
+			.chain_get_block_hash(Some(n.into()))
+			.await
+			.map_err(|e| format!("chain_getBlockHash: {e}"))?
+			.ok_or_else(|| format!("no block {n}"))
 	}
 
 	/// The extrinsics of block `hash`, encoded.
-	pub async fn block_extrinsics(&self, hash: &[u8; 32]) -> Result<Vec<Vec<u8>>> {
-		let v = self.call("chain_getBlock", vec![hex(hash).into()]).await?;
-		v["block"]["extrinsics"]
-			.as_array()
-			.ok_or("block without extrinsics")?
-			.iter()
-			.map(|x| unhex(x.as_str().unwrap_or_default()))
-			.collect()
+	pub async fn block_extrinsics(&self, hash: Hash) -> Result<Vec<Vec<u8>>> {
+		let block = self
+			.legacy
+			.chain_get_block(Some(hash))
+			.await
+			.map_err(|e| format!("chain_getBlock: {e}"))?
+			.ok_or_else(|| format!("no block {hash:?}"))?;
+		Ok(block.block.extrinsics.into_iter().map(|x| x.0).collect())
 	}
 
-	/// The runtime's `(spec_version, transaction_version)`.
-	pub async fn versions(&self) -> Result<(u32, u32)> {
-		let v = self.call("state_getRuntimeVersion", vec![]).await?;
-		let get = |k: &str| v[k].as_u64().map(|x| x as u32).ok_or(format!("no {k}"));
-		Ok((get("specVersion")?, get("transactionVersion")?))
-	}
-
-	/// An account's next nonce, counting the pool.
-	pub async fn next_index(&self, ss58: &str) -> Result<u32> {
-		let v = self.call("system_accountNextIndex", vec![ss58.into()]).await?;
-		v.as_u64().map(|x| x as u32).ok_or_else(|| "bad nonce".into())
-	}
-
-	/// A storage value at `at` (best block when `None`).
-	pub async fn storage(&self, key: &[u8], at: Option<[u8; 32]>) -> Result<Option<Vec<u8>>> {
-		let mut p = vec![hex(key).into()];
-		if let Some(at) = at {
-			p.push(hex(&at).into());
-		}
-		match self.call("state_getStorage", p).await? {
-			Value::Null => Ok(None),
-			Value::String(s) => Ok(Some(unhex(&s)?)),
-			other => Err(format!("state_getStorage: {other}")),
-		}
-	}
-
-	/// Every key under `prefix` at `at`, with its value: `(keys, total key bytes, total value
-	/// bytes)`. Pages of 1,000.
-	pub async fn prefix_sizes(&self, prefix: &[u8], at: [u8; 32]) -> Result<(u64, u64, u64)> {
-		let (mut keys, mut key_bytes, mut value_bytes) = (0u64, 0u64, 0u64);
-		let mut start: Option<String> = None;
-		loop {
-			let mut p: Vec<Value> = vec![hex(prefix).into(), 1000.into()];
-			p.push(start.clone().map(Value::from).unwrap_or(Value::Null));
-			p.push(hex(&at).into());
-			let page = self.call("state_getKeysPaged", p).await?;
-			let page: Vec<String> = serde_json::from_value(page).map_err(|e| e.to_string())?;
-			if page.is_empty() {
-				break;
-			}
-			let values = self
-				.call(
-					"state_queryStorageAt",
-					vec![serde_json::to_value(&page).unwrap(), hex(&at).into()],
-				)
-				.await?;
-			for change in values[0]["changes"].as_array().ok_or("no changes")? {
-				keys += 1;
-				key_bytes += (change[0].as_str().unwrap_or("0x").len() as u64 - 2) / 2;
-				value_bytes += (change[1].as_str().unwrap_or("0x").len() as u64 - 2) / 2;
-			}
-			start = page.last().cloned();
-			if page.len() < 1000 {
-				break;
-			}
-		}
-		Ok((keys, key_bytes, value_bytes))
+	/// An account's next nonce, counting the pool (`system_accountNextIndex`).
+	pub async fn next_index(&self, account: &[u8; 32]) -> Result<u64> {
+		self.legacy
+			.system_account_next_index(&(*account).into())
+			.await
+			.map_err(|e| format!("system_accountNextIndex: {e}"))
 	}
 
 	/// `payment_queryInfo`: the weight `(ref_time, proof_size)` the runtime declares for an
 	/// extrinsic, extrinsic base weight included.
 	pub async fn query_weight(&self, ext: &[u8]) -> Result<(u64, u64)> {
-		let v = self.call("payment_queryInfo", vec![hex(ext).into()]).await?;
+		let v = self.call("payment_queryInfo", vec![crate::keys::hex(ext).into()]).await?;
 		let w = &v["weight"];
 		let num = |x: &Value| -> u64 {
 			x.as_u64().or_else(|| x.as_str().and_then(|s| s.parse().ok())).unwrap_or(0)
@@ -173,22 +152,12 @@ impl Rpc {
 	}
 
 	/// Subscribes to new best heads.
-	pub async fn subscribe_new_heads(&self) -> Result<Subscription<Header>> {
-		self.0
-			.subscribe("chain_subscribeNewHeads", rpc_params![], "chain_unsubscribeNewHeads")
-			.await
-			.map_err(|e| e.to_string())
+	pub async fn subscribe_new_heads(&self) -> Result<RpcSubscription<Header>> {
+		self.legacy.chain_subscribe_new_heads().await.map_err(|e| e.to_string())
 	}
 
 	/// Subscribes to finalized heads.
-	pub async fn subscribe_finalized_heads(&self) -> Result<Subscription<Header>> {
-		self.0
-			.subscribe(
-				"chain_subscribeFinalizedHeads",
-				rpc_params![],
-				"chain_unsubscribeFinalizedHeads",
-			)
-			.await
-			.map_err(|e| e.to_string())
+	pub async fn subscribe_finalized_heads(&self) -> Result<RpcSubscription<Header>> {
+		self.legacy.chain_subscribe_finalized_heads().await.map_err(|e| e.to_string())
 	}
 }

@@ -2,10 +2,9 @@
 //! each one to the best block that includes it and to finality.
 
 use crate::{
-	keys::{hex, unhex32},
+	chain::Signed,
 	node::{thread_ticks, Sampler},
-	rpc::{Result, Rpc},
-	tx,
+	rpc::{Conf, Hash, Result, Rpc},
 };
 use futures::{stream, StreamExt};
 use serde::Serialize;
@@ -14,6 +13,10 @@ use std::{
 	sync::{Arc, Mutex},
 	time::{Duration, Instant},
 };
+use subxt::config::{Config, Hasher};
+
+/// The chain's extrinsic hasher (from its metadata), for the extrinsics of the blocks followed.
+pub type ExtHasher = <Conf as Config>::Hasher;
 
 /// One extrinsic's journey.
 #[derive(Clone, Debug, Default)]
@@ -29,7 +32,7 @@ struct Journey {
 /// A block that held some of the batch.
 #[derive(Clone, Debug)]
 struct Seen {
-	hash: [u8; 32],
+	hash: Hash,
 	at: Instant,
 	extrinsics: u32,
 	ours: Vec<usize>,
@@ -38,7 +41,7 @@ struct Seen {
 
 #[derive(Default)]
 struct State {
-	index: HashMap<[u8; 32], usize>,
+	index: HashMap<Hash, usize>,
 	journeys: Vec<Journey>,
 	blocks: BTreeMap<u32, Seen>,
 }
@@ -195,6 +198,7 @@ pub struct Pace {
 /// Follows new best and finalized blocks, marking the batch's extrinsics in them.
 async fn follow(
 	rpc: Rpc,
+	hasher: ExtHasher,
 	state: Arc<Mutex<State>>,
 	done: Arc<std::sync::atomic::AtomicBool>,
 ) -> Result<()> {
@@ -203,13 +207,19 @@ async fn follow(
 	let (mut last_seen, _) = rpc.best().await?;
 	let (mut last_final, _) = rpc.finalized().await?;
 
-	async fn see(rpc: &Rpc, state: &Arc<Mutex<State>>, n: u32, hash: [u8; 32]) -> Result<()> {
-		let exts = rpc.block_extrinsics(&hash).await?;
+	async fn see(
+		rpc: &Rpc,
+		hasher: &ExtHasher,
+		state: &Arc<Mutex<State>>,
+		n: u32,
+		hash: Hash,
+	) -> Result<()> {
+		let exts = rpc.block_extrinsics(hash).await?;
 		let now = Instant::now();
 		let mut s = state.lock().unwrap();
 		let mut ours = Vec::new();
 		for e in &exts {
-			if let Some(&i) = s.index.get(&tx::hash(e)) {
+			if let Some(&i) = s.index.get(&hasher.hash(e)) {
 				if s.journeys[i].included.is_none() {
 					s.journeys[i].included = Some((n, now));
 				}
@@ -227,21 +237,21 @@ async fn follow(
 		tokio::select! {
 			head = heads.next() => {
 				let Some(Ok(head)) = head else { return Err("new-heads subscription ended".into()) };
-				let n = head.number();
+				let n = head.number as u32;
 				for m in last_seen + 1..=n {
 					let hash = rpc.block_hash(m).await?;
-					see(&rpc, &state, m, hash).await?;
+					see(&rpc, &hasher, &state, m, hash).await?;
 				}
 				last_seen = last_seen.max(n);
 			}
 			fin = finals.next() => {
 				let Some(Ok(fin)) = fin else { return Err("finalized-heads subscription ended".into()) };
-				let n = fin.number();
+				let n = fin.number as u32;
 				for m in last_final + 1..=n {
 					let hash = rpc.block_hash(m).await?;
 					let known = state.lock().unwrap().blocks.get(&m).map(|b| b.hash);
 					if known != Some(hash) {
-						see(&rpc, &state, m, hash).await?;
+						see(&rpc, &hasher, &state, m, hash).await?;
 					}
 					let now = Instant::now();
 					let mut s = state.lock().unwrap();
@@ -268,10 +278,12 @@ fn retryable(e: &str) -> bool {
 	e.contains("1016") || e.contains("Immediately Dropped") || e.contains("1014")
 }
 
-/// Submits `batch` (encoded extrinsics) over `conns`, pipelined, and follows it to finality.
+/// Submits `batch` (signed extrinsics) over `conns`, pipelined, and follows it to finality;
+/// `hasher` hashes the extrinsics of the blocks followed.
 pub async fn measure(
 	name: &str,
-	batch: Vec<Vec<u8>>,
+	batch: Vec<Signed>,
+	hasher: &ExtHasher,
 	conns: &[Rpc],
 	follower: &Rpc,
 	node_pid: u32,
@@ -280,29 +292,30 @@ pub async fn measure(
 	pace: Pace,
 ) -> Result<PhaseReport> {
 	let n = batch.len();
-	let declared_weight = follower.query_weight(&batch[0]).await.unwrap_or_else(|e| {
+	let declared_weight = follower.query_weight(&batch[0].bytes).await.unwrap_or_else(|e| {
 		eprintln!("  {name}: payment_queryInfo: {e}");
 		(0, 0)
 	});
-	let encoded_len = batch[0].len();
+	let encoded_len = batch[0].bytes.len();
 	let state = Arc::new(Mutex::new(State::default()));
 	{
 		let mut s = state.lock().unwrap();
 		for (i, e) in batch.iter().enumerate() {
-			s.index.insert(tx::hash(e), i);
+			s.index.insert(e.hash, i);
 		}
 		s.journeys = vec![Journey::default(); n];
 	}
 	let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
-	let follower_task = tokio::spawn(follow(follower.clone(), state.clone(), done.clone()));
+	let follower_task =
+		tokio::spawn(follow(follower.clone(), *hasher, state.clone(), done.clone()));
 	// Let the subscriptions start before the first submission.
 	tokio::time::sleep(Duration::from_millis(500)).await;
 
 	let threads_before = thread_ticks(node_pid);
 	let start = Instant::now();
-	let mut lanes: Vec<Vec<(usize, String, [u8; 32])>> = vec![Vec::new(); conns.len()];
-	for (i, e) in batch.iter().enumerate() {
-		lanes[i % conns.len()].push((i, hex(e), tx::hash(e)));
+	let mut lanes: Vec<Vec<(usize, Signed)>> = vec![Vec::new(); conns.len()];
+	for (i, e) in batch.into_iter().enumerate() {
+		lanes[i % conns.len()].push((i, e));
 	}
 	let mut tasks = Vec::new();
 	for (lane, rpc) in lanes.into_iter().zip(conns.iter().cloned()) {
@@ -310,20 +323,20 @@ pub async fn measure(
 		let inflight = pace.inflight;
 		tasks.push(tokio::spawn(async move {
 			stream::iter(lane)
-				.map(|(i, h, ours)| {
+				.map(|(i, ext)| {
 					let rpc = rpc.clone();
 					let state = state.clone();
 					async move {
 						state.lock().unwrap().journeys[i].sent = Some(Instant::now());
 						let mut backoff = Duration::from_millis(20);
 						loop {
-							match rpc.submit(&h).await {
+							match rpc.submit(&ext.bytes).await {
 								Ok(hash) => {
 									let mut s = state.lock().unwrap();
 									s.journeys[i].acked = Some(Instant::now());
-									if unhex32(&hash).ok() != Some(ours) {
+									if hash != ext.hash {
 										s.journeys[i].error =
-											Some(format!("node hash {hash} differs from ours"));
+											Some(format!("node hash {hash:?} differs from ours"));
 									}
 									break;
 								},

@@ -1,11 +1,14 @@
 //! Chain specs: the dev spec with bench residents and endowed senders added to its genesis patch,
 //! and an exported state patched so that `benchmark extrinsic` can vote and respond on it.
 
-use crate::keys::{self, hex};
-use crate::rpc::Result;
+use crate::{
+	chain::StateKeys,
+	keys::{self, hex},
+	rpc::Result,
+};
 use serde_json::{json, Value};
-use sp_crypto_hashing::{twox_128, twox_64};
 use std::{path::Path, process::Command};
+use subxt::ext::codec::Encode;
 
 /// `gongzhi-node export-chain-spec --chain dev`, with `residents` bench residents (in community
 /// 0 of office 0, no household) and `senders` accounts endowed with `endowment` added.
@@ -43,21 +46,6 @@ pub fn dev_spec_with(node: &Path, residents: u32, senders: u32, endowment: u64) 
 	Ok(spec)
 }
 
-/// `twox128(pallet) ++ twox128(item)`.
-pub fn storage_prefix(pallet: &str, item: &str) -> Vec<u8> {
-	let mut k = twox_128(pallet.as_bytes()).to_vec();
-	k.extend_from_slice(&twox_128(item.as_bytes()));
-	k
-}
-
-/// The key of `pallet::item(id)` in a `Twox64Concat` map keyed by a `u32`.
-pub fn map_key_u32(pallet: &str, item: &str, id: u32) -> Vec<u8> {
-	let mut k = storage_prefix(pallet, item);
-	k.extend_from_slice(&twox_64(&id.to_le_bytes()));
-	k.extend_from_slice(&id.to_le_bytes());
-	k
-}
-
 /// Replaces the one occurrence of `from` in `value` by `to` (same length).
 fn replace_once(value: &mut [u8], from: &[u8], to: &[u8], what: &str) -> Result<()> {
 	let hits: Vec<usize> =
@@ -77,47 +65,41 @@ fn replace_once(value: &mut [u8], from: &[u8], to: &[u8], what: &str) -> Result<
 /// - removes `System::Number` (block 1 must come after it), `Timestamp::Now` and
 ///   `Aura::CurrentSlot` (the inherent's timestamp 0 must be "after" the previous one and in
 ///   slot 0);
-/// - moves project `project`'s windows so that block 1 is in its voting window (bidding
-///   `[0, 1)`, voting `[1, end)`), and survey `survey`'s opening to block 1. Residents registered
-///   at genesis (block 0) stay eligible: they were registered strictly before.
+/// - moves the project's windows so that block 1 is in its voting window (bidding `[0, 1)`,
+///   voting `[1, end)`), and the survey's opening to block 1. Residents registered at genesis
+///   (block 0) stay eligible: they were registered strictly before.
 ///
-/// `windows` are the project's `(bidding_start, bidding_end, voting_start, voting_end)` bytes as
-/// created, `survey_window` the survey's `(opens_at, closes_at)`; each must occur exactly once
-/// in its record, which guards against patching the wrong bytes if a record's layout changes.
+/// `keys` are those entries' storage keys (from the metadata: `chain::state_keys`); `windows`
+/// are the project's `(bidding_start, bidding_end, voting_start, voting_end)` as created,
+/// `survey_window` the survey's `(opens_at, closes_at)`; each must occur exactly once in its
+/// record, which guards against patching the wrong bytes if a record's layout changes.
 pub fn patch_exported_state(
 	spec: &mut Value,
-	project: u32,
+	keys: &StateKeys,
 	windows: (u32, u32, u32, u32),
-	survey: u32,
 	survey_window: (u32, u32),
 ) -> Result<()> {
 	let top = spec["genesis"]["raw"]["top"].as_object_mut().ok_or("not a raw chain spec")?;
-	for (p, i) in [("System", "Number"), ("Timestamp", "Now"), ("Aura", "CurrentSlot")] {
-		top.remove(&hex(&storage_prefix(p, i)));
+	for key in &keys.removed {
+		top.remove(&hex(key));
 	}
-	let mut patch = |key: Vec<u8>, from: Vec<u8>, to: Vec<u8>, what: &str| -> Result<()> {
-		let k = hex(&key);
+	let mut patch = |key: &[u8], from: Vec<u8>, to: Vec<u8>, what: &str| -> Result<()> {
+		let k = hex(key);
 		let v = top.get(&k).and_then(|v| v.as_str()).ok_or(format!("{what} not in the state"))?;
 		let mut bytes = keys::unhex(v)?;
 		replace_once(&mut bytes, &from, &to, what)?;
 		top.insert(k, json!(hex(&bytes)));
 		Ok(())
 	};
-	use codec::Encode;
 	let (bs, be, vs, ve) = windows;
 	patch(
-		map_key_u32("Procurement", "Projects", project),
+		&keys.project,
 		(bs, be, vs, ve).encode(),
 		(0u32, 1u32, 1u32, ve).encode(),
 		"Procurement::Projects",
 	)?;
 	let (opens, closes) = survey_window;
-	patch(
-		map_key_u32("NeedsSurvey", "Surveys", survey),
-		(opens, closes).encode(),
-		(1u32, closes).encode(),
-		"NeedsSurvey::Surveys",
-	)?;
+	patch(&keys.survey, (opens, closes).encode(), (1u32, closes).encode(), "NeedsSurvey::Surveys")?;
 	spec["name"] = json!("Gongzhi bench state (project and survey open at block 1)");
 	Ok(())
 }
