@@ -39,7 +39,7 @@ export async function ratingsScreen(rerender: () => void): Promise<HTMLElement> 
     let caseLine: string;
     if (!kase) caseLine = t('case.none');
     else if (kase.state.type === 'Open') caseLine = t('case.open', { deadline: blockDate(chain, kase.deadline), block: kase.deadline });
-    else if (kase.state.type === 'Responded') caseLine = t('case.responded', { at: kase.response ? blockDate(chain, kase.response.at) : '', block: kase.response?.at ?? '' });
+    else if (kase.state.type === 'Responded') caseLine = t('case.responded', { at: blockDate(chain, kase.state.value.response.at), block: kase.state.value.response.at });
     else if (kase.state.type === 'Overdue') caseLine = t('case.overdue');
     else if (kase.state.type === 'Rectified') caseLine = t('case.closed');
     else caseLine = t('case.dismissed');
