@@ -4,7 +4,8 @@
 //   - lane "browser": the files that drive headless Chromium (the resident app, the office
 //     console, 2x), and the deployment kit's loopback network (07), for balance;
 //   - lane "nodes": every other file, against nodes and clients in Node.js (with the local
-//     network of four validators, 03);
+//     network of four validators, 03, and of four then five, 08: the validator set, about 650 s
+//     as it waits for four session changes; 09: the council on a chain without sudo, about 120 s);
 //   - then alone: 05-faults, which shares 03's chain spec (`local`) and splits its network.
 // Every file runs its own nodes on free ports with --no-mdns and no boot node from another file,
 // so the dev chains of two lanes (same genesis) never meet. Exits non-zero if any file fails.
