@@ -406,7 +406,8 @@ pub fn state_keys<C: OfflineClientAtBlockT<Conf>>(
 
 #[cfg(test)]
 mod tests {
-	//! Against `metadata/gongzhi-dev.scale`, the V16 metadata of the dev runtime, written by:
+	//! Against `metadata/gongzhi-dev.scale`, the V16 metadata of the dev runtime (a node built
+	//! at 9b08560; the calls used here are unchanged since), written by:
 	//! `curl -s -H 'Content-Type: application/json' -d '{"id":1,"jsonrpc":"2.0",
 	//! "method":"state_call","params":["Metadata_metadata_at_version","0x10000000"]}'
 	//! http://127.0.0.1:9944` on a dev node, the result's `Option<OpaqueMetadata>` prefix
