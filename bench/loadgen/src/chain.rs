@@ -280,6 +280,13 @@ pub fn respond_bench_survey(survey: u32, i: u32) -> Call {
 	call("NeedsSurvey", "respond", vec![("survey", u32v(survey)), ("answers", answers)])
 }
 
+/// A `u32` constant of the runtime (`pallet::constant` in the metadata).
+pub fn constant_u32(at: &OnlineClientAtBlock<Conf>, pallet: &str, name: &str) -> Result<u32> {
+	at.constants()
+		.entry(dynamic::constant::<u32>(pallet, name))
+		.map_err(|e| format!("{pallet}::{name}: {e}"))
+}
+
 /// A `u32` storage value (`ValueQuery`: its default when absent).
 pub async fn read_u32(at: &OnlineClientAtBlock<Conf>, pallet: &str, item: &str) -> Result<u32> {
 	let v = at

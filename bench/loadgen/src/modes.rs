@@ -416,9 +416,9 @@ pub struct ScaleReport {
 	pub close_block_extrinsics: u32,
 	/// `gongzhi_projectOutcome` after closing.
 	pub outcome: Value,
-	/// `payment_queryInfo` of `reap_ballots(project, 1)` and `(project, 1000)`.
+	/// `payment_queryInfo` of `reap_ballots(project, 1)` and `(project, MaxReapBatch)`.
 	pub reap_declared_weight: Vec<(u32, u64, u64)>,
-	/// `system_dryRun` of `reap_ballots(project, 1000)` right after closing (hex of the
+	/// `system_dryRun` of `reap_ballots(project, MaxReapBatch)` right after closing (hex of the
 	/// `ApplyExtrinsicResult`).
 	pub reap_dry_run: String,
 }
@@ -544,7 +544,9 @@ pub async fn scale(
 	let mut reap_declared_weight = Vec::new();
 	let nonce = ctl.next_index(&keys::account(&bob)).await?;
 	let (at, best) = chain.at_best().await?;
-	for limit in [1u32, 1000] {
+	// The largest batch a call may take (the runtime's `Procurement::MaxReapBatch`).
+	let batch = chain::constant_u32(&at, "Procurement", "MaxReapBatch")?;
+	for limit in [1u32, batch] {
 		let call = chain::reap_ballots(setup.project, limit);
 		let ext = chain::sign(&at, Some(best), &bob, nonce, &call)?;
 		let (r, p) = ctl.query_weight(&ext.bytes).await?;
@@ -554,7 +556,7 @@ pub async fn scale(
 	// so anchor its era one block back (the best block's own hash isn't in `BlockHash` yet).
 	let (best, _) = ctl.best().await?;
 	let parent = Anchor { number: best - 1, hash: ctl.block_hash(best - 1).await? };
-	let call = chain::reap_ballots(setup.project, 1000);
+	let call = chain::reap_ballots(setup.project, batch);
 	let reap = chain::sign(&at, Some(parent), &bob, nonce, &call)?;
 	let reap_dry_run = ctl
 		.call("system_dryRun", vec![hex(&reap.bytes).into()])

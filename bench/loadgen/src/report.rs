@@ -899,9 +899,10 @@ pub fn write(raw: &Path, root: &Path, out: &Path) -> Result<()> {
 			reap.join("; ")
 		);
 		let dry = s["reap_dry_run"].as_str().unwrap_or("?");
+		let batch = &s["reap_declared_weight"][1][0];
 		let _ = writeln!(
 			r,
-			"| `reap_ballots(project, 1000)` dry run right after `close` | `{dry}`: {} |",
+			"| `reap_ballots(project, {batch})` (`MaxReapBatch`) dry run right after `close` | `{dry}`: {} |",
 			dry_run_error(root, dry).unwrap_or("(not a Procurement module error)".into())
 		);
 		let _ = writeln!(
@@ -1031,14 +1032,15 @@ pub fn write(raw: &Path, root: &Path, out: &Path) -> Result<()> {
 			let limit =
 				((max_ps * ratio - w.eval(db, &[]).0 - charged.base_ps) / per).floor().max(1.0);
 			let n = f(&s["ballots_after"][0]);
+			let batch = f(&s["reap_declared_weight"][1][0]).max(1.0);
 			let _ = writeln!(
 				r,
-				"- Reaping {} ballots at {} µs each (measured; the benchmark covers up to 200 per call, more is extrapolated): at most {:.0} per call in a block's normal weight, so {:.0} full-block calls, or {:.0} calls of 1,000.",
+				"- Reaping {} ballots at {} µs each (measured over 1..=MaxReapBatch): a block's normal weight would hold {:.0} per call, and a call takes at most {:.0} (`MaxReapBatch`), so {:.0} calls.",
 				n,
 				us(per),
 				limit,
-				(n / limit).ceil(),
-				(n / 1000.0).ceil()
+				batch,
+				(n / limit.min(batch)).ceil()
 			);
 		}
 	}
