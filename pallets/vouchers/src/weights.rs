@@ -79,7 +79,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Vouchers::ProgrammeDeposits` (r:0 w:1)
 	/// Proof: `Vouchers::ProgrammeDeposits` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Vouchers::ServiceNames` (r:0 w:1)
@@ -89,21 +89,47 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[1, 16]`.
 	fn create_programme(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1088 + p * (72 ±0)`
+		//  Measured:  `1122 + p * (72 ±0)`
 		//  Estimated: `3991 + p * (2540 ±0)`
-		// Minimum execution time: 109_663_000 picoseconds.
-		Weight::from_parts(113_594_816, 3991)
-			// Standard Error: 46_803
-			.saturating_add(Weight::from_parts(7_070_442, 0).saturating_mul(p.into()))
+		// Minimum execution time: 109_883_000 picoseconds.
+		Weight::from_parts(122_674_858, 3991)
+			// Standard Error: 177_925
+			.saturating_add(Weight::from_parts(7_375_642, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(p.into()))
 	}
-	/// Estimated, not yet measured: `create_programme` with one provider, plus the award and
-	/// its usage read (`scripts/bench-weights.sh vouchers` replaces it).
+	/// Storage: `Procurement::Projects` (r:1 w:0)
+	/// Proof: `Procurement::Projects` (`max_values`: None, `max_size`: Some(747), added: 3222, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::AwardUsage` (r:1 w:1)
+	/// Proof: `Vouchers::AwardUsage` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Community::Offices` (r:1 w:0)
+	/// Proof: `Community::Offices` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `Community::ProviderApprovals` (r:1 w:0)
+	/// Proof: `Community::ProviderApprovals` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
+	/// Storage: `Community::Communities` (r:1 w:0)
+	/// Proof: `Community::Communities` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::OpenProgrammes` (r:1 w:1)
+	/// Proof: `Vouchers::OpenProgrammes` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::NextProgrammeId` (r:1 w:1)
+	/// Proof: `Vouchers::NextProgrammeId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::ProgrammeDeposits` (r:0 w:1)
+	/// Proof: `Vouchers::ProgrammeDeposits` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::ServiceNames` (r:0 w:1)
+	/// Proof: `Vouchers::ServiceNames` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Programmes` (r:0 w:1)
+	/// Proof: `Vouchers::Programmes` (`max_values`: None, `max_size`: Some(569), added: 3044, mode: `MaxEncodedLen`)
 	fn create_programme_from_award() -> Weight {
-		Weight::from_parts(121_000_000, 6000)
+		// Proof Size summary in bytes:
+		//  Measured:  `1561`
+		//  Estimated: `4212`
+		// Minimum execution time: 121_280_000 picoseconds.
+		Weight::from_parts(188_259_000, 4212)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -125,10 +151,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vouchers::ProgrammeVouchers` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1566`
+		//  Measured:  `1600`
 		//  Estimated: `4034`
-		// Minimum execution time: 53_579_000 picoseconds.
-		Weight::from_parts(58_096_000, 4034)
+		// Minimum execution time: 54_621_000 picoseconds.
+		Weight::from_parts(66_129_000, 4034)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -153,12 +179,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 100]`.
 	fn issue(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1589 + n * (412 ±0)`
+		//  Measured:  `1623 + n * (412 ±0)`
 		//  Estimated: `4034 + n * (2744 ±0)`
-		// Minimum execution time: 66_649_000 picoseconds.
-		Weight::from_parts(17_081_769, 4034)
-			// Standard Error: 1_170_270
-			.saturating_add(Weight::from_parts(35_318_076, 0).saturating_mul(n.into()))
+		// Minimum execution time: 60_199_000 picoseconds.
+		Weight::from_parts(62_854_000, 4034)
+			// Standard Error: 898_008
+			.saturating_add(Weight::from_parts(33_930_724, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -191,10 +217,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vouchers::RedemptionVoucher` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2520`
+		//  Measured:  `2554`
 		//  Estimated: `4034`
-		// Minimum execution time: 69_493_000 picoseconds.
-		Weight::from_parts(77_705_000, 4034)
+		// Minimum execution time: 68_802_000 picoseconds.
+		Weight::from_parts(74_962_000, 4034)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -216,10 +242,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vouchers::RecentRedemptions` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	fn confirm() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3371`
+		//  Measured:  `3405`
 		//  Estimated: `3734`
-		// Minimum execution time: 73_369_000 picoseconds.
-		Weight::from_parts(82_523_000, 3734)
+		// Minimum execution time: 76_544_000 picoseconds.
+		Weight::from_parts(94_850_000, 3734)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -239,10 +265,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vouchers::RedemptionsPerDay` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cancel_redemption() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2043`
+		//  Measured:  `2077`
 		//  Estimated: `3598`
-		// Minimum execution time: 55_082_000 picoseconds.
-		Weight::from_parts(59_438_000, 3598)
+		// Minimum execution time: 54_741_000 picoseconds.
+		Weight::from_parts(61_702_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -258,10 +284,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vouchers::VouchersOf` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	fn feeless_claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1566`
+		//  Measured:  `1600`
 		//  Estimated: `4034`
-		// Minimum execution time: 32_368_000 picoseconds.
-		Weight::from_parts(35_582_000, 4034)
+		// Minimum execution time: 32_158_000 picoseconds.
+		Weight::from_parts(35_002_000, 4034)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 	}
 	/// Storage: `Vouchers::Vouchers` (r:1 w:0)
@@ -280,10 +306,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Community::ProviderStaff` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn feeless_redeem() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2446`
+		//  Measured:  `2480`
 		//  Estimated: `4034`
-		// Minimum execution time: 42_263_000 picoseconds.
-		Weight::from_parts(45_197_000, 4034)
+		// Minimum execution time: 42_573_000 picoseconds.
+		Weight::from_parts(45_517_000, 4034)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 	}
 	/// Storage: `Vouchers::RedemptionVoucher` (r:1 w:0)
@@ -294,10 +320,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Community::Residents` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	fn feeless_cancel_redemption() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1278`
+		//  Measured:  `1312`
 		//  Estimated: `3598`
-		// Minimum execution time: 19_078_000 picoseconds.
-		Weight::from_parts(21_101_000, 3598)
+		// Minimum execution time: 19_358_000 picoseconds.
+		Weight::from_parts(30_405_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Vouchers::Vouchers` (r:1 w:1)
@@ -332,10 +358,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vouchers::RedemptionVoucher` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn redeem_offline() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4756`
+		//  Measured:  `4790`
 		//  Estimated: `4034`
-		// Minimum execution time: 211_334_000 picoseconds.
-		Weight::from_parts(272_274_000, 4034)
+		// Minimum execution time: 215_049_000 picoseconds.
+		Weight::from_parts(248_559_000, 4034)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -358,12 +384,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 100]`.
 	fn settle(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1062 + n * (145 ±0)`
+		//  Measured:  `1096 + n * (145 ±0)`
 		//  Estimated: `4034 + n * (2589 ±0)`
-		// Minimum execution time: 51_466_000 picoseconds.
-		Weight::from_parts(33_170_465, 4034)
-			// Standard Error: 82_596
-			.saturating_add(Weight::from_parts(10_908_154, 0).saturating_mul(n.into()))
+		// Minimum execution time: 51_747_000 picoseconds.
+		Weight::from_parts(42_004_608, 4034)
+			// Standard Error: 37_826
+			.saturating_add(Weight::from_parts(10_527_740, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -383,10 +409,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `886 + n * (591 ±0)`
 		//  Estimated: `4034 + n * (2744 ±0)`
-		// Minimum execution time: 40_660_000 picoseconds.
-		Weight::from_parts(40_911_734, 4034)
-			// Standard Error: 293_136
-			.saturating_add(Weight::from_parts(17_067_201, 0).saturating_mul(n.into()))
+		// Minimum execution time: 44_256_000 picoseconds.
+		Weight::from_parts(37_795_074, 4034)
+			// Standard Error: 200_605
+			.saturating_add(Weight::from_parts(16_738_048, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -402,15 +428,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Vouchers::FinishedAt` (r:0 w:1)
 	/// Proof: `Vouchers::FinishedAt` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn release_programme_deposit() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `722`
 		//  Estimated: `4034`
-		// Minimum execution time: 64_276_000 picoseconds.
-		Weight::from_parts(67_800_000, 4034)
+		// Minimum execution time: 65_137_000 picoseconds.
+		Weight::from_parts(68_732_000, 4034)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -437,10 +463,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `940 + n * (170 ±0)`
 		//  Estimated: `4034 + n * (2744 ±0)`
-		// Minimum execution time: 60_710_000 picoseconds.
-		Weight::from_parts(42_829_505, 4034)
-			// Standard Error: 55_275
-			.saturating_add(Weight::from_parts(15_526_241, 0).saturating_mul(n.into()))
+		// Minimum execution time: 61_822_000 picoseconds.
+		Weight::from_parts(24_158_616, 4034)
+			// Standard Error: 69_161
+			.saturating_add(Weight::from_parts(16_132_088, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -458,10 +484,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `277 + n * (19 ±0)`
 		//  Estimated: `3537 + n * (2539 ±0)`
-		// Minimum execution time: 21_521_000 picoseconds.
-		Weight::from_parts(14_832_776, 3537)
-			// Standard Error: 1_667
-			.saturating_add(Weight::from_parts(4_551_602, 0).saturating_mul(n.into()))
+		// Minimum execution time: 21_822_000 picoseconds.
+		Weight::from_parts(15_338_533, 3537)
+			// Standard Error: 5_740
+			.saturating_add(Weight::from_parts(4_614_684, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -473,26 +499,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and chains without measured weights: the same figures with ParityDB's weights.
 impl WeightInfo for () {
 	fn create_programme(p: u32, ) -> Weight {
-		Weight::from_parts(113_594_816, 3991)
-			.saturating_add(Weight::from_parts(7_070_442, 0).saturating_mul(p.into()))
+		Weight::from_parts(122_674_858, 3991)
+			.saturating_add(Weight::from_parts(7_375_642, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(p.into()))
 	}
 	fn create_programme_from_award() -> Weight {
-		Weight::from_parts(121_000_000, 6000)
+		Weight::from_parts(188_259_000, 4212)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn claim() -> Weight {
-		Weight::from_parts(58_096_000, 4034)
+		Weight::from_parts(66_129_000, 4034)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn issue(n: u32, ) -> Weight {
-		Weight::from_parts(17_081_769, 4034)
-			.saturating_add(Weight::from_parts(35_318_076, 0).saturating_mul(n.into()))
+		Weight::from_parts(62_854_000, 4034)
+			.saturating_add(Weight::from_parts(33_930_724, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -500,40 +526,40 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2744).saturating_mul(n.into()))
 	}
 	fn redeem() -> Weight {
-		Weight::from_parts(77_705_000, 4034)
+		Weight::from_parts(74_962_000, 4034)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn confirm() -> Weight {
-		Weight::from_parts(82_523_000, 3734)
+		Weight::from_parts(94_850_000, 3734)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn cancel_redemption() -> Weight {
-		Weight::from_parts(59_438_000, 3598)
+		Weight::from_parts(61_702_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn feeless_claim() -> Weight {
-		Weight::from_parts(35_582_000, 4034)
+		Weight::from_parts(35_002_000, 4034)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 	}
 	fn feeless_redeem() -> Weight {
-		Weight::from_parts(45_197_000, 4034)
+		Weight::from_parts(45_517_000, 4034)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 	}
 	fn feeless_cancel_redemption() -> Weight {
-		Weight::from_parts(21_101_000, 3598)
+		Weight::from_parts(30_405_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 	fn redeem_offline() -> Weight {
-		Weight::from_parts(272_274_000, 4034)
+		Weight::from_parts(248_559_000, 4034)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn settle(n: u32, ) -> Weight {
-		Weight::from_parts(33_170_465, 4034)
-			.saturating_add(Weight::from_parts(10_908_154, 0).saturating_mul(n.into()))
+		Weight::from_parts(42_004_608, 4034)
+			.saturating_add(Weight::from_parts(10_527_740, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -541,8 +567,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2589).saturating_mul(n.into()))
 	}
 	fn mark_expired(n: u32, ) -> Weight {
-		Weight::from_parts(40_911_734, 4034)
-			.saturating_add(Weight::from_parts(17_067_201, 0).saturating_mul(n.into()))
+		Weight::from_parts(37_795_074, 4034)
+			.saturating_add(Weight::from_parts(16_738_048, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -550,13 +576,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2744).saturating_mul(n.into()))
 	}
 	fn release_programme_deposit() -> Weight {
-		Weight::from_parts(67_800_000, 4034)
+		Weight::from_parts(68_732_000, 4034)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reap_vouchers(n: u32, ) -> Weight {
-		Weight::from_parts(42_829_505, 4034)
-			.saturating_add(Weight::from_parts(15_526_241, 0).saturating_mul(n.into()))
+		Weight::from_parts(24_158_616, 4034)
+			.saturating_add(Weight::from_parts(16_132_088, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -564,8 +590,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2744).saturating_mul(n.into()))
 	}
 	fn reap_redemptions_per_day(n: u32, ) -> Weight {
-		Weight::from_parts(14_832_776, 3537)
-			.saturating_add(Weight::from_parts(4_551_602, 0).saturating_mul(n.into()))
+		Weight::from_parts(15_338_533, 3537)
+			.saturating_add(Weight::from_parts(4_614_684, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
