@@ -2,10 +2,11 @@
 // then the files that must run alone. The e2e tests mostly wait for blocks (a 6-second slot, a
 // validator stopped for minutes), so two lanes on two cores take about half the time of one.
 //   - lane "browser": the files that drive headless Chromium (the resident app, the office
-//     console, 2x), and the deployment kit's loopback network (07), for balance;
+//     console, 2x), and, for balance, the deployment kit's loopback network (07) and the council
+//     on a chain without sudo (09, about 120 s);
 //   - lane "nodes": every other file, against nodes and clients in Node.js (with the local
 //     network of four validators, 03, and of four then five, 08: the validator set, about 650 s
-//     as it waits for four session changes; 09: the council on a chain without sudo, about 120 s);
+//     as it waits for four session changes);
 //   - then alone: 05-faults, which shares 03's chain spec (`local`) and splits its network.
 // Every file runs its own nodes on free ports with --no-mdns and no boot node from another file,
 // so the dev chains of two lanes (same genesis) never meet. Exits non-zero if any file fails.
@@ -14,10 +15,10 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-/** The browser lane: every file whose name starts with 2 (Chromium), and 07. Measured on 2 cores
- * (loaded) with 03 here and without 07: 1407 s here, 1026 s in the other; 03 takes about 260 s,
- * 07 about 300 s. */
-const BROWSER_LANE = (f) => /^tests\/(2\d|07)-/.test(f);
+/** The browser lane: every file whose name starts with 2 (Chromium), 07 and 09. Measured on 2
+ * cores (loaded) with 03 here and without 07: 1407 s here, 1026 s in the other; 03 takes about
+ * 260 s, 07 about 300 s, 08 about 650 s (in the other lane), 09 about 120 s. */
+const BROWSER_LANE = (f) => /^tests\/(2\d|07|09)-/.test(f);
 /** Files that run alone, after both lanes: 05 shares 03's chain spec (`local`). */
 const ALONE = ['tests/05-faults.test.js'];
 
