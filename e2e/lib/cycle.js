@@ -806,8 +806,16 @@ export async function stageForApp (ctx, { window = 200, secretVoting = 60, revea
   const open = await submitBids(ctx, await openProjects(ctx, { keys: ['open'], lead: 3, bidding: 2, voting: window }), BIDS);
   const secret = await submitBids(ctx, await openProjects(ctx, { keys: ['secret'], lead: 3, bidding: 2, voting: secretVoting, reveal }), BIDS);
   const base = await bestNumber(api);
-  const created = await sendOne(ctx, api.tx.vouchers.createProgramme(
-    { Direct: { scope: { Community: DISTRICT.riverside }, providers: [who.providers.eve.address] } },
-    '助浴服务券 Bathing help', 5_000, { PerResident: 2 }, 'Entitlement', 6, base, base + programmeBlocks, base + 14_400), who.office);
+  const created = await sendOne(ctx, api.tx.vouchers.createProgramme({
+    basis: { Direct: { scope: { Community: DISTRICT.riverside }, providers: [who.providers.eve.address] } },
+    serviceName: '助浴服务券 Bathing help',
+    unitValue: 5_000,
+    limit: { PerResident: 2 },
+    allocation: 'Entitlement',
+    supply: 6,
+    claimOpens: base,
+    claimCloses: base + programmeBlocks,
+    expiresAt: base + 14_400
+  }), who.office);
   return { survey, projects: { ...open, ...secret }, programme: eventFields(created, 'vouchers', 'ProgrammeCreated')?.programme, programmeOutcome: created };
 }
