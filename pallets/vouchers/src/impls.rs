@@ -104,9 +104,10 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		terms: &ProgrammeTerms<T>,
 	) -> Result<(Programme<T>, Option<OpenIndexOf<T>>), DispatchError> {
-		let ProgrammeTerms {
-			basis,
-			service_name,
+		// The basis and the name by reference, the rest (all `Copy`) by value.
+		let &ProgrammeTerms {
+			ref basis,
+			ref service_name,
 			unit_value,
 			limit,
 			allocation,
@@ -115,8 +116,6 @@ impl<T: Config> Pallet<T> {
 			claim_closes,
 			expires_at,
 		} = terms;
-		let (unit_value, limit, allocation, supply) = (*unit_value, *limit, *allocation, *supply);
-		let (claim_opens, claim_closes, expires_at) = (*claim_opens, *claim_closes, *expires_at);
 		let (office, scope, project, providers) = match basis {
 			ProgrammeBasis::Award { project } => {
 				let award = T::Contracts::award(*project).ok_or(Error::<T>::UnknownProject)?;
