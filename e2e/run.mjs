@@ -26,6 +26,24 @@ const args = ['--test', '--test-timeout=900000'];
 const given = process.argv.slice(2);
 const all = readdirSync(new URL('tests/', import.meta.url)).filter((f) => f.endsWith('.test.js')).sort().map((f) => `tests/${f}`);
 
+/** What every failed test printed (its `not ok` line and the lines after it, up to 40), repeated
+ * at the end: CI keeps only the tail of the output, and two lanes interleave. */
+const failures = [];
+
+/** Collects, from one lane's lines, each `not ok` and what follows it. */
+function failureCollector (label) {
+  let open = null;
+  return (line) => {
+    if (/^\s*not ok \d+/.test(line)) {
+      open = { label, lines: [line] };
+      failures.push(open);
+    } else if (open) {
+      if (/^\s*(ok \d+|# Subtest:)/.test(line) || open.lines.length >= 40) open = null;
+      else open.lines.push(line);
+    }
+  };
+}
+
 /** Runs `files` one at a time in one `node --test`; `label`: prefix every output line with it. */
 function run (files, label) {
   return new Promise((resolve) => {
@@ -33,14 +51,19 @@ function run (files, label) {
     const child = spawn(process.execPath, [...args, '--test-concurrency=1', ...files], { stdio: label ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     if (label) {
       // Line by line with the lane's name, so that the two lanes' interleaved output stays readable.
+      const collect = failureCollector(label);
       for (const stream of [child.stdout, child.stderr]) {
         let rest = '';
+        const emit = (line) => {
+          process.stdout.write(`[${label}] ${line}\n`);
+          collect(line);
+        };
         stream.on('data', (d) => {
           const lines = (rest + d).split('\n');
           rest = lines.pop();
-          for (const line of lines) process.stdout.write(`[${label}] ${line}\n`);
+          for (const line of lines) emit(line);
         });
-        stream.on('end', () => { if (rest) process.stdout.write(`[${label}] ${rest}\n`); });
+        stream.on('end', () => { if (rest) emit(rest); });
       }
     }
     child.on('exit', (code, signal) => {
@@ -63,5 +86,6 @@ if (given.length) {
   if (alone.length) results.push(await run(alone, 'alone'));
 }
 const failed = results.filter((r) => r.code !== 0);
+for (const f of failures) console.error(`e2e: failure in lane ${f.label}:\n${f.lines.map((l) => `  ${l}`).join('\n')}`);
 for (const r of failed) console.error(`e2e: failed: ${r.files.join(' ')}`);
 process.exit(failed.length ? 1 : 0);
