@@ -18,12 +18,23 @@ export GONGZHI_NODE=${GONGZHI_NODE:-${CARGO_TARGET_DIR:-$HOME/.cache/gongzhi-tar
 cmd=${1:?usage: loopback.sh <up|down> <dir> [district.json]}
 dir=${2:?usage: loopback.sh <up|down> <dir> [district.json]}
 
+# Stops every node of the network and waits until they have exited (up to 30 s, then SIGKILL), so
+# that whoever removes the directory next doesn't race a node still writing its database.
 down() {
+	local pids=()
 	for pid_file in "$dir"/*.pid; do
 		[ -e "$pid_file" ] || continue
-		kill "$(cat "$pid_file")" 2>/dev/null || true
+		pids+=("$(cat "$pid_file")")
+		kill "${pids[-1]}" 2>/dev/null || true
 		rm -f "$pid_file"
 	done
+	for _ in $(seq 60); do
+		local alive=0
+		for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+		[ "$alive" = 0 ] && return 0
+		sleep 0.5
+	done
+	for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
 }
 if [ "$cmd" = down ]; then
 	down
