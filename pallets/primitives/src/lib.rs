@@ -12,6 +12,9 @@
 //! | [`Redemptions`] | pallet-vouchers | pallet-satisfaction |
 //! | [`ProviderStanding`] | pallet-satisfaction | pallet-procurement |
 //!
+//! [`anon`] holds what anonymous ballots and responses share (issue 19): the rule that splits an
+//! item's eligible residents into rings, and the contexts and messages their proofs are made for.
+//!
 //! A pallet's unit tests use a small mock of each trait it needs, which doubles as the trait's
 //! contract; the [`CommunityRegistry`] double every pallet uses is shared, in `testing` (feature
 //! `test-utils`). Methods behind the `runtime-benchmarks` feature let one pallet's benchmarks set up
@@ -385,6 +388,8 @@ where
 		sp_io::storage::read(&M::hashed_key_for(k1, k2), &mut [], 0).is_some()
 	}
 }
+
+pub mod anon;
 
 #[cfg(feature = "test-utils")]
 pub mod testing;
