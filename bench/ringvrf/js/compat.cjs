@@ -3,6 +3,7 @@
 //   node compat.cjs make  > js-made.json        (JS keys, roots, proofs, aliases)
 //   node compat.cjs check rust-made.json        (validate Rust-made proofs in JS)
 //   node compat.cjs time                        (verifiablejs timings under node)
+//   node compat.cjs sign  > js-signed.json      (member keys' signatures: proofs of possession)
 // verifiablejs is loaded from ./node_modules or from $VJS_DIR/node_modules.
 const path = require('path');
 // The package exports only an ESM `import` condition; load its CommonJS nodejs build by path.
@@ -57,6 +58,18 @@ if (mode === 'make') {
       js_self_validates: selfOk,
       ms: { members_root: Number(t1 - t0) / 1e6, one_shot: Number(t2 - t1) / 1e6, validate_with_commitment: Number(t3 - t2) / 1e6 },
     });
+  }
+  console.log(JSON.stringify(out, null, 1));
+} else if (mode === 'sign') {
+  // Proofs of possession as pallet-community's set_member_key checks them: `sign(entropy, msg)`
+  // with msg = blake2_256(b"gongzhi/member-key" ++ account); here msg is any 32 bytes (the Rust
+  // side checks the signature, not how msg was made).
+  const out = { package: 'verifiablejs@1.5.0', cases: [] };
+  for (const i of [0, 1, 7]) {
+    const msg = new Uint8Array(32).map((_, j) => (j * 7 + i) & 0xff);
+    const key = v.member_from_entropy(entropy(i));
+    const signature = v.sign(entropy(i), msg);
+    out.cases.push({ i, key: hex(key), msg: hex(msg), signature: hex(signature), js_verifies: v.verify_signature(signature, msg, key) });
   }
   console.log(JSON.stringify(out, null, 1));
 } else if (mode === 'time') {
