@@ -62,13 +62,13 @@ impl RingDomain {
 	}
 }
 
-/// How an item's eligible residents are split into rings ([module docs](self)).
+/// How an item's eligible residents are split into rings ([module docs](self)). Made only by
+/// [`RingSplit::new`], so the number of rings always follows from the eligible count and the
+/// maximum (never 0 rings for an eligible resident: no division by zero).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct RingSplit {
-	/// How many residents are eligible.
-	pub eligible: u32,
-	/// How many rings they are split into (`ceil(eligible / max_ring_size)`; 0 when nobody is).
-	pub rings: u32,
+	eligible: u32,
+	rings: u32,
 }
 
 impl RingSplit {
@@ -79,6 +79,16 @@ impl RingSplit {
 			return None;
 		}
 		Some(RingSplit { eligible, rings: eligible.div_ceil(max_ring_size) })
+	}
+
+	/// How many residents are eligible.
+	pub fn eligible(&self) -> u32 {
+		self.eligible
+	}
+
+	/// How many rings they are split into (`ceil(eligible / max_ring_size)`; 0 when nobody is).
+	pub fn rings(&self) -> u32 {
+		self.rings
 	}
 
 	/// The ring of the resident at `position` (in increasing resident id), with their place in
@@ -103,7 +113,10 @@ impl RingSplit {
 
 	/// The domain ring `ring` is built in: the smallest that holds it.
 	pub fn domain(&self, ring: u32) -> Option<RingDomain> {
-		RingDomain::smallest_for(self.size(ring)).filter(|_| ring < self.rings)
+		if ring >= self.rings {
+			return None;
+		}
+		RingDomain::smallest_for(self.size(ring))
 	}
 }
 
@@ -195,7 +208,8 @@ mod tests {
 		] {
 			let split = RingSplit::new(eligible, max).unwrap();
 			let by_hand = rings_by_hand(eligible, max);
-			assert_eq!(split.rings as usize, by_hand.len(), "{eligible}/{max}");
+			assert_eq!(split.eligible(), eligible);
+			assert_eq!(split.rings() as usize, by_hand.len(), "{eligible}/{max}");
 			for (j, ring) in by_hand.iter().enumerate() {
 				let j = j as u32;
 				assert_eq!(split.size(j) as usize, ring.len());
@@ -208,19 +222,19 @@ mod tests {
 				assert_eq!(split.position(j, ring.len() as u32), None);
 			}
 			// Sizes differ by at most one, and every eligible resident is in exactly one ring.
-			let sizes: Vec<u32> = (0..split.rings).map(|j| split.size(j)).collect();
+			let sizes: Vec<u32> = (0..split.rings()).map(|j| split.size(j)).collect();
 			assert!(sizes.iter().max().unwrap_or(&0) - sizes.iter().min().unwrap_or(&0) <= 1);
 			assert_eq!(sizes.iter().sum::<u32>(), eligible);
 			assert_eq!(split.ring_of(eligible), None);
-			assert_eq!(split.size(split.rings), 0);
-			assert_eq!(split.domain(split.rings), None);
+			assert_eq!(split.size(split.rings()), 0);
+			assert_eq!(split.domain(split.rings()), None);
 		}
 	}
 
 	#[test]
 	fn a_thousand_residents_make_two_rings_of_five_hundred() {
 		let split = RingSplit::new(1_000, 767).unwrap();
-		assert_eq!((split.rings, split.size(0), split.size(1)), (2, 500, 500));
+		assert_eq!((split.rings(), split.size(0), split.size(1)), (2, 500, 500));
 		assert_eq!(split.domain(0), Some(RingDomain::Domain12));
 	}
 
