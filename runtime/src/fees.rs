@@ -187,6 +187,10 @@ pub fn free_action(call: &RuntimeCall) -> (u8, u8, [u8; 32]) {
 	}
 	let item: Option<u64> = match call {
 		C::Community(pallet_community::Call::check_in { activity }) => Some((*activity).into()),
+		// One item for every key change: an account has one pending key change in the pool
+		// (a second, with another key, waits until the first is in a block, and then meets
+		// `MemberKeyCooldown`).
+		C::Community(pallet_community::Call::set_member_key { .. }) => Some(0),
 		C::NeedsSurvey(pallet_needs_survey::Call::respond { survey, .. })
 		| C::NeedsSurvey(pallet_needs_survey::Call::amend { survey, .. }) => Some((*survey).into()),
 		C::Procurement(pallet_procurement::Call::vote { project, .. })

@@ -528,6 +528,7 @@ fn every_free_call_is_charged_the_check_that_makes_it_free() {
 		RuntimeCall::Community(Registry::check_in { activity: 0 }),
 		RuntimeCall::Community(Registry::request_move { who: who.clone(), to: 1 }),
 		RuntimeCall::Community(Registry::cancel_replacement { old: who.clone() }),
+		RuntimeCall::Community(Registry::set_member_key { key: [0; 32], proof: [0; 64] }),
 		RuntimeCall::NeedsSurvey(pallet_needs_survey::Call::respond {
 			survey: 0,
 			answers: Default::default(),

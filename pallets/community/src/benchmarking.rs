@@ -137,6 +137,43 @@ fn open_activity<T: Config>() -> (T::AccountId, ResidentId, ActivityId) {
 	(who, resident, activity)
 }
 
+/// `set_member_key`'s worst case: resident 0 (`account("resident", 0, 0)`) of a community with
+/// two member keys already (the change drops the older, whose index entry goes), the last set
+/// `MemberKeyCooldown` blocks ago; and the precomputed key and proof for that account (the
+/// runtime can't sign). Fails the benchmark if no fixture matches the account's encoding.
+fn member_key_change<T: Config>(
+) -> Result<(T::AccountId, ResidentId, [u8; 32], [u8; 64]), BenchmarkError> {
+	use codec::Encode;
+	let (community, _, _, _) = community::<T>();
+	let who: T::AccountId = account("resident", 0, SEED);
+	let resident = Community::<T>::bench_resident(&who, community, None);
+	let fixture = crate::member_key_fixtures::member_key_fixture(&who.encode()).ok_or(
+		BenchmarkError::Stop(
+			"no member-key fixture for this runtime's account type: add one to \
+			 member_key_fixtures.rs (see print_member_key_fixtures)",
+		),
+	)?;
+	set_member_keys::<T>(resident, [[0x01; 32], [0x02; 32]]);
+	let now = frame_system::Pallet::<T>::block_number();
+	frame_system::Pallet::<T>::set_block_number(now.saturating_add(T::MemberKeyCooldown::get()));
+	Ok((who, resident, fixture.key, fixture.proof))
+}
+
+/// Gives `resident` a full key history, `keys` (oldest first), set in the last two blocks up to
+/// now (the block number moves one on), with their index entries. Arbitrary bytes: nothing
+/// verifies them once stored.
+fn set_member_keys<T: Config>(resident: ResidentId, keys: [[u8; 32]; 2]) {
+	let first = frame_system::Pallet::<T>::block_number();
+	let second = first.saturating_add(1u32.into());
+	let mut history = Vec::new();
+	for (key, since) in keys.into_iter().zip([first, second]) {
+		MemberKeyOwners::<T>::insert(key, resident);
+		history.push(MemberKeyRecord { key, since });
+	}
+	MemberKeys::<T>::insert(resident, MemberKeyHistoryOf::<T>::truncate_from(history));
+	frame_system::Pallet::<T>::set_block_number(second);
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -319,13 +356,14 @@ mod benchmarks {
 		});
 	}
 
-	/// With a pending move and a pending replacement to drop.
+	/// With a pending move and a pending replacement to drop, and two member keys to remove.
 	#[benchmark]
 	fn retire_resident() {
 		let (community, officer, office, _) = community::<T>();
 		let to = Community::<T>::bench_community(office);
 		let who: T::AccountId = account("resident", 0, SEED);
 		let resident = Community::<T>::bench_resident(&who, community, None);
+		set_member_keys::<T>(resident, [[0x01; 32], [0x02; 32]]);
 		pending_replacement::<T>(&who);
 		Community::<T>::do_request_move(who.clone(), who.clone(), to)
 			.expect("set-up: the resident may ask");
@@ -336,6 +374,8 @@ mod benchmarks {
 		assert_last_event::<T>(Event::ResidentRetired { resident, who: who.clone(), community });
 		assert!(!PendingMoves::<T>::contains_key(&who));
 		assert!(!PendingReplacements::<T>::contains_key(&who));
+		assert!(!MemberKeys::<T>::contains_key(resident));
+		assert!(!MemberKeyOwners::<T>::contains_key([0x02; 32]));
 	}
 
 	/// In one step by the admin of both offices, to a community of the other office (both
@@ -783,6 +823,34 @@ mod benchmarks {
 		{
 			assert!(Community::<T>::ensure_cancel_replacement(&old, &old).is_ok());
 		}
+	}
+
+	/// A key change that drops the older of two keys (and its index entry), verifying a real
+	/// proof of possession (a precomputed fixture for this runtime's account type).
+	#[benchmark]
+	fn set_member_key() -> Result<(), BenchmarkError> {
+		let (who, resident, key, proof) = member_key_change::<T>()?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), key, proof);
+
+		assert_last_event::<T>(Event::MemberKeySet { resident, key });
+		assert!(!MemberKeyOwners::<T>::contains_key([0x01; 32]));
+		assert_eq!(MemberKeyOwners::<T>::get(key), Some(resident));
+		Ok(())
+	}
+
+	/// The check that decides whether `set_member_key` is free, alone, for a check that
+	/// succeeds: every read is made and the proof verified.
+	#[benchmark]
+	fn feeless_set_member_key() -> Result<(), BenchmarkError> {
+		let (who, _, key, proof) = member_key_change::<T>()?;
+
+		#[block]
+		{
+			assert!(Community::<T>::ensure_set_member_key(&who, &key, &proof).is_ok());
+		}
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Community, crate::mock::new_test_ext(), crate::mock::Test);

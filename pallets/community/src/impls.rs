@@ -5,6 +5,7 @@
 
 use crate::{pallet::*, types::*, WeightInfo};
 use alloc::{collections::btree_set::BTreeSet, vec::Vec};
+use codec::Encode;
 use frame_support::{
 	dispatch::{DispatchResult, DispatchResultWithPostInfo},
 	ensure,
@@ -18,12 +19,13 @@ use frame_support::{
 use frame_system::{ensure_signed, pallet_prelude::*};
 use gongzhi_primitives::{
 	deposit_weight, view_text, ActivityId, CommunityId, CommunityRegistry, HasEntry, HasEntryPair,
-	OfficeId, ResidentId, ResidentInfo, Scope, H256,
+	MemberKey, OfficeId, ResidentId, ResidentInfo, Scope, H256,
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	DispatchError,
 };
+use verifiable::{ring::bandersnatch::BandersnatchVrfVerifiable, GenerateVerifiable};
 
 impl<T: Config> Pallet<T> {
 	fn now() -> BlockNumberFor<T> {
@@ -32,14 +34,15 @@ impl<T: Config> Pallet<T> {
 
 	/// The weight of the check that decides whether `call` is free (its `feeless_if`:
 	/// [`Pallet::ensure_check_in`], [`Pallet::ensure_request_move`],
-	/// [`Pallet::ensure_cancel_replacement`]). The transaction extension runs it before the
-	/// call, whether the call then turns out free or not, so the runtime charges it on top of the
-	/// call's own weight. Zero for a call that is never free.
+	/// [`Pallet::ensure_cancel_replacement`], [`Pallet::ensure_set_member_key`]). The transaction
+	/// extension runs it before the call, whether the call then turns out free or not, so the
+	/// runtime charges it on top of the call's own weight. Zero for a call that is never free.
 	pub fn feeless_check_weight(call: &Call<T>) -> Weight {
 		match call {
 			Call::check_in { .. } => T::WeightInfo::feeless_check_in(),
 			Call::request_move { .. } => T::WeightInfo::feeless_request_move(),
 			Call::cancel_replacement { .. } => T::WeightInfo::feeless_cancel_replacement(),
+			Call::set_member_key { .. } => T::WeightInfo::feeless_set_member_key(),
 			_ => Weight::zero(),
 		}
 	}
@@ -785,6 +788,7 @@ impl<T: Config> Pallet<T> {
 		Self::count_out(record.community, record.office);
 		Self::drop_pending_move(record.id, &who);
 		Self::drop_pending_replacement(record.id, &who);
+		Self::remove_member_keys(record.id);
 		Self::deposit_event(Event::ResidentRetired {
 			resident: record.id,
 			who,
@@ -830,6 +834,75 @@ impl<T: Config> Pallet<T> {
 		Residents::<T>::insert(&who, record);
 		Self::deposit_event(Event::HouseholdSet { resident, who, household });
 		Ok(())
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// Ring member keys (anonymous ballots and answers)
+	// ----------------------------------------------------------------------------------------
+
+	/// The message whose signature by a member key proves, in `set_member_key`, that `who`
+	/// holds the key's secret: Blake2-256 of [`MEMBER_KEY_CONTEXT`] (18 ASCII bytes, not
+	/// length-prefixed) followed by `who`'s SCALE encoding (an `AccountId32`'s 32 bytes). It
+	/// names the account, so a proof copied from another resident's registration fails.
+	pub fn member_key_message(who: &T::AccountId) -> [u8; 32] {
+		sp_io::hashing::blake2_256(&(MEMBER_KEY_CONTEXT, who).encode())
+	}
+
+	/// Resident `who` may set `key`, proven by `proof`, as their member key now. The same check
+	/// decides whether `set_member_key` is free. The storage checks come first and the
+	/// signature last: a resident within the cooldown costs no verification. Returns the
+	/// resident number, their key history with `key` appended, and the key that falls off the
+	/// history (whose index entry goes).
+	pub fn ensure_set_member_key(
+		who: &T::AccountId,
+		key: &MemberKey,
+		proof: &[u8; 64],
+	) -> Result<(ResidentId, MemberKeyHistoryOf<T>, Option<MemberKey>), DispatchError> {
+		let resident = Self::resident_record(who)?.id;
+		let history = MemberKeys::<T>::get(resident).unwrap_or_default();
+		let now = Self::now();
+		if let Some(current) = history.last() {
+			ensure!(current.key != *key, Error::<T>::MemberKeyUnchanged);
+			// Saturating: at the end of the block-number range the key simply stays.
+			ensure!(
+				now >= current.since.saturating_add(T::MemberKeyCooldown::get()),
+				Error::<T>::MemberKeyChangedRecently
+			);
+		}
+		ensure!(!MemberKeyOwners::<T>::has_entry(key), Error::<T>::MemberKeyTaken);
+		ensure!(BandersnatchVrfVerifiable::is_member_valid(key), Error::<T>::InvalidMemberKey);
+		ensure!(
+			BandersnatchVrfVerifiable::verify_signature(proof, &Self::member_key_message(who), key),
+			Error::<T>::InvalidMemberKeyProof
+		);
+		let mut records = history.into_inner();
+		records.push(MemberKeyRecord { key: *key, since: now });
+		let dropped = (records.len() > MEMBER_KEY_HISTORY as usize).then(|| records.remove(0).key);
+		// At most `MEMBER_KEY_HISTORY` records are left: nothing is truncated.
+		Ok((resident, MemberKeyHistoryOf::<T>::truncate_from(records), dropped))
+	}
+
+	pub(crate) fn do_set_member_key(
+		who: T::AccountId,
+		key: MemberKey,
+		proof: [u8; 64],
+	) -> DispatchResult {
+		let (resident, history, dropped) = Self::ensure_set_member_key(&who, &key, &proof)?;
+		if let Some(old) = dropped {
+			MemberKeyOwners::<T>::remove(old);
+		}
+		MemberKeyOwners::<T>::insert(key, resident);
+		MemberKeys::<T>::insert(resident, history);
+		Self::deposit_event(Event::MemberKeySet { resident, key });
+		Ok(())
+	}
+
+	/// Removes resident `resident`'s member keys and frees them (at most
+	/// `MEMBER_KEY_HISTORY`), when they are retired.
+	fn remove_member_keys(resident: ResidentId) {
+		for record in MemberKeys::<T>::take(resident).unwrap_or_default() {
+			MemberKeyOwners::<T>::remove(record.key);
+		}
 	}
 
 	// ----------------------------------------------------------------------------------------
@@ -1634,6 +1707,31 @@ impl<T: Config> Pallet<T> {
 			"resident persons differ from the person index"
 		);
 
+		// Member keys: only current residents have them, in order, each in the owner index,
+		// and the index holds nothing else.
+		for (resident, history) in MemberKeys::<T>::iter() {
+			ensure!(ResidentAccounts::<T>::has_entry(resident), "member keys of a non-resident");
+			ensure!(!history.is_empty(), "an empty member-key history is stored");
+			ensure!(history.len() as u32 <= MEMBER_KEY_HISTORY, "too many member keys kept");
+			ensure!(
+				history.windows(2).all(|pair| pair[0].since < pair[1].since),
+				"member keys not in the order they were set"
+			);
+			ensure!(history.iter().all(|r| r.since <= Self::now()), "member key set in the future");
+			for record in &history {
+				ensure!(
+					MemberKeyOwners::<T>::get(record.key) == Some(resident),
+					"a member key is missing from the owner index"
+				);
+			}
+		}
+		for (key, resident) in MemberKeyOwners::<T>::iter() {
+			ensure!(
+				MemberKeys::<T>::get(resident).is_some_and(|h| h.iter().any(|r| r.key == key)),
+				"the owner index names a key its resident does not hold"
+			);
+		}
+
 		// Pending moves and replacements: one per current resident, consistent with it.
 		for (account, pending) in PendingMoves::<T>::iter() {
 			let r = Residents::<T>::get(&account).ok_or("pending move of a non-resident")?;
@@ -1840,6 +1938,15 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 		T::MaxEmployers::get()
 	}
 
+	/// One storage read: the resident's key history, newest last.
+	fn member_key_at(resident: ResidentId, at: BlockNumberFor<T>) -> Option<MemberKey> {
+		MemberKeys::<T>::get(resident)?
+			.iter()
+			.rev()
+			.find(|record| record.since <= at)
+			.map(|record| record.key)
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_office(admin: &T::AccountId) -> OfficeId {
 		Self::insert_office(admin.clone(), bench_name::<T>(b"bench office"))
@@ -1868,7 +1975,6 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 		community: CommunityId,
 		household: Option<H256>,
 	) -> ResidentId {
-		use codec::Encode;
 		let person_hash =
 			H256(sp_io::hashing::blake2_256(&(b"gongzhi/bench-person", who).encode()));
 		let record =
@@ -1881,7 +1987,6 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_provider(who: &T::AccountId, office: OfficeId) {
-		use codec::Encode;
 		if !Providers::<T>::has_entry(who) {
 			let code = H256(sp_io::hashing::blake2_256(&(b"gongzhi/bench-provider", who).encode()));
 			// Without a deposit, like the genesis registry: other pallets' benchmarks need an
@@ -1901,7 +2006,6 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_staff(provider: &T::AccountId, resident: ResidentId) {
-		use codec::Encode;
 		let person =
 			ResidentPersons::<T>::get(resident).expect("benchmark set-up: the resident exists");
 		if !Providers::<T>::has_entry(provider) {

@@ -73,6 +73,17 @@
 //!   anyone may reap its per-resident check-in records in bounded batches (`reap_check_ins`); the
 //!   attendance count stays.
 //!
+//! ## Ring member keys (成员公钥)
+//! For anonymous ballots and survey answers (issue 19; `docs/anonymous-ballots.md`) a resident
+//! sets a bandersnatch ring-VRF member key (crates.io `verifiable`) with `set_member_key`, with a
+//! proof of possession that binds it to their account, so nobody can register a key copied from
+//! another resident (which would share that resident's aliases and block their ballot). A key
+//! belongs to one resident ([`MemberKeyOwners`]); [`MemberKeys`] keeps each resident's current
+//! key and the one before it, each with the block it was set in, so that the key in force when an
+//! item opened (`CommunityRegistry::member_key_at`) stays known after a change. A key changes at
+//! most once per [`Config::MemberKeyCooldown`]. The keys are kept by `ResidentId`: a move or a new
+//! account keeps them; retiring the resident removes them (and frees them).
+//!
 //! ## Light reads
 //! [`Residents`] is the record every resident call of every pallet reads: it holds the office as
 //! well as the community, so `CommunityRegistry::resident` is one storage read. Resident counts
@@ -94,19 +105,27 @@
 //!   which then only releases the deposit). The activity's record and attendance stay.
 //!
 //! Residents never pay a deposit: what they make the registry store is one record per resident
-//! and item (a check-in per activity, reaped after `CheckInRetention`; one pending move request).
+//! and item (a check-in per activity, reaped after `CheckInRetention`; one pending move request;
+//! at most two member keys).
 //!
 //! ## Fees
 //! A resident's own calls are free exactly when they will succeed (`#[pallet::feeless_if]` runs
-//! the check the call itself runs): `check_in` ([`Pallet::ensure_check_in`]), `request_move` for
-//! their own move ([`Pallet::ensure_request_move`]; one pending request at a time) and
-//! `cancel_replacement` of their own account ([`Pallet::ensure_cancel_replacement`]; only while
-//! the office has announced one). Every other call is made by an office, an officer, a provider or
-//! anyone for someone else and pays as usual.
+//! the check the call itself runs):
+//! - `check_in` ([`Pallet::ensure_check_in`]; once per activity);
+//! - `request_move` for their own move ([`Pallet::ensure_request_move`]; one pending request at a
+//!   time);
+//! - `cancel_replacement` of their own account ([`Pallet::ensure_cancel_replacement`]; only while
+//!   the office has announced one);
+//! - `set_member_key` ([`Pallet::ensure_set_member_key`]; at most once per `MemberKeyCooldown`,
+//!   and never to the key they have: the check verifies a signature, about half a millisecond,
+//!   so the cooldown is what keeps one resident from repeating it for free).
+//!
+//! Every other call is made by an office, an officer, a provider or anyone for someone else and
+//! pays as usual.
 //! The check itself runs before the call, whether the call then turns out free or not;
 //! [`Pallet::feeless_check_weight`] is its weight (benchmarked as `feeless_check_in`,
-//! `feeless_request_move`, `feeless_cancel_replacement`), for the runtime to charge on top of the
-//! call's own.
+//! `feeless_request_move`, `feeless_cancel_replacement`, `feeless_set_member_key`), for the
+//! runtime to charge on top of the call's own.
 //!
 //! No signed payloads: every call here is signed by the actor itself.
 
@@ -121,6 +140,8 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
+#[cfg(any(feature = "runtime-benchmarks", test))]
+pub mod member_key_fixtures;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -139,7 +160,9 @@ pub mod pallet {
 		traits::{fungible, EnsureOrigin},
 	};
 	use frame_system::pallet_prelude::*;
-	use gongzhi_primitives::{deposit_weight, ActivityId, CommunityId, OfficeId, ResidentId, H256};
+	use gongzhi_primitives::{
+		deposit_weight, ActivityId, CommunityId, MemberKey, OfficeId, ResidentId, H256,
+	};
 	use sp_runtime::traits::Zero;
 
 	/// The version of this pallet's storage layout, kept on chain. Migrations start from it
@@ -248,6 +271,14 @@ pub mod pallet {
 		/// after `CheckInRetention` (`reap_check_ins`). The record and its attendance stay.
 		#[pallet::constant]
 		type ActivityDeposit: Get<BalanceOf<Self>>;
+
+		/// The least number of blocks between two changes of a resident's ring member key
+		/// (`set_member_key`; e.g. 14,400, one day). Setting a first key waits for nothing. The
+		/// call is free and verifies a signature each time, so this is what keeps one resident
+		/// from repeating it; it also means the two keys the registry keeps cover at least this
+		/// long. Must be positive (two keys set in one block would have no order).
+		#[pallet::constant]
+		type MemberKeyCooldown: Get<BlockNumberFor<Self>>;
 
 		/// Weights of the calls, from the benchmarks.
 		type WeightInfo: WeightInfo;
@@ -432,6 +463,20 @@ pub mod pallet {
 	pub type ActivityDeposits<T: Config> =
 		StorageMap<_, Twox64Concat, ActivityId, (T::AccountId, BalanceOf<T>)>;
 
+	/// Each resident's ring member keys (成员公钥, for anonymous ballots and survey answers):
+	/// the current one last, with the one before it, each with the block it was set in, so
+	/// that the key in force when an item opened is still known after a change. Keyed by
+	/// `ResidentId`: a new account (lost key) or a move keeps the keys; retiring the resident
+	/// removes them. No entry: the resident has set no key.
+	#[pallet::storage]
+	pub type MemberKeys<T: Config> = StorageMap<_, Twox64Concat, ResidentId, MemberKeyHistoryOf<T>>;
+
+	/// Which resident holds each member key in their [`MemberKeys`] history: a key belongs to
+	/// one resident at a time. Exactly mirrors [`MemberKeys`]; an entry goes when its key
+	/// leaves the history (a second change) or the resident is retired.
+	#[pallet::storage]
+	pub type MemberKeyOwners<T: Config> = StorageMap<_, Blake2_128Concat, MemberKey, ResidentId>;
+
 	/// The registry a chain starts with (e.g. the `development` preset's district). Entries are
 	/// checked exactly like the calls check them; invalid entries abort the genesis build.
 	#[pallet::genesis_config]
@@ -557,7 +602,8 @@ pub mod pallet {
 			/// Whether this person was registered before (and retired since).
 			returning: bool,
 		},
-		/// A resident was retired; the account lost its provider reference.
+		/// A resident was retired; the account lost its provider reference and their member
+		/// keys were removed.
 		ResidentRetired {
 			/// The resident number.
 			resident: ResidentId,
@@ -727,6 +773,15 @@ pub mod pallet {
 			/// How many persons it has declared now.
 			staff: u32,
 		},
+		/// A resident set their ring member key (成员公钥), in force from this block. Keys are
+		/// public (an anonymous item's rings list them); the aliases a key votes under are not
+		/// linkable to it.
+		MemberKeySet {
+			/// The resident number.
+			resident: ResidentId,
+			/// The new key.
+			key: MemberKey,
+		},
 	}
 
 	/// Why a registry call failed. A failed call changes nothing.
@@ -879,6 +934,20 @@ pub mod pallet {
 		StillApproved,
 		/// The provider still has staff declared (回避): withdraw them first (`remove_staff`).
 		StaffStillDeclared,
+		/// The member key is not a valid bandersnatch public key (成员公钥无效).
+		InvalidMemberKey,
+		/// The proof of possession is not a signature by the member key over this account's
+		/// message (`gongzhi/member-key` and the account): the key was made for another account,
+		/// or the proof is wrong (持有证明无效).
+		InvalidMemberKeyProof,
+		/// The member key is registered already: by another resident, or as this resident's
+		/// previous key (成员公钥已被登记).
+		MemberKeyTaken,
+		/// The member key is the resident's current key already: nothing to change.
+		MemberKeyUnchanged,
+		/// The resident changed their member key less than `MemberKeyCooldown` blocks ago
+		/// (更换过于频繁); try again later.
+		MemberKeyChangedRecently,
 	}
 
 	#[pallet::hooks]
@@ -901,6 +970,9 @@ pub mod pallet {
 				T::MaxStaffPerCall::get() <= T::MaxStaff::get(),
 				"MaxStaffPerCall must not exceed MaxStaff"
 			);
+			// Two changes in one block would give two records the same `since`: which key was
+			// in force then could not be told. It is also what bounds a resident's free calls.
+			assert!(!T::MemberKeyCooldown::get().is_zero(), "MemberKeyCooldown must be positive");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -1110,7 +1182,8 @@ pub mod pallet {
 		}
 
 		/// Retires a resident (moved away, deceased): the record goes, the account loses its
-		/// provider reference. The resident number stays reserved for the person.
+		/// provider reference, their ring member keys are removed (no later item's ring lists
+		/// them). The resident number stays reserved for the person.
 		///
 		/// Origin: an officer of the resident's community. Fails if `who` is not a resident,
 		/// if the caller is not an officer there, or if the account still has consumers. A
@@ -1455,6 +1528,43 @@ pub mod pallet {
 		pub fn withdraw_provider(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let provider = ensure_signed(origin)?;
 			Self::do_withdraw_provider(provider)
+		}
+
+		/// Sets the calling resident's ring member key (设置成员公钥): the public key under
+		/// which they may later vote or answer a survey anonymously. An anonymous item's rings
+		/// list the keys in force when it opened, so a key set now counts for items that open
+		/// later; a changed key takes over for them, and the registry keeps the previous key
+		/// for the items opened before the change. The resident app makes the key on the phone
+		/// from 32 random bytes, kept there (back them up like a wallet's seed).
+		///
+		/// Origin: a registered resident, for themselves. Free when it succeeds; the key may be
+		/// changed at most once per `MemberKeyCooldown` blocks (a day), the first key at any
+		/// time. Fails if the caller is not a resident (`NotResident`), if `key` is their current
+		/// key already (`MemberKeyUnchanged`), if they changed it less than `MemberKeyCooldown`
+		/// blocks ago (`MemberKeyChangedRecently`), if another resident holds `key` or it is
+		/// their own previous key (`MemberKeyTaken`), if `key` is not a valid key
+		/// (`InvalidMemberKey`), or if `proof` does not prove that the caller holds its secret
+		/// (`InvalidMemberKeyProof`).
+		///
+		/// - `key`: the bandersnatch ring-VRF public key (crates.io `verifiable` 0.4,
+		///   `BandersnatchVrfVerifiable::member_from_secret`), 32 bytes.
+		/// - `proof`: proof of possession, binding the key to the caller's account so that
+		///   nobody can register a key copied from another resident: `verifiable`'s
+		///   `sign(secret, message)` (64 bytes), where `message` is the Blake2-256 hash of the
+		///   18 ASCII bytes `gongzhi/member-key` followed by the caller's SCALE-encoded account
+		///   id (32 bytes).
+		#[pallet::call_index(30)]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, key: &MemberKey, proof: &[u8; 64]| -> bool {
+			ensure_signed(origin.clone())
+				.is_ok_and(|who| Pallet::<T>::ensure_set_member_key(&who, key, proof).is_ok())
+		})]
+		pub fn set_member_key(
+			origin: OriginFor<T>,
+			key: MemberKey,
+			proof: [u8; 64],
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_member_key(who, key, proof)
 		}
 	}
 }

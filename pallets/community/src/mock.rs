@@ -42,6 +42,8 @@ pub const PROVIDER_DEPOSIT: u64 = 30;
 pub const ACTIVITY_DEPOSIT: u64 = 10;
 /// What each funded account starts with: enough for a few dozen deposits.
 pub const ENDOWMENT: u64 = 1_000;
+/// Blocks between two changes of a member key in the mock.
+pub const MEMBER_KEY_COOLDOWN: u64 = 10;
 
 /// Small bounds, so that tests reach them.
 impl Config for Test {
@@ -62,6 +64,7 @@ impl Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ProviderDeposit = ConstU64<PROVIDER_DEPOSIT>;
 	type ActivityDeposit = ConstU64<ACTIVITY_DEPOSIT>;
+	type MemberKeyCooldown = ConstU64<MEMBER_KEY_COOLDOWN>;
 	type WeightInfo = ();
 }
 

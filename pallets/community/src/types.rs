@@ -3,9 +3,11 @@
 
 use alloc::{string::String, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::BoundedVec;
+use frame_support::{traits::ConstU32, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
-use gongzhi_primitives::{ActivityId, CommunityId, OfficeId, ResidentId, ResidentInfo, H256};
+use gongzhi_primitives::{
+	ActivityId, CommunityId, MemberKey, OfficeId, ResidentId, ResidentInfo, H256,
+};
 use scale_info::TypeInfo;
 
 use crate::Config;
@@ -35,6 +37,18 @@ pub type PendingReplacementOf<T> =
 /// The person hashes a provider declares (or withdraws) as its staff in one call, at most
 /// `MaxStaffPerCall`.
 pub type StaffListOf<T> = BoundedVec<H256, <T as Config>::MaxStaffPerCall>;
+/// The context that opens the message a member key's proof of possession signs
+/// (`Pallet::member_key_message`): 18 ASCII bytes, SCALE-encoded as a fixed array (no length).
+pub const MEMBER_KEY_CONTEXT: [u8; 18] = *b"gongzhi/member-key";
+/// [`MemberKeyRecord`] as stored for runtime `T`.
+pub type MemberKeyRecordOf<T> = MemberKeyRecord<BlockNumberFor<T>>;
+/// How many member keys the registry keeps per resident: the current one and the one before.
+/// With at most one change per `MemberKeyCooldown` (a day), the key in force at any block of the
+/// last day is still known, which is longer than an item takes to fix its rings after it opens.
+pub const MEMBER_KEY_HISTORY: u32 = 2;
+/// A resident's member keys, oldest first, newest (the current one) last; `since` strictly
+/// increasing; at most [`MEMBER_KEY_HISTORY`].
+pub type MemberKeyHistoryOf<T> = BoundedVec<MemberKeyRecordOf<T>, ConstU32<MEMBER_KEY_HISTORY>>;
 
 /// The life of an office or a community: `Active → Retired`. Ids are never reused, so a retired
 /// record stays readable for the surveys, ballots and programmes that name it.
@@ -203,6 +217,27 @@ impl<BlockNumber: Clone> ResidentRecord<BlockNumber> {
 			household_since: self.household_since.clone(),
 		}
 	}
+}
+
+/// A ring member key a resident set (成员公钥), and from which block it is in force.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct MemberKeyRecord<BlockNumber> {
+	/// The bandersnatch ring-VRF public key (crates.io `verifiable`), 32 bytes.
+	pub key: MemberKey,
+	/// The block in which it was set: it is the key in force from this block until the next
+	/// record's `since`.
+	pub since: BlockNumber,
 }
 
 /// What kind of community activity (活动) was held.

@@ -53,6 +53,11 @@ pub type ProgrammeId = u32;
 pub type VoucherId = u64;
 /// One redemption of a voucher with a provider (核销).
 pub type RedemptionId = u64;
+/// A resident's ring member key (成员公钥): a bandersnatch ring-VRF public key (crates.io
+/// `verifiable`, `BandersnatchVrfVerifiable::Member`), 32 bytes. Rings of these keys let a resident
+/// vote or answer anonymously under a per-item alias (issue 19); the registry keeps each
+/// resident's key, and which key was in force since when.
+pub type MemberKey = [u8; 32];
 /// A sum of money in fen (分, 1/100 yuan). Budgets, prices, voucher values and settlements are
 /// accounting figures paid off chain, not the chain's token: settlement records carry the hash of
 /// the payment reference.
@@ -160,6 +165,13 @@ pub trait CommunityRegistry<AccountId, BlockNumber> {
 	/// The most providers [`CommunityRegistry::employers_of`] returns for one resident: what a
 	/// call that checks them all must be weighed for.
 	fn max_employers() -> u32;
+
+	/// The ring member key that resident `resident` had in force at block `at`: the latest key
+	/// they set at or before `at`. `None` if they had none then, or if the registry no longer
+	/// knows (it keeps a resident's current and previous key only, and none once the resident is
+	/// retired). An anonymous item fixes its rings from the keys in force at its opening block,
+	/// so a key changed after that doesn't change the ring.
+	fn member_key_at(resident: ResidentId, at: BlockNumber) -> Option<MemberKey>;
 
 	/// The active office that `scope` belongs to, or `None` if the scope doesn't exist or its
 	/// office is retired.

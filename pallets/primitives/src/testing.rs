@@ -15,15 +15,18 @@
 //! [`MockRegistry::add_provider`], [`MockRegistry::add_resident`], [`MockRegistry::add_staff`],
 //! and change it with [`MockRegistry::retire_office`], [`MockRegistry::remove_officer`],
 //! [`MockRegistry::suspend_provider`], [`MockRegistry::move_resident`],
-//! [`MockRegistry::replace_account`], [`MockRegistry::set_household`] and
-//! [`MockRegistry::retire_resident`]. Reads go through the trait
-//! (`MockRegistry::resident(&who)`).
+//! [`MockRegistry::replace_account`], [`MockRegistry::set_household`],
+//! [`MockRegistry::set_member_key`] and [`MockRegistry::retire_resident`]. Reads go through the
+//! trait (`MockRegistry::resident(&who)`).
 //!
 //! The double is the contract of [`CommunityRegistry`] as the pallets rely on it; where it is
-//! simpler than pallet-community (counts and the staff index are computed the slow way), the
-//! answers are the same.
+//! simpler than pallet-community (counts and the staff index are computed the slow way; every
+//! member key is kept, not only the current and previous one), the answers are the same for what
+//! pallet-community still knows.
 
-use crate::{CommunityId, CommunityRegistry, OfficeId, ResidentId, ResidentInfo, Scope, H256};
+use crate::{
+	CommunityId, CommunityRegistry, MemberKey, OfficeId, ResidentId, ResidentInfo, Scope, H256,
+};
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use core::marker::PhantomData;
@@ -107,6 +110,15 @@ type ResidentAccounts<T: frame_system::Config> = StorageMap<
 	Twox64Concat,
 	ResidentId,
 	<T as frame_system::Config>::AccountId,
+>;
+/// Ring member keys by resident: `(key, since)`, oldest first.
+#[storage_alias(verbatim)]
+type MemberKeys<T: frame_system::Config> = StorageMap<
+	GongzhiMockRegistry,
+	Twox64Concat,
+	ResidentId,
+	Vec<(MemberKey, BlockNumberFor<T>)>,
+	ValueQuery,
 >;
 #[storage_alias(verbatim)]
 type NextIds = StorageMap<GongzhiMockRegistry, Twox64Concat, Counter, u32, ValueQuery>;
@@ -222,10 +234,20 @@ impl<T: frame_system::Config> MockRegistry<T> {
 		Residents::<T>::insert(new, info);
 	}
 
-	/// Removes resident `who` (if a resident): the account and the resident number are nobody.
+	/// Sets resident `who`'s ring member key now, as their own `set_member_key` would (without
+	/// its checks: any 32 bytes will do here).
+	pub fn set_member_key(who: &T::AccountId, key: MemberKey) {
+		let id = Residents::<T>::get(who).expect("a resident").id;
+		let now = frame_system::Pallet::<T>::block_number();
+		MemberKeys::<T>::append(id, (key, now));
+	}
+
+	/// Removes resident `who` (if a resident): the account and the resident number are nobody,
+	/// and their member keys are gone.
 	pub fn retire_resident(who: &T::AccountId) {
 		if let Some(info) = Residents::<T>::take(who) {
 			ResidentAccounts::<T>::remove(info.id);
+			MemberKeys::<T>::remove(info.id);
 		}
 	}
 
@@ -302,6 +324,15 @@ impl<T: frame_system::Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>>
 	/// As pallet-community's runtime value.
 	fn max_employers() -> u32 {
 		4
+	}
+
+	/// The latest key set at or before `at` (every key is kept here).
+	fn member_key_at(resident: ResidentId, at: BlockNumberFor<T>) -> Option<MemberKey> {
+		MemberKeys::<T>::get(resident)
+			.into_iter()
+			.rev()
+			.find(|(_, since)| *since <= at)
+			.map(|(key, _)| key)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -451,6 +482,25 @@ mod tests {
 			let community = Registry::add_community(Registry::add_office(&1));
 			Registry::add_resident(&10, community);
 			Registry::add_resident(&10, community);
+		});
+	}
+
+	#[test]
+	fn member_keys_in_force_at_a_block() {
+		execute(|| {
+			let community = Registry::add_community(Registry::add_office(&1));
+			let alice = Registry::add_resident(&10, community);
+			assert_eq!(Registry::member_key_at(alice, 5), None);
+			Registry::set_member_key(&10, [1; 32]);
+			System::set_block_number(8);
+			Registry::set_member_key(&10, [2; 32]);
+			assert_eq!(Registry::member_key_at(alice, 4), None);
+			assert_eq!(Registry::member_key_at(alice, 5), Some([1; 32]));
+			assert_eq!(Registry::member_key_at(alice, 7), Some([1; 32]));
+			assert_eq!(Registry::member_key_at(alice, 8), Some([2; 32]));
+			assert_eq!(Registry::member_key_at(alice, 100), Some([2; 32]));
+			Registry::retire_resident(&10);
+			assert_eq!(Registry::member_key_at(alice, 100), None);
 		});
 	}
 

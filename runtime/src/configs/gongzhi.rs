@@ -69,6 +69,10 @@ impl pallet_community::Config for Runtime {
 	/// index and its reaped count are a few bytes): 0.40 GZT, held from the officer or provider
 	/// that publishes it until it is cancelled or its check-ins are reaped, a year after it ends.
 	type ActivityDeposit = ConstU128<{ deposit(2, 256) }>;
+	/// A resident may change their ring member key once a day (14,400 blocks): each change is
+	/// free and costs the chain a signature verification, and the two keys kept per resident
+	/// then cover at least a day, far more than an item takes to fix its rings.
+	type MemberKeyCooldown = ConstU32<DAYS>;
 	type WeightInfo = pallet_community::weights::SubstrateWeight<Runtime>;
 }
 

@@ -6,6 +6,7 @@ mod communities;
 mod conflicts;
 mod deposits;
 mod genesis;
+mod member_keys;
 mod moves;
 mod offices;
 mod providers;
