@@ -16,7 +16,7 @@ source "$(dirname "$0")/lib.sh"
 
 STEPS=${STEPS:-20}
 REPEAT=${REPEAT:-10}
-GONGZHI=(pallet_community pallet_needs_survey pallet_procurement pallet_vouchers pallet_satisfaction
+GONGZHI=(pallet_community pallet_needs_survey pallet_procurement pallet_vouchers pallet_satisfaction pallet_rings
 	pallet_validator_set pallet_root_dispatch)
 FRAME=(frame_system frame_system_extensions pallet_balances pallet_timestamp pallet_transaction_payment
 	pallet_sudo pallet_utility pallet_multisig pallet_proxy pallet_grandpa)

@@ -21,4 +21,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_procurement, Procurement]
 	[pallet_vouchers, Vouchers]
 	[pallet_satisfaction, Satisfaction]
+	[pallet_rings, Rings]
 );

@@ -289,4 +289,8 @@ mod runtime {
 
 	#[runtime::pallet_index(24)]
 	pub type Satisfaction = pallet_satisfaction;
+
+	// The rings of anonymous ballots and survey answers (issue 19).
+	#[runtime::pallet_index(25)]
+	pub type Rings = pallet_rings;
 }

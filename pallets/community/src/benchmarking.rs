@@ -171,6 +171,9 @@ fn set_member_keys<T: Config>(resident: ResidentId, keys: [[u8; 32]; 2]) {
 		history.push(MemberKeyRecord { key, since });
 	}
 	MemberKeys::<T>::insert(resident, MemberKeyHistoryOf::<T>::truncate_from(history));
+	let who = ResidentAccounts::<T>::get(resident).expect("set-up: a resident");
+	let record = Residents::<T>::get(&who).expect("set-up: a resident");
+	KeyHolders::<T>::insert((record.office, record.community, resident), record.registered_at);
 	frame_system::Pallet::<T>::set_block_number(second);
 }
 
@@ -384,6 +387,7 @@ mod benchmarks {
 	#[benchmark]
 	fn move_resident() {
 		let (from, to, who, resident, admin) = cross_office_move::<T>();
+		set_member_keys::<T>(resident, [[0x01; 32], [0x02; 32]]);
 		pending_replacement::<T>(&who);
 		Community::<T>::do_request_move(who.clone(), who.clone(), to)
 			.expect("set-up: the resident may ask");
@@ -553,6 +557,7 @@ mod benchmarks {
 		let to = Community::<T>::bench_community(Community::<T>::bench_office(&to_admin));
 		let who: T::AccountId = account("resident", 0, SEED);
 		let resident = Community::<T>::bench_resident(&who, from, None);
+		set_member_keys::<T>(resident, [[0x01; 32], [0x02; 32]]);
 		pending_replacement::<T>(&who);
 		Community::<T>::do_request_move(from_admin, who.clone(), to)
 			.expect("set-up: the office admin may ask");

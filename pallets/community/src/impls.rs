@@ -19,7 +19,7 @@ use frame_support::{
 use frame_system::{ensure_signed, pallet_prelude::*};
 use gongzhi_primitives::{
 	deposit_weight, view_text, ActivityId, CommunityId, CommunityRegistry, HasEntry, HasEntryPair,
-	MemberKey, OfficeId, ResidentId, ResidentInfo, Scope, H256,
+	KeyCursor, KeyPage, MemberKey, OfficeId, ResidentId, ResidentInfo, Scope, H256,
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -788,7 +788,7 @@ impl<T: Config> Pallet<T> {
 		Self::count_out(record.community, record.office);
 		Self::drop_pending_move(record.id, &who);
 		Self::drop_pending_replacement(record.id, &who);
-		Self::remove_member_keys(record.id);
+		Self::remove_member_keys(&record);
 		Self::deposit_event(Event::ResidentRetired {
 			resident: record.id,
 			who,
@@ -851,14 +851,15 @@ impl<T: Config> Pallet<T> {
 	/// Resident `who` may set `key`, proven by `proof`, as their member key now. The same check
 	/// decides whether `set_member_key` is free. The storage checks come first and the
 	/// signature last: a resident within the cooldown costs no verification. Returns the
-	/// resident number, their key history with `key` appended, and the key that falls off the
+	/// resident's record, their key history with `key` appended, and the key that falls off the
 	/// history (whose index entry goes).
 	pub fn ensure_set_member_key(
 		who: &T::AccountId,
 		key: &MemberKey,
 		proof: &[u8; 64],
-	) -> Result<(ResidentId, MemberKeyHistoryOf<T>, Option<MemberKey>), DispatchError> {
-		let resident = Self::resident_record(who)?.id;
+	) -> Result<(ResidentRecordOf<T>, MemberKeyHistoryOf<T>, Option<MemberKey>), DispatchError> {
+		let record = Self::resident_record(who)?;
+		let resident = record.id;
 		let history = MemberKeys::<T>::get(resident).unwrap_or_default();
 		let now = Self::now();
 		if let Some(current) = history.last() {
@@ -879,7 +880,7 @@ impl<T: Config> Pallet<T> {
 		records.push(MemberKeyRecord { key: *key, since: now });
 		let dropped = (records.len() > MEMBER_KEY_HISTORY as usize).then(|| records.remove(0).key);
 		// At most `MEMBER_KEY_HISTORY` records are left: nothing is truncated.
-		Ok((resident, MemberKeyHistoryOf::<T>::truncate_from(records), dropped))
+		Ok((record, MemberKeyHistoryOf::<T>::truncate_from(records), dropped))
 	}
 
 	pub(crate) fn do_set_member_key(
@@ -887,22 +888,82 @@ impl<T: Config> Pallet<T> {
 		key: MemberKey,
 		proof: [u8; 64],
 	) -> DispatchResult {
-		let (resident, history, dropped) = Self::ensure_set_member_key(&who, &key, &proof)?;
+		let (record, history, dropped) = Self::ensure_set_member_key(&who, &key, &proof)?;
 		if let Some(old) = dropped {
 			MemberKeyOwners::<T>::remove(old);
 		}
+		let resident = record.id;
 		MemberKeyOwners::<T>::insert(key, resident);
 		MemberKeys::<T>::insert(resident, history);
+		KeyHolders::<T>::insert((record.office, record.community, resident), record.registered_at);
 		Self::deposit_event(Event::MemberKeySet { resident, key });
 		Ok(())
 	}
 
-	/// Removes resident `resident`'s member keys and frees them (at most
-	/// `MEMBER_KEY_HISTORY`), when they are retired.
-	fn remove_member_keys(resident: ResidentId) {
-		for record in MemberKeys::<T>::take(resident).unwrap_or_default() {
-			MemberKeyOwners::<T>::remove(record.key);
+	/// Removes the member keys of resident `record` and frees them (at most
+	/// `MEMBER_KEY_HISTORY`), with their [`KeyHolders`] entry, when they are retired.
+	fn remove_member_keys(record: &ResidentRecordOf<T>) {
+		for old in MemberKeys::<T>::take(record.id).unwrap_or_default() {
+			MemberKeyOwners::<T>::remove(old.key);
 		}
+		KeyHolders::<T>::remove((record.office, record.community, record.id));
+	}
+
+	/// The walk of [`CommunityRegistry::member_keys_in`] over [`KeyHolders`]: the office's
+	/// entries (or one community's) in storage order, after `after`.
+	pub(crate) fn walk_key_holders(
+		scope: Scope,
+		at: BlockNumberFor<T>,
+		after: Option<KeyCursor>,
+		limit: u32,
+	) -> KeyPage {
+		let mut page = KeyPage::default();
+		let (office, community) = match scope {
+			Scope::Office(office) => (office, None),
+			Scope::Community(community) => match Communities::<T>::get(community) {
+				Some(c) => (c.office, Some(community)),
+				None => return page,
+			},
+		};
+		let start = after
+			.map(|a| KeyHolders::<T>::hashed_key_for((office, a.community, a.resident)))
+			.unwrap_or_default();
+		let entries: alloc::boxed::Box<
+			dyn Iterator<Item = (CommunityId, ResidentId, BlockNumberFor<T>)>,
+		> = match community {
+			None => alloc::boxed::Box::new(
+				if start.is_empty() {
+					KeyHolders::<T>::iter_prefix((office,))
+				} else {
+					KeyHolders::<T>::iter_prefix_from((office,), start)
+				}
+				.map(|((c, r), at)| (c, r, at)),
+			),
+			Some(c) => alloc::boxed::Box::new(
+				if start.is_empty() {
+					KeyHolders::<T>::iter_prefix((office, c))
+				} else {
+					KeyHolders::<T>::iter_prefix_from((office, c), start)
+				}
+				.map(move |(r, at)| (c, r, at)),
+			),
+		};
+		let mut entries = entries.peekable();
+		while page.read < limit {
+			let Some((community, resident, registered_at)) = entries.next() else { break };
+			page.read += 1;
+			page.next = Some(KeyCursor { community, resident });
+			if registered_at >= at {
+				continue;
+			}
+			let key = MemberKeys::<T>::get(resident)
+				.and_then(|h| h.iter().rev().find(|r| r.since < at).map(|r| r.key));
+			page.keys.extend(key);
+		}
+		if entries.peek().is_none() {
+			page.next = None;
+		}
+		page
 	}
 
 	// ----------------------------------------------------------------------------------------
@@ -1109,10 +1170,14 @@ impl<T: Config> Pallet<T> {
 			});
 			Self::drop_pending_replacement(record.id, &who);
 		}
+		let filed = KeyHolders::<T>::take((record.office, record.community, record.id)).is_some();
 		record.community = to;
 		record.office = destination.office;
 		record.registered_at = Self::now();
 		let resident = record.id;
+		if filed {
+			KeyHolders::<T>::insert((record.office, to, resident), record.registered_at);
+		}
 		Communities::<T>::insert(to, destination);
 		Residents::<T>::insert(&who, record);
 		Self::deposit_event(Event::ResidentMoved { resident, who, from, to });
@@ -1731,6 +1796,22 @@ impl<T: Config> Pallet<T> {
 				"the owner index names a key its resident does not hold"
 			);
 		}
+		// Key holders: exactly the residents with keys, filed where they live now.
+		let mut holders = 0u32;
+		for ((office, community, resident), registered_at) in KeyHolders::<T>::iter() {
+			holders += 1;
+			let who = ResidentAccounts::<T>::get(resident).ok_or("a key holder is no resident")?;
+			let r = Residents::<T>::get(&who).ok_or("a key holder's account holds no record")?;
+			ensure!(
+				(r.office, r.community, r.registered_at) == (office, community, registered_at),
+				"a key holder is filed under another office, community or date"
+			);
+			ensure!(MemberKeys::<T>::has_entry(resident), "a key holder without keys");
+		}
+		ensure!(
+			holders as usize == MemberKeys::<T>::iter_keys().count(),
+			"a resident with keys is no key holder"
+		);
 
 		// Pending moves and replacements: one per current resident, consistent with it.
 		for (account, pending) in PendingMoves::<T>::iter() {
@@ -1945,6 +2026,30 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 			.rev()
 			.find(|record| record.since <= at)
 			.map(|record| record.key)
+	}
+
+	/// Walks [`KeyHolders`]: one read per resident, and one of their key history when they
+	/// were registered before `at`.
+	fn member_keys_in(
+		scope: Scope,
+		at: BlockNumberFor<T>,
+		after: Option<KeyCursor>,
+		limit: u32,
+	) -> KeyPage {
+		Self::walk_key_holders(scope, at, after, limit)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_member_key(resident: ResidentId, key: MemberKey) {
+		let who = ResidentAccounts::<T>::get(resident).expect("benchmark set-up: a resident");
+		let record = Residents::<T>::get(&who).expect("benchmark set-up: a resident");
+		let history = MemberKeyHistoryOf::<T>::truncate_from(alloc::vec![MemberKeyRecord {
+			key,
+			since: Self::now(),
+		}]);
+		MemberKeyOwners::<T>::insert(key, resident);
+		MemberKeys::<T>::insert(resident, history);
+		KeyHolders::<T>::insert((record.office, record.community, resident), record.registered_at);
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -477,6 +477,21 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type MemberKeyOwners<T: Config> = StorageMap<_, Blake2_128Concat, MemberKey, ResidentId>;
 
+	/// The residents who hold a member key, filed by office and community, with the block they
+	/// were registered in their community: the walk an anonymous item collects its rings'
+	/// members from (`CommunityRegistry::member_keys_in`, in this map's storage order). An entry
+	/// exists exactly while the resident's [`MemberKeys`] does; a move files it again.
+	#[pallet::storage]
+	pub type KeyHolders<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, OfficeId>,
+			NMapKey<Twox64Concat, CommunityId>,
+			NMapKey<Twox64Concat, ResidentId>,
+		),
+		BlockNumberFor<T>,
+	>;
+
 	/// The registry a chain starts with (e.g. the `development` preset's district). Entries are
 	/// checked exactly like the calls check them; invalid entries abort the genesis build.
 	#[pallet::genesis_config]

@@ -15,6 +15,7 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_io::hashing::blake2_256;
+use sp_runtime::DispatchResult;
 
 /// The ring sizes `verifiable` 0.4.1's bandersnatch ring VRF supports: its domains, each with the
 /// most members a ring of it holds. A proof's cost grows with the domain, not with the number of
@@ -148,6 +149,69 @@ impl ItemKind {
 			ItemKind::Survey => b"gongzhi/v1/survey",
 		}
 	}
+}
+
+/// An anonymous item: its kind and its id in that kind's pallet (a project, a survey).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct ItemRef {
+	/// Procurement or survey.
+	pub kind: ItemKind,
+	/// The project's or survey's id.
+	pub id: u32,
+}
+
+impl ItemRef {
+	/// A procurement project's ballot.
+	pub const fn procurement(id: u32) -> ItemRef {
+		ItemRef { kind: ItemKind::Procurement, id }
+	}
+
+	/// A needs survey's responses.
+	pub const fn survey(id: u32) -> ItemRef {
+		ItemRef { kind: ItemKind::Survey, id }
+	}
+
+	/// This item's ring-VRF [`context`] on the chain with genesis hash `genesis`.
+	pub fn context(&self, genesis: &[u8; 32]) -> [u8; 32] {
+		context(self.kind, genesis, self.id)
+	}
+}
+
+/// A fixed ring's commitment (`verifiable`'s `MembersCommitment`, SCALE-encoded): what a proof
+/// is verified against.
+pub type RingRoot = [u8; RING_ROOT_LEN];
+
+/// The length of a [`RingRoot`].
+pub const RING_ROOT_LEN: usize = 288;
+
+/// The rings of anonymous items (pallet-rings), as the items' pallets see them.
+pub trait AnonymousRings<BlockNumber> {
+	/// Opens the rings of `item`: its members are the residents of `scope` registered there,
+	/// with a member key, before block `at` (the block the item opens), each with the key in
+	/// force then. They are collected and the rings built over the following blocks; until
+	/// then [`AnonymousRings::rings_ready`] says `None`.
+	fn open(item: ItemRef, scope: crate::Scope, at: BlockNumber) -> DispatchResult;
+
+	/// What [`AnonymousRings::open`] weighs, for the call that opens an item.
+	fn open_weight() -> sp_weights::Weight;
+
+	/// `Some(rings)` once every ring of `item` is fixed (0 rings when nobody was eligible);
+	/// `None` while they are being built, or for an item never opened.
+	fn rings_ready(item: ItemRef) -> Option<u32>;
+
+	/// The domain and root of ring `ring` of `item`, once that ring is fixed.
+	fn ring_root(item: ItemRef, ring: u32) -> Option<(RingDomain, RingRoot)>;
 }
 
 /// The ring-VRF context of one item on one chain: `blake2_256(SCALE((tag, genesis, item)))`. A

@@ -173,6 +173,19 @@ pub trait CommunityRegistry<AccountId, BlockNumber> {
 	/// so a key changed after that doesn't change the ring.
 	fn member_key_at(resident: ResidentId, at: BlockNumber) -> Option<MemberKey>;
 
+	/// One page of the walk over the residents of `scope` who hold a member key, in the
+	/// registry's fixed order, starting after `after` (`None`: from the start) and reading at
+	/// most `limit` of them. Of those read, the page returns the key in force before block `at`
+	/// of each resident registered (in the scope) before `at`; `next` is where the following
+	/// page starts, `None` once the walk is done. An anonymous item collects its eligible
+	/// members this way, a bounded page per block, from the block it opens.
+	fn member_keys_in(
+		scope: Scope,
+		at: BlockNumber,
+		after: Option<KeyCursor>,
+		limit: u32,
+	) -> KeyPage;
+
 	/// The active office that `scope` belongs to, or `None` if the scope doesn't exist or its
 	/// office is retired.
 	fn scope_office(scope: Scope) -> Option<OfficeId> {
@@ -218,6 +231,43 @@ pub trait CommunityRegistry<AccountId, BlockNumber> {
 	/// Declares resident `resident` staff of `provider`, for another pallet's benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_staff(provider: &AccountId, resident: ResidentId);
+
+	/// Sets resident `resident`'s member key to `key` now, without its proof, for another
+	/// pallet's benchmarks (`key` must be a valid member key).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_member_key(resident: ResidentId, key: MemberKey);
+}
+
+/// Where a walk over a scope's member keys ([`CommunityRegistry::member_keys_in`]) stopped: the
+/// last resident it read, and their community.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct KeyCursor {
+	/// The community of the last resident read.
+	pub community: CommunityId,
+	/// The last resident read.
+	pub resident: ResidentId,
+}
+
+/// One page of a walk over a scope's member keys ([`CommunityRegistry::member_keys_in`]).
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct KeyPage {
+	/// The eligible keys of the residents read, in the walk's order.
+	pub keys: Vec<MemberKey>,
+	/// How many residents were read (eligible or not): what the page cost.
+	pub read: u32,
+	/// Where the next page starts; `None` when the walk is done.
+	pub next: Option<KeyCursor>,
 }
 
 /// Needs surveys (pallet-needs-survey), as a procurement project that cites one sees them.

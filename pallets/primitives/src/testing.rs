@@ -25,7 +25,8 @@
 //! pallet-community still knows.
 
 use crate::{
-	CommunityId, CommunityRegistry, MemberKey, OfficeId, ResidentId, ResidentInfo, Scope, H256,
+	CommunityId, CommunityRegistry, KeyCursor, KeyPage, MemberKey, OfficeId, ResidentId,
+	ResidentInfo, Scope, H256,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -335,6 +336,44 @@ impl<T: frame_system::Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>>
 			.map(|(key, _)| key)
 	}
 
+	/// Walked the slow way here, in (community, resident) order; pallet-community walks an
+	/// index of the residents holding a key, in its storage order. Either order is fixed.
+	fn member_keys_in(
+		scope: Scope,
+		at: BlockNumberFor<T>,
+		after: Option<KeyCursor>,
+		limit: u32,
+	) -> KeyPage {
+		let mut holders: Vec<(KeyCursor, ResidentInfo<BlockNumberFor<T>>)> =
+			Residents::<T>::iter_values()
+				.filter(|r| r.is_in(&scope) && !MemberKeys::<T>::get(r.id).is_empty())
+				.map(|r| (KeyCursor { community: r.community, resident: r.id }, r))
+				.collect();
+		holders.sort_by_key(|(c, _)| (c.community, c.resident));
+		let rest = holders.into_iter().skip_while(|(c, _)| {
+			after.is_some_and(|a| (c.community, c.resident) <= (a.community, a.resident))
+		});
+		let mut page = KeyPage::default();
+		let mut rest = rest.peekable();
+		while page.read < limit {
+			let Some((cursor, info)) = rest.next() else { break };
+			page.read += 1;
+			page.next = Some(cursor);
+			let key = MemberKeys::<T>::get(info.id)
+				.into_iter()
+				.rev()
+				.find(|(_, since)| *since < at)
+				.map(|(key, _)| key);
+			if let (true, Some(key)) = (info.registered_before(&at), key) {
+				page.keys.push(key);
+			}
+		}
+		if rest.peek().is_none() {
+			page.next = None;
+		}
+		page
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_office(admin: &T::AccountId) -> OfficeId {
 		Self::add_office(admin)
@@ -369,6 +408,12 @@ impl<T: frame_system::Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>>
 	#[cfg(feature = "runtime-benchmarks")]
 	fn bench_staff(provider: &T::AccountId, resident: ResidentId) {
 		Self::add_staff(provider, resident)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn bench_member_key(resident: ResidentId, key: MemberKey) {
+		let now = frame_system::Pallet::<T>::block_number();
+		MemberKeys::<T>::append(resident, (key, now));
 	}
 }
 

@@ -230,3 +230,17 @@ impl pallet_satisfaction::Config for Runtime {
 	type MaxReapBatch = ConstU32<100>;
 	type WeightInfo = pallet_satisfaction::weights::SubstrateWeight<Runtime>;
 }
+
+impl pallet_rings::Config for Runtime {
+	type Registry = Community;
+	/// 767 members a ring (domain 2^12): a proof takes a phone seconds, not minutes, and a
+	/// residents' committee's voters fit one ring (`docs/anonymous-ballots.md` §3).
+	type MaxRingSize = ConstU32<767>;
+	/// 128 rings: an item's scope may hold up to 98,176 residents (a district holds ~50,000).
+	type MaxRings = ConstU32<128>;
+	/// Items whose rings are being built at once.
+	type MaxPending = ConstU32<64>;
+	/// Keys a build step handles: ~0.2 s of weight at ~1 ms a key in wasm.
+	type MaxKeysPerStep = ConstU32<192>;
+	type WeightInfo = pallet_rings::weights::SubstrateWeight<Runtime>;
+}

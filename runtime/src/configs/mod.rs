@@ -237,6 +237,7 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 					| RuntimeCall::Procurement(..)
 					| RuntimeCall::Vouchers(..)
 					| RuntimeCall::Satisfaction(..)
+					| RuntimeCall::Rings(..)
 					| RuntimeCall::Utility(..)
 			),
 		}

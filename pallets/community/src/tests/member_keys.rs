@@ -6,7 +6,7 @@
 
 use crate::{member_key_fixtures::*, mock::*, *};
 use frame_support::{assert_noop, assert_ok, dispatch::CheckIfFeeless};
-use gongzhi_primitives::{CommunityRegistry, MemberKey, ResidentId};
+use gongzhi_primitives::{CommunityRegistry, MemberKey, ResidentId, Scope};
 use verifiable::{ring::bandersnatch::BandersnatchVrfVerifiable as Vrf, GenerateVerifiable};
 
 type Secret = <Vrf as GenerateVerifiable>::Secret;
@@ -372,4 +372,89 @@ fn print_member_key_fixtures() {
 			hex(&proof)
 		);
 	}
+}
+
+/// Every page of the walk over `scope`'s key holders before block `at`, `limit` residents at a
+/// time: the keys in the walk's order, and how many pages it took.
+fn walk(scope: Scope, at: u64, limit: u32) -> (Vec<MemberKey>, u32) {
+	let (mut keys, mut pages, mut after) = (Vec::new(), 0, None);
+	loop {
+		let page = Community::member_keys_in(scope, at, after, limit);
+		assert!(page.read <= limit, "a page reads at most its limit");
+		keys.extend(page.keys);
+		pages += 1;
+		match page.next {
+			Some(next) => after = Some(next),
+			None => return (keys, pages),
+		}
+	}
+}
+
+fn sorted(mut keys: Vec<MemberKey>) -> Vec<MemberKey> {
+	keys.sort();
+	keys
+}
+
+#[test]
+fn the_walk_over_key_holders_gives_each_scope_its_keys_before_a_block_in_pages() {
+	in_district(|| {
+		add_resident(EAST, ALICE);
+		add_resident(EAST, BOB);
+		add_resident(WEST, CAROL);
+		add_resident(NORTH, STRANGER);
+		add_resident(EAST, UNFUNDED); // No key: never walked.
+		for (who, n) in [(ALICE, 1), (BOB, 2), (CAROL, 3), (STRANGER, 9)] {
+			assert_ok!(set_key(who, n));
+		}
+		run_to(2);
+		let office = Scope::Office(OFFICE);
+		let everyone = sorted(vec![key(1), key(2), key(3)]);
+		let (in_one_page, pages) = walk(office, 2, 10);
+		assert_eq!((sorted(in_one_page.clone()), pages), (everyone.clone(), 1));
+		for limit in [1, 2, 3] {
+			assert_eq!(walk(office, 2, limit).0, in_one_page, "the same order in pages of {limit}");
+		}
+		assert_eq!(walk(office, 2, 1).1, 3, "three residents, one a page");
+		assert_eq!(sorted(walk(Scope::Community(EAST), 2, 1).0), sorted(vec![key(1), key(2)]));
+		assert_eq!(walk(Scope::Community(WEST), 2, 5).0, vec![key(3)]);
+		assert_eq!(walk(Scope::Office(OFFICE2), 2, 5).0, vec![key(9)]);
+		assert_eq!(walk(Scope::Community(77), 2, 5), (vec![], 1), "no such community");
+		// Registered and keyed at block 1: not before block 1.
+		assert_eq!(walk(office, 1, 10).0, Vec::<MemberKey>::new());
+
+		// Alice changes her key: before block 2 she still had the first.
+		run_to(1 + MEMBER_KEY_COOLDOWN);
+		assert_ok!(set_key(ALICE, 4));
+		let now = System::block_number();
+		assert!(walk(office, 2, 10).0.contains(&key(1)));
+		assert!(walk(office, now + 1, 10).0.contains(&key(4)));
+		// Bob moves to WEST: filed there, registered again now, so not before block 2 any more.
+		assert_ok!(Community::move_resident(RuntimeOrigin::signed(ADMIN), BOB, WEST));
+		assert_eq!(walk(Scope::Community(EAST), now + 1, 10).0, vec![key(4)]);
+		assert_eq!(sorted(walk(Scope::Community(WEST), now + 1, 10).0), sorted(vec![key(2), key(3)]));
+		assert_eq!(walk(Scope::Community(WEST), 2, 10).0, vec![key(3)]);
+		// Carol is retired: no longer walked.
+		assert_ok!(Community::retire_resident(RuntimeOrigin::signed(OFFICER_WEST), CAROL));
+		assert_eq!(sorted(walk(office, now + 1, 10).0), sorted(vec![key(2), key(4)]));
+		assert_eq!(KeyHolders::<Test>::iter().count(), 3, "Alice, Bob and the stranger");
+		assert_ok!(Community::do_try_state());
+	});
+}
+
+#[test]
+fn try_state_catches_a_key_holder_filed_wrongly_or_missing() {
+	in_district(|| {
+		let alice = add_resident(EAST, ALICE);
+		assert_ok!(set_key(ALICE, 1));
+		assert_ok!(Community::do_try_state());
+		// Filed under the wrong community.
+		let registered = KeyHolders::<Test>::take((OFFICE, EAST, alice)).unwrap();
+		KeyHolders::<Test>::insert((OFFICE, WEST, alice), registered);
+		assert!(Community::do_try_state().is_err());
+		// Missing.
+		KeyHolders::<Test>::remove((OFFICE, WEST, alice));
+		assert!(Community::do_try_state().is_err());
+		KeyHolders::<Test>::insert((OFFICE, EAST, alice), registered);
+		assert_ok!(Community::do_try_state());
+	});
 }

@@ -1,0 +1,406 @@
+//! Rings collected, split and built through the mock runtime (rings of at most 4 members), and
+//! checked against `verifiable` itself: the roots are the crate's, and a member's proof made by
+//! the crate's prover verifies against the root this pallet fixed.
+
+use crate::{builder, mock::*, pallet::*, types::*, Event};
+use codec::Encode;
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::{Pays, PostDispatchInfo},
+	traits::{Get, Hooks},
+	weights::Weight,
+};
+use gongzhi_primitives::{
+	anon::{AnonymousRings, ItemRef, RingDomain},
+	MemberKey, Scope,
+};
+use verifiable::{
+	ring::{bandersnatch::BandersnatchVrfVerifiable as V, Bls12_381Params, RingCurveParams},
+	GenerateVerifiable,
+};
+
+type Secret = <V as GenerateVerifiable>::Secret;
+
+/// The secret and member key of test resident `n`.
+fn keypair(n: u64) -> (Secret, MemberKey) {
+	let secret = V::new_secret([n as u8; 32]);
+	let key = V::member_from_secret(&secret);
+	(secret, key)
+}
+
+/// Residents `accounts` of `community`, registered now, each with their key set now.
+fn residents_with_keys(community: u32, accounts: core::ops::Range<u64>) {
+	for who in accounts {
+		MockRegistry::add_resident(&who, community);
+		MockRegistry::set_member_key(&who, keypair(who).1);
+	}
+}
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::Rings(e) = r.event { Some(e) } else { None })
+		.collect()
+}
+
+/// Runs `on_idle` with a whole block's worth of spare weight until nothing is pending.
+fn build_everything() {
+	for _ in 0..100 {
+		if Pending::<Test>::get().is_empty() {
+			return;
+		}
+		Rings::on_idle(System::block_number(), Weight::MAX);
+	}
+	panic!("the rings were not built");
+}
+
+/// The root `verifiable` builds for `keys` in `domain` with its own parameters.
+fn crate_root(domain: RingDomain, keys: &[MemberKey]) -> [u8; 288] {
+	use verifiable::ring::{
+		ark_vrf::{ring::SrsLookup, suites::bandersnatch::BandersnatchSha512Ell2 as S},
+		ring_verifier_builder_params, StaticChunk,
+	};
+	let params = ring_verifier_builder_params::<S>(builder::domain_size(domain));
+	let mut set = V::start_members(builder::domain_size(domain));
+	V::push_members(&mut set, keys.iter().copied(), |r| {
+		(&params).lookup(r).map(|v| v.into_iter().map(StaticChunk).collect()).ok_or(())
+	})
+	.unwrap();
+	V::finish_members(set).encode().try_into().unwrap()
+}
+
+fn check() {
+	Rings::do_try_state().expect("the pallet's invariants hold");
+}
+
+const ITEM: ItemRef = ItemRef::procurement(7);
+
+#[test]
+fn embedded_parameters_are_the_crates() {
+	use verifiable::ring::RingDomainSize::*;
+	let ours = [
+		include_bytes!("../data/ring-builder-params-domain11.bin").as_slice(),
+		include_bytes!("../data/ring-builder-params-domain12.bin").as_slice(),
+	];
+	assert_eq!(ours[0], Bls12_381Params::ring_builder_params(Domain11));
+	assert_eq!(ours[1], Bls12_381Params::ring_builder_params(Domain12));
+	// A lookup serves the crate's points, and refuses past the end and 2^16.
+	use verifiable::ring::{
+		ark_vrf::{ring::SrsLookup, suites::bandersnatch::BandersnatchSha512Ell2 as S},
+		ring_verifier_builder_params,
+	};
+	for (domain, size) in [(RingDomain::Domain11, 512), (RingDomain::Domain12, 1024)] {
+		let params = ring_verifier_builder_params::<S>(builder::domain_size(domain));
+		for range in [0..3, 100..101, size - 2..size] {
+			let ours = builder::lookup(domain, range.clone()).unwrap();
+			let theirs = (&params).lookup(range).unwrap();
+			assert!(ours.iter().map(|c| c.0).eq(theirs));
+		}
+		assert!(builder::lookup(domain, size - 1..size + 1).is_err());
+	}
+	assert!(builder::lookup(RingDomain::Domain16, 0..1).is_err());
+	assert_eq!(builder::start(RingDomain::Domain16), Err(builder::BuildError::UnsupportedDomain));
+}
+
+#[test]
+fn members_are_collected_split_into_rings_and_built_and_a_member_can_prove() {
+	new_test_ext().execute_with(|| {
+		let office = MockRegistry::add_office(&100);
+		let community = MockRegistry::add_community(office);
+		residents_with_keys(community, 1..11);
+		System::set_block_number(5);
+		assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(community), 5));
+		assert_eq!(Pending::<Test>::get().into_inner(), vec![ITEM]);
+		assert_eq!(Rings::rings_ready(ITEM), None, "not ready while collecting");
+		check();
+		build_everything();
+		check();
+
+		// 10 members in rings of at most 4: 3 rings of 4, 3 and 3, position i in ring i mod 3.
+		let record = Items::<Test>::get(ITEM).unwrap();
+		assert_eq!((record.eligible, record.rings, record.stage), (10, 3, Stage::Ready));
+		assert_eq!(Rings::rings_ready(ITEM), Some(3));
+		let collected: Vec<MemberKey> =
+			Members::<Test>::iter_prefix_values(ITEM).flat_map(|p| p.into_inner()).collect();
+		let expected: Vec<MemberKey> = (1..11).map(|n| keypair(n).1).collect();
+		assert_eq!(collected, expected, "in the registry's order: the mock's is by resident");
+		for (ring, size) in [(0u32, 4usize), (1, 3), (2, 3)] {
+			let members = Rings::ring_members(ITEM, ring).unwrap();
+			let by_rule: Vec<MemberKey> =
+				expected.iter().skip(ring as usize).step_by(3).copied().collect();
+			assert_eq!(members, by_rule);
+			assert_eq!(members.len(), size);
+			let (domain, root) = Rings::ring_root(ITEM, ring).unwrap();
+			assert_eq!(domain, RingDomain::Domain11);
+			assert_eq!(root, crate_root(domain, &members), "the crate builds the same root");
+		}
+		assert_eq!(Rings::ring_members(ITEM, 3), None);
+		assert_eq!(Rings::ring_root(ITEM, 3), None);
+		assert_eq!(
+			events(),
+			vec![
+				Event::RingsOpened { item: ITEM, scope: Scope::Community(community), opened_at: 5 },
+				Event::MembersCollected { item: ITEM, eligible: 10, rings: 3 },
+				Event::RingFixed { item: ITEM, ring: 0, size: 4, domain: RingDomain::Domain11 },
+				Event::RingFixed { item: ITEM, ring: 1, size: 3, domain: RingDomain::Domain11 },
+				Event::RingFixed { item: ITEM, ring: 2, size: 3, domain: RingDomain::Domain11 },
+				Event::RingsReady { item: ITEM, rings: 3 },
+			]
+		);
+		assert!(Pending::<Test>::get().is_empty());
+
+		// Resident 5 (position 4) is in ring 1: their proof verifies against its root, with the
+		// alias of their secret in the item's context; against ring 0's root it doesn't.
+		let (secret, key) = keypair(5);
+		let members = Rings::ring_members(ITEM, 1).unwrap();
+		assert!(members.contains(&key));
+		let context = ITEM.context(&[0u8; 32]);
+		let commitment =
+			V::open(builder::domain_size(RingDomain::Domain11), &key, members.into_iter())
+				.unwrap();
+		let (proof, alias) = V::create(commitment, &secret, &context, b"ballot").unwrap();
+		let (domain, root) = Rings::ring_root(ITEM, 1).unwrap();
+		let root = <V as GenerateVerifiable>::Members::decode(&mut &root[..]).unwrap();
+		let size = builder::domain_size(domain);
+		assert_eq!(V::validate(size, &proof, &root, &context, b"ballot"), Ok(alias));
+		let (_, other) = Rings::ring_root(ITEM, 0).unwrap();
+		let other = <V as GenerateVerifiable>::Members::decode(&mut &other[..]).unwrap();
+		assert!(V::validate(size, &proof, &other, &context, b"ballot").is_err());
+	});
+}
+
+use codec::Decode;
+
+#[test]
+fn who_is_a_member_is_decided_by_the_opening_block() {
+	new_test_ext().execute_with(|| {
+		let office = MockRegistry::add_office(&100);
+		let here = MockRegistry::add_community(office);
+		let there = MockRegistry::add_community(office);
+		// Block 1: residents 1–4 here, 5 there, all with keys; 6 here without a key.
+		residents_with_keys(here, 1..5);
+		residents_with_keys(there, 5..6);
+		MockRegistry::add_resident(&6, here);
+		// Block 3: resident 4 changes their key (the old one stays theirs for this item).
+		System::set_block_number(3);
+		let old_key_of_4 = keypair(4).1;
+		MockRegistry::set_member_key(&4, keypair(44).1);
+		// Block 5, the item opens; in the same block resident 7 registers with a key, resident 6
+		// sets a key, and resident 1 changes theirs: all at the opening block, so too late.
+		System::set_block_number(5);
+		residents_with_keys(here, 7..8);
+		MockRegistry::set_member_key(&6, keypair(6).1);
+		MockRegistry::set_member_key(&1, keypair(11).1);
+		assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(here), 5));
+		let office_item = ItemRef::survey(1);
+		assert_ok!(<Rings as AnonymousRings<_>>::open(office_item, Scope::Office(office), 5));
+		// Block 6, before collection: resident 2 moves away, resident 3 is retired.
+		System::set_block_number(6);
+		MockRegistry::move_resident(&2, there);
+		MockRegistry::retire_resident(&3);
+		build_everything();
+		check();
+		// Here: resident 1's key before block 5 (not the one set at 5) and resident 4's key
+		// in force at 5 (set at 3). Not 2 (moved), 3 (retired), 6 (key at 5), 7 (registered at 5).
+		let here_members: Vec<MemberKey> =
+			Members::<Test>::iter_prefix_values(ITEM).flat_map(|p| p.into_inner()).collect();
+		assert_eq!(here_members, vec![keypair(1).1, keypair(44).1]);
+		assert_ne!(keypair(44).1, old_key_of_4);
+		// The office: the same, plus resident 5 of the other community.
+		let office_members: Vec<MemberKey> =
+			Members::<Test>::iter_prefix_values(office_item).flat_map(|p| p.into_inner()).collect();
+		assert_eq!(office_members, vec![keypair(1).1, keypair(44).1, keypair(5).1]);
+		assert_eq!(Rings::rings_ready(office_item), Some(1));
+		assert_eq!(Rings::ring_root(office_item, 0).unwrap().0, RingDomain::Domain11);
+	});
+}
+
+#[test]
+fn an_item_nobody_is_eligible_for_is_ready_with_no_rings() {
+	new_test_ext().execute_with(|| {
+		let office = MockRegistry::add_office(&100);
+		let community = MockRegistry::add_community(office);
+		MockRegistry::add_resident(&1, community);
+		System::set_block_number(5);
+		assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(community), 5));
+		build_everything();
+		assert_eq!(Rings::rings_ready(ITEM), Some(0));
+		assert_eq!(Rings::ring_root(ITEM, 0), None);
+		assert_eq!(Rings::ring_members(ITEM, 0), None);
+		assert_eq!(
+			events().last(),
+			Some(&Event::RingsReady { item: ITEM, rings: 0 }),
+			"ready at once"
+		);
+		check();
+	});
+}
+
+#[test]
+fn opening_is_refused_twice_for_too_many_residents_and_past_the_pending_bound() {
+	new_test_ext().execute_with(|| {
+		let office = MockRegistry::add_office(&100);
+		let small = MockRegistry::add_community(office);
+		let big = MockRegistry::add_community(office);
+		MockRegistry::add_resident(&1, small);
+		// 8 rings of 4 hold 32: a 33rd resident in scope is one too many.
+		for who in 100..133 {
+			MockRegistry::add_resident(&who, big);
+		}
+		assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(small), 1));
+		assert_noop!(
+			<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(small), 1),
+			Error::<Test>::AlreadyOpened
+		);
+		assert_noop!(
+			<Rings as AnonymousRings<_>>::open(ItemRef::survey(7), Scope::Community(big), 1),
+			Error::<Test>::TooManyResidents
+		);
+		MockRegistry::retire_resident(&132);
+		assert_ok!(<Rings as AnonymousRings<_>>::open(ItemRef::survey(7), Scope::Community(big), 1));
+		assert_ok!(<Rings as AnonymousRings<_>>::open(ItemRef::survey(8), Scope::Community(small), 1));
+		assert_noop!(
+			<Rings as AnonymousRings<_>>::open(ItemRef::survey(9), Scope::Community(small), 1),
+			Error::<Test>::TooManyPending
+		);
+		check();
+	});
+}
+
+#[test]
+fn anyone_may_build_a_step_for_free_and_pays_when_there_is_nothing_to_do() {
+	new_test_ext().execute_with(|| {
+		let office = MockRegistry::add_office(&100);
+		let community = MockRegistry::add_community(office);
+		residents_with_keys(community, 1..7);
+		System::set_block_number(5);
+		assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(community), 5));
+		let anyone = RuntimeOrigin::signed(999);
+		assert_noop!(Rings::build_rings(anyone.clone(), ITEM, 0), Error::<Test>::BadStepSize);
+		assert_noop!(
+			Rings::build_rings(anyone.clone(), ITEM, MAX_KEYS_PER_STEP + 1),
+			Error::<Test>::BadStepSize
+		);
+		assert_noop!(
+			Rings::build_rings(anyone.clone(), ItemRef::survey(1), 4),
+			Error::<Test>::UnknownItem
+		);
+		// Collect 4 of the 6, then the rest: the walk resumes where it stopped.
+		let post = Rings::build_rings(anyone.clone(), ITEM, 4).unwrap();
+		assert_eq!(post.pays_fee, Pays::No);
+		assert_eq!(post.actual_weight, Some(<() as crate::WeightInfo>::collect(4)));
+		let record = Items::<Test>::get(ITEM).unwrap();
+		assert_eq!(record.eligible, 4);
+		assert!(matches!(record.stage, Stage::Collecting { after: Some(_) }));
+		check();
+		assert_ok!(Rings::build_rings(anyone.clone(), ITEM, 16));
+		let record = Items::<Test>::get(ITEM).unwrap();
+		assert_eq!((record.eligible, record.rings, record.stage), (6, 2, Stage::Building { ring: 0 }));
+		// Ring 0 (3 members) by 2 keys, then 1: it is fixed by the second step.
+		let post = Rings::build_rings(anyone.clone(), ITEM, 2).unwrap();
+		assert_eq!(post, PostDispatchInfo {
+			actual_weight: Some(<() as crate::WeightInfo>::push(2)),
+			pays_fee: Pays::No
+		});
+		assert!(matches!(
+			ItemRings::<Test>::get(ITEM, 0).unwrap().state,
+			RingState::Building { included: 2, .. }
+		));
+		check();
+		assert_ok!(Rings::build_rings(anyone.clone(), ITEM, 16));
+		assert!(Rings::ring_root(ITEM, 0).is_some());
+		assert_eq!(Items::<Test>::get(ITEM).unwrap().stage, Stage::Building { ring: 1 });
+		check();
+		assert_ok!(Rings::build_rings(anyone.clone(), ITEM, 16));
+		assert_eq!(Rings::rings_ready(ITEM), Some(2));
+		// Nothing left: the call fails, so it pays.
+		assert_noop!(Rings::build_rings(anyone, ITEM, 16), Error::<Test>::NothingToBuild);
+		check();
+	});
+}
+
+#[test]
+fn on_idle_builds_only_within_the_spare_weight_and_the_oldest_item_first() {
+	new_test_ext().execute_with(|| {
+		let office = MockRegistry::add_office(&100);
+		let community = MockRegistry::add_community(office);
+		residents_with_keys(community, 1..4);
+		System::set_block_number(5);
+		let second = ItemRef::survey(1);
+		assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(community), 5));
+		assert_ok!(<Rings as AnonymousRings<_>>::open(second, Scope::Community(community), 5));
+		// Too little weight for one key: nothing happens.
+		assert_eq!(Rings::on_idle(5, Rings::step_weight(1) / 2), Weight::zero());
+		assert_eq!(Items::<Test>::get(ITEM).unwrap().stage, Stage::Collecting { after: None });
+		// Room for one step of 2 keys (and the queue read), no more.
+		let budget = Rings::step_weight(2)
+			.saturating_add(<<Test as frame_system::Config>::DbWeight as Get<frame_support::weights::RuntimeDbWeight>>::get().reads(1));
+		let used = Rings::on_idle(5, budget);
+		assert!(used.all_lte(budget), "{used:?} within {budget:?}");
+		assert_eq!(Items::<Test>::get(ITEM).unwrap().eligible, 2);
+		assert_eq!(Items::<Test>::get(second).unwrap().stage, Stage::Collecting { after: None });
+		check();
+		build_everything();
+		assert_eq!(Rings::rings_ready(ITEM), Some(1));
+		assert_eq!(Rings::rings_ready(second), Some(1));
+		assert_eq!(Rings::ring_root(ITEM, 0), Rings::ring_root(second, 0), "same members");
+		check();
+	});
+}
+
+#[test]
+fn a_ring_that_cannot_be_built_fails_its_item_and_not_the_queue() {
+	new_test_ext().execute_with(|| {
+		let office = MockRegistry::add_office(&100);
+		let community = MockRegistry::add_community(office);
+		let other = MockRegistry::add_community(office);
+		residents_with_keys(community, 1..3);
+		// The double takes any bytes as a key; pallet-community checks them.
+		MockRegistry::add_resident(&3, community);
+		MockRegistry::set_member_key(&3, [0xff; 32]);
+		residents_with_keys(other, 4..6);
+		System::set_block_number(5);
+		let second = ItemRef::survey(1);
+		assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(community), 5));
+		assert_ok!(<Rings as AnonymousRings<_>>::open(second, Scope::Community(other), 5));
+		build_everything();
+		assert_eq!(Items::<Test>::get(ITEM).unwrap().stage, Stage::Failed);
+		assert!(events().contains(&Event::RingsFailed { item: ITEM, ring: 0 }));
+		assert_eq!(Rings::rings_ready(ITEM), None);
+		assert_eq!(Rings::rings_ready(second), Some(1), "the next item was built");
+		assert_noop!(
+			Rings::build_rings(RuntimeOrigin::signed(1), ITEM, 4),
+			Error::<Test>::NothingToBuild
+		);
+		check();
+	});
+}
+
+#[test]
+fn pages_hold_64_members_and_rings_read_across_them() {
+	new_test_ext().execute_with(|| {
+		let office = MockRegistry::add_office(&100);
+		let community = MockRegistry::add_community(office);
+		// 30 members: pages of 64 are not reached by the mock's 8 rings of 4 (32 at most), so
+		// check the paging itself directly.
+		residents_with_keys(community, 1..31);
+		System::set_block_number(5);
+		assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(community), 5));
+		build_everything();
+		assert_eq!(Rings::rings_ready(ITEM), Some(8));
+		assert_eq!(Members::<Test>::get(ITEM, 0).unwrap().len(), 30);
+		check();
+	});
+	// Appending across a page boundary.
+	new_test_ext().execute_with(|| {
+		let keys: Vec<MemberKey> = (0..150u32).map(|i| [i as u8; 32]).collect();
+		crate::Pallet::<Test>::append_members(ITEM, 0, &keys[..60]).unwrap();
+		crate::Pallet::<Test>::append_members(ITEM, 60, &keys[60..]).unwrap();
+		let pages: Vec<usize> =
+			(0..4).map(|p| Members::<Test>::get(ITEM, p).map_or(0, |v| v.len())).collect();
+		assert_eq!(pages, vec![64, 64, 22, 0]);
+		let stored: Vec<MemberKey> =
+			(0..3).flat_map(|p| Members::<Test>::get(ITEM, p).unwrap().into_inner()).collect();
+		assert_eq!(stored, keys);
+	});
+}
