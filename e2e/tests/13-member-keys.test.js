@@ -9,29 +9,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { u8aConcat, u8aToHex, stringToU8a } from '@polkadot/util';
-import { blake2AsU8a, decodeAddress, randomAsU8a } from '@polkadot/util-crypto';
+import { u8aToHex, stringToU8a } from '@polkadot/util';
+import { blake2AsU8a } from '@polkadot/util-crypto';
 import * as vrf from 'verifiablejs/nodejs';
 import { startNode } from '../lib/node.js';
 import { errorName } from '../lib/chain.js';
+import { memberKey, possessionMessage } from '../lib/anon.js';
 import { gongzhiRpc } from '../lib/gongzhi-rpc.js';
 import { cycleContext, sendOne, send, eventFields, wasFeeless, freeBalance } from '../lib/cycle.js';
 
 let node;
 let api;
 let ctx;
-
-/** The message a member key's proof of possession signs for `address`: Blake2-256 of the 18 ASCII
- * bytes `gongzhi/member-key` and the 32-byte account id (pallet-community's `set_member_key`). */
-const possessionMessage = (address) => blake2AsU8a(u8aConcat(stringToU8a('gongzhi/member-key'), decodeAddress(address)), 256);
-
-/** A new member key made on the resident's device: 32 random bytes of entropy (kept there), the
- * public key, and its proof of possession for `address`. */
-function memberKey (address) {
-  const entropy = randomAsU8a(32);
-  const key = vrf.member_from_entropy(entropy);
-  return { entropy, key, proof: vrf.sign(entropy, possessionMessage(address)) };
-}
 
 /** What `GongzhiApi.check_call` says of `tx` from `address`: { free, error: 'pallet.Error' | null }. The call
  * goes as hex: a Uint8Array given for a `Vec<u8>` argument would be read as already length-prefixed. */

@@ -2,10 +2,7 @@
 //! holders (no mock between them), builds in the block's spare weight, and a resident's proof made
 //! by `verifiable`'s prover verifies against the root the runtime fixed.
 
-use frame_support::{
-	assert_ok,
-	traits::{Get, Hooks},
-};
+use frame_support::{assert_ok, traits::Hooks};
 use gongzhi_primitives::{
 	anon::{AnonymousRings, ItemRef, RingDomain},
 	MemberKey, Scope,
@@ -68,8 +65,164 @@ fn rings_are_built_from_the_registrys_key_holders_and_a_member_can_prove() {
 		let opened = V::open(RingDomainSize::Domain11, &alice, ring.into_iter()).unwrap();
 		let (proof, alias) = V::create(opened, &alice_secret, &context, b"answers").unwrap();
 		let root = <V as GenerateVerifiable>::Members::decode(&mut &root[..]).unwrap();
-		assert_eq!(V::validate(RingDomainSize::Domain11, &proof, &root, &context, b"answers"), Ok(alias));
+		assert_eq!(
+			V::validate(RingDomainSize::Domain11, &proof, &root, &context, b"answers"),
+			Ok(alias)
+		);
 	});
 }
 
 use codec::Decode;
+
+mod anonymous_ballot {
+	use super::*;
+	use gongzhi_primitives::anon::{message, Alias, MAX_PROOF_LEN};
+	use gongzhi_runtime::{Executive, Procurement, RuntimeCall, System, UncheckedExtrinsic};
+	use pallet_procurement::{ProjectRules, VotingMethod, Window};
+	use sp_runtime::transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidityError,
+	};
+
+	/// An anonymous project of Sunflower (community 0) opened at block 2 by Bob (the office's
+	/// admin), bids by Eve and Ferdie at block 3, its ring built, voting from block 5; Alice's
+	/// and Bob's residents hold keys. Returns the project and their secrets and keys.
+	fn anonymous_project() -> (u32, Vec<(Secret, MemberKey)>) {
+		let members = vec![set_key(AliceStash, 1), set_key(BobStash, 2), set_key(CharlieStash, 3)];
+		run_to(2);
+		let rules = ProjectRules {
+			scope: Scope::Community(0),
+			bidding: Window { start: 3, end: 5 },
+			voting: Window { start: 5, end: 50 },
+			method: VotingMethod::Anonymous,
+			quorum_percent: 0,
+		};
+		let project = pallet_procurement::NextProjectId::<Runtime>::get();
+		assert_ok!(Procurement::create_project(
+			signed(Bob),
+			bounded("匿名投票"),
+			bounded("Anonymous ballot"),
+			Default::default(),
+			1_000,
+			None,
+			rules,
+		));
+		Rings::on_idle(now(), <Runtime as frame_system::Config>::BlockWeights::get().max_block);
+		assert_eq!(Rings::rings_ready(ItemRef::procurement(project)), Some(1));
+		run_to(3);
+		for provider in [Eve, Ferdie] {
+			assert_ok!(Procurement::submit_bid(
+				signed(provider),
+				project,
+				900,
+				bounded("bid"),
+				Default::default()
+			));
+		}
+		run_to(5);
+		(project, members)
+	}
+
+	/// Member `who`'s anonymous ballot for `bid` with sequence `seq`, as a general transaction
+	/// with no signer.
+	fn ballot(
+		project: u32,
+		who: &(Secret, MemberKey),
+		bid: u32,
+		seq: u32,
+	) -> (UncheckedExtrinsic, Alias) {
+		let item = ItemRef::procurement(project);
+		let ring = Rings::ring_members(item, 0).unwrap();
+		let opened = V::open(RingDomainSize::Domain11, &who.1, ring.into_iter()).unwrap();
+		let context = item.context(&Rings::genesis_hash());
+		let (proof, alias) =
+			V::create(opened, &who.0, &context, &message(project, 0, &bid, seq)).unwrap();
+		assert!(proof.len() as u32 <= MAX_PROOF_LEN);
+		let call = RuntimeCall::Procurement(pallet_procurement::Call::cast_anonymous_ballot {
+			project,
+			ring: 0,
+			bid,
+			seq,
+			alias,
+			proof: proof.into_inner().try_into().unwrap(),
+		});
+		(UncheckedExtrinsic::new_transaction(call, tx_extension(0, 0)), alias)
+	}
+
+	fn validate(xt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
+		Executive::validate_transaction(TransactionSource::External, xt, System::parent_hash())
+			.map(|_| ())
+	}
+
+	/// The index of procurement's error `name`.
+	fn custom(name: &str) -> TransactionValidityError {
+		let index = (0u8..=u8::MAX)
+			.find(|i| {
+				pallet_procurement::Error::<Runtime>::decode(&mut &[*i][..])
+					.is_ok_and(|e| <&str>::from(e) == name)
+			})
+			.expect("a procurement error");
+		InvalidTransaction::Custom(index).into()
+	}
+
+	#[test]
+	fn an_anonymous_ballot_with_no_signer_is_valid_free_and_counted_and_a_replay_is_refused() {
+		dev().execute_with(|| {
+			let (project, members) = anonymous_project();
+			start_block();
+			let (first, alias) = ballot(project, &members[0], 0, 0);
+			assert_eq!(validate(first.clone()), Ok(()));
+			assert_ok!(Executive::apply_extrinsic(first.clone()).expect("included"));
+			assert_eq!(
+				pallet_procurement::AnonymousBallots::<Runtime>::get(project, alias).map(|b| b.bid),
+				Some(0)
+			);
+			// The same resident changes to Ferdie's bid: same alias, the first is replaced.
+			let (second, again) = ballot(project, &members[0], 1, 1);
+			assert_eq!(again, alias, "one alias per resident and project");
+			assert_ok!(Executive::apply_extrinsic(second).expect("included"));
+			let votes: Vec<u32> = pallet_procurement::Projects::<Runtime>::get(project)
+				.unwrap()
+				.bids
+				.iter()
+				.map(|s| s.votes)
+				.collect();
+			assert_eq!(votes, vec![0, 1]);
+			// Replaying the first proof is refused before any block.
+			assert_eq!(validate(first.clone()), Err(custom("StaleSequence")));
+			assert!(Executive::apply_extrinsic(first).is_err(), "cannot get into a block");
+			// Another member votes under another alias.
+			let (bobs, bob_alias) = ballot(project, &members[1], 0, 0);
+			assert_ne!(bob_alias, alias);
+			assert_ok!(Executive::apply_extrinsic(bobs).expect("included"));
+			assert_eq!(pallet_procurement::Projects::<Runtime>::get(project).unwrap().ballots, 2);
+		});
+	}
+
+	#[test]
+	fn a_non_members_proof_is_refused_by_name() {
+		dev().execute_with(|| {
+			let (project, _) = anonymous_project();
+			start_block();
+			// Dave//stash lives in Riverside: not a member; with a key set now, not either.
+			let outsider = (V::new_secret([9; 32]), V::member_from_secret(&V::new_secret([9; 32])));
+			let item = ItemRef::procurement(project);
+			let mut forged = Rings::ring_members(item, 0).unwrap();
+			forged.push(outsider.1);
+			let opened =
+				V::open(RingDomainSize::Domain11, &outsider.1, forged.into_iter()).unwrap();
+			let context = item.context(&Rings::genesis_hash());
+			let (proof, alias) =
+				V::create(opened, &outsider.0, &context, &message(project, 0, &0u32, 0)).unwrap();
+			let call = RuntimeCall::Procurement(pallet_procurement::Call::cast_anonymous_ballot {
+				project,
+				ring: 0,
+				bid: 0,
+				seq: 0,
+				alias,
+				proof: proof.into_inner().try_into().unwrap(),
+			});
+			let xt = UncheckedExtrinsic::new_transaction(call, tx_extension(0, 0));
+			assert_eq!(validate(xt), Err(custom("BadProof")));
+		});
+	}
+}

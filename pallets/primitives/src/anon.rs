@@ -212,6 +212,39 @@ pub trait AnonymousRings<BlockNumber> {
 
 	/// The domain and root of ring `ring` of `item`, once that ring is fixed.
 	fn ring_root(item: ItemRef, ring: u32) -> Option<(RingDomain, RingRoot)>;
+
+	/// Verifies `proof`: a ring-VRF proof, over `message`, by a member of ring `ring` of `item`,
+	/// in the item's context on this chain ([`ItemRef::context`] with the genesis hash). Returns
+	/// the prover's alias in the item.
+	fn verify(
+		item: ItemRef,
+		ring: u32,
+		proof: &[u8],
+		message: &[u8; 32],
+	) -> Result<Alias, ProofError>;
+
+	/// What [`AnonymousRings::verify`] weighs at most (a cold verification in the largest domain).
+	fn verify_weight() -> sp_weights::Weight;
+}
+
+/// A resident's alias in one item: the output of their ring-VRF proofs for it. The same for every
+/// proof they make for that item — the nullifier (one ballot, one response) — and unlinkable to
+/// their member key and to their aliases in other items.
+pub type Alias = [u8; 32];
+
+/// The most bytes a ring-VRF proof takes (`verifiable` 0.4.1's bandersnatch proofs: 785).
+pub const MAX_PROOF_LEN: u32 = 785;
+
+/// Why [`AnonymousRings::verify`] refused a proof.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ProofError {
+	/// The item's rings are not fixed yet (or it has none, or they failed).
+	RingsNotReady,
+	/// The item has no such ring.
+	UnknownRing,
+	/// The proof doesn't verify: not by a member of that ring, not for that item, chain or
+	/// message, or not a proof at all.
+	BadProof,
 }
 
 /// The ring-VRF context of one item on one chain: `blake2_256(SCALE((tag, genesis, item)))`. A
@@ -226,7 +259,7 @@ pub fn context(kind: ItemKind, genesis: &[u8; 32], item: u32) -> [u8; 32] {
 /// `choice` is the call's payload (a bid index; a survey's encoded answers), `seq` the alias's
 /// sequence number (0 for its first action, one more for each change), so a proof can't be moved
 /// to another item, ring or choice, and a replayed earlier proof is stale.
-pub fn message<C: Encode>(item: u32, ring: u32, choice: &C, seq: u8) -> [u8; 32] {
+pub fn message<C: Encode>(item: u32, ring: u32, choice: &C, seq: u32) -> [u8; 32] {
 	blake2_256(&(item, ring, choice, seq).encode())
 }
 

@@ -25,6 +25,7 @@
 //! pallet-community still knows.
 
 use crate::{
+	anon::{Alias, AnonymousRings, ItemRef, ProofError, RingDomain, RingRoot},
 	CommunityId, CommunityRegistry, KeyCursor, KeyPage, MemberKey, OfficeId, ResidentId,
 	ResidentInfo, Scope, H256,
 };
@@ -414,6 +415,91 @@ impl<T: frame_system::Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>>
 	fn bench_member_key(resident: ResidentId, key: MemberKey) {
 		let now = frame_system::Pallet::<T>::block_number();
 		MemberKeys::<T>::append(resident, (key, now));
+	}
+}
+
+/// The rings of anonymous items in the [`MockRings`] double: what was opened, which items are
+/// ready with how many rings, and which aliases belong to which ring.
+#[storage_alias(verbatim)]
+type RingOpenings<T: frame_system::Config> =
+	StorageMap<GongzhiMockRings, Twox64Concat, ItemRef, (Scope, BlockNumberFor<T>)>;
+#[storage_alias(verbatim)]
+type RingsReady = StorageMap<GongzhiMockRings, Twox64Concat, ItemRef, u32>;
+#[storage_alias(verbatim)]
+type RingMembers = StorageMap<GongzhiMockRings, Blake2_128Concat, (ItemRef, u32, Alias), ()>;
+
+/// The shared [`AnonymousRings`] double (pallet-rings): tests say when an item's rings are ready
+/// and which aliases are members of which ring, and make the "proofs" it accepts. A proof here is
+/// the bytes `ring (u32 LE) ++ message ++ alias`, accepted for a member alias of that ring of that
+/// item; a real proof is a ring-VRF proof, verified by pallet-rings (its own tests).
+pub struct MockRings<T>(PhantomData<T>);
+
+impl<T: frame_system::Config> MockRings<T> {
+	/// Fixes the rings of `item`: `rings` of them.
+	pub fn make_ready(item: ItemRef, rings: u32) {
+		RingsReady::insert(item, rings);
+	}
+
+	/// Makes `alias` a member of ring `ring` of `item`: its proofs verify.
+	pub fn add_member(item: ItemRef, ring: u32, alias: Alias) {
+		RingMembers::insert((item, ring, alias), ());
+	}
+
+	/// The proof the double accepts from `alias`, a member of ring `ring`, over `message`.
+	pub fn proof(ring: u32, message: &[u8; 32], alias: &Alias) -> Vec<u8> {
+		[&ring.to_le_bytes()[..], &message[..], &alias[..]].concat()
+	}
+
+	/// The scope and block `item`'s rings were opened with, if they were.
+	pub fn opened(item: ItemRef) -> Option<(Scope, BlockNumberFor<T>)> {
+		RingOpenings::<T>::get(item)
+	}
+}
+
+impl<T: frame_system::Config> AnonymousRings<BlockNumberFor<T>> for MockRings<T> {
+	fn open(item: ItemRef, scope: Scope, at: BlockNumberFor<T>) -> sp_runtime::DispatchResult {
+		if RingOpenings::<T>::get(item).is_some() {
+			return Err(sp_runtime::DispatchError::Other("rings already opened"));
+		}
+		RingOpenings::<T>::insert(item, (scope, at));
+		Ok(())
+	}
+
+	fn open_weight() -> sp_weights::Weight {
+		sp_weights::Weight::zero()
+	}
+
+	fn rings_ready(item: ItemRef) -> Option<u32> {
+		RingsReady::get(item)
+	}
+
+	fn ring_root(item: ItemRef, ring: u32) -> Option<(RingDomain, RingRoot)> {
+		(ring < RingsReady::get(item)?).then_some((RingDomain::Domain11, [ring as u8; 288]))
+	}
+
+	fn verify(
+		item: ItemRef,
+		ring: u32,
+		proof: &[u8],
+		message: &[u8; 32],
+	) -> Result<Alias, ProofError> {
+		let rings = RingsReady::get(item).ok_or(ProofError::RingsNotReady)?;
+		if ring >= rings {
+			return Err(ProofError::UnknownRing);
+		}
+		let alias: Alias = proof
+			.get(36..68)
+			.filter(|_| proof.len() == 68)
+			.and_then(|a| a.try_into().ok())
+			.ok_or(ProofError::BadProof)?;
+		let valid = proof[..4] == ring.to_le_bytes()
+			&& proof[4..36] == message[..]
+			&& RingMembers::get((item, ring, alias)).is_some();
+		valid.then_some(alias).ok_or(ProofError::BadProof)
+	}
+
+	fn verify_weight() -> sp_weights::Weight {
+		sp_weights::Weight::zero()
 	}
 }
 

@@ -11,8 +11,10 @@ use frame_benchmarking::v2::*;
 use frame_support::{traits::Get, BoundedVec};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use gongzhi_primitives::{
-	benchmarking::OffchainSigner, BidIndex, CommunityId, CommunityRegistry, OfficeId, ProjectId,
-	ResidentId, Scope, SurveyLookup, H256,
+	anon::{Alias, MAX_PROOF_LEN},
+	benchmarking::OffchainSigner,
+	BidIndex, CommunityId, CommunityRegistry, OfficeId, ProjectId, ResidentId, Scope, SurveyLookup,
+	H256,
 };
 use sp_runtime::traits::{IdentifyAccount, Saturating};
 
@@ -173,6 +175,36 @@ fn in_voting<T: Config>(
 	add_bids::<T>(project, office, T::MaxBids::get())?;
 	go_to::<T>(VOTING);
 	Ok((who, resident, project))
+}
+
+/// An anonymous project with the most bids, in voting, and an alias whose `MaxVoteChanges`
+/// earlier ballots are stored (the last one for bid 0). Returns the project, the last bid, the
+/// next sequence number and the alias.
+fn anonymous_in_voting<T: Config>() -> Result<(ProjectId, BidIndex, u32, Alias), BenchmarkError> {
+	let (admin, office, community) = office::<T>();
+	go_to::<T>(OPENED);
+	let mut anonymous = rules::<T>(Scope::Community(community), false, 50);
+	anonymous.method = VotingMethod::Anonymous;
+	Procurement::<T>::create_project(
+		RawOrigin::Signed(admin.clone()).into(),
+		full::<T::MaxTitleLen>(b't'),
+		full::<T::MaxDescriptionLen>(b'd'),
+		H256::repeat_byte(1),
+		BUDGET,
+		None,
+		anonymous,
+	)?;
+	let project = NextProjectId::<T>::get() - 1;
+	add_bids::<T>(project, office, T::MaxBids::get())?;
+	go_to::<T>(VOTING);
+	let target = T::MaxBids::get() - 1;
+	let alias = [7u8; 32];
+	let changes = T::MaxVoteChanges::get();
+	for seq in 0..changes {
+		let bid = if (changes - 1 - seq) % 2 == 0 { 0 } else { target };
+		Procurement::<T>::do_cast_anonymous_ballot(project, 0, bid, seq, alias)?;
+	}
+	Ok((project, target, changes, alias))
 }
 
 /// `reveal_vote`'s worst case: [`in_voting`] a secret project, a commitment to the last bid,
@@ -516,6 +548,39 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller), project, n);
 
 		assert_last_event::<T>(Event::BallotsReaped { project, removed: n, remaining: 0 });
+		Ok(())
+	}
+
+	/// Worst case: the last change an alias may make (its earlier ballots stored), to the last
+	/// bid, in a project with the most bids. The proof was verified when the transaction was
+	/// authorized: the call ignores it.
+	#[benchmark]
+	fn cast_anonymous_ballot() -> Result<(), BenchmarkError> {
+		let (project, target, seq, alias) = anonymous_in_voting::<T>()?;
+		let proof = BoundedVec::truncate_from(vec![0u8; MAX_PROOF_LEN as usize]);
+
+		#[extrinsic_call]
+		_(RawOrigin::Authorized, project, 0, target, seq, alias, proof);
+
+		assert_last_event::<T>(Event::AnonymousBallotCast {
+			project,
+			ring: 0,
+			alias,
+			bid: target,
+			previous: Some(0),
+		});
+		Ok(())
+	}
+
+	/// The checks `authorize_anonymous_ballot` makes before the proof: the proof's verification
+	/// is pallet-rings' `verify` benchmark, which the call's authorize weight adds.
+	#[benchmark]
+	fn authorize_anonymous_ballot() -> Result<(), BenchmarkError> {
+		let (project, target, seq, alias) = anonymous_in_voting::<T>()?;
+		#[block]
+		{
+			Procurement::<T>::ensure_anonymous_ballot(project, target, seq, &alias)?;
+		}
 		Ok(())
 	}
 

@@ -15,11 +15,18 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::{
+	anon::{self, Alias, AnonymousRings, ItemRef, ProofError, MAX_PROOF_LEN},
 	signing_bytes, verify_offchain_signature, Amount, Award, AwardedContracts, BidIndex,
 	CommunityRegistry, HasEntryPair, OfficeId, ProjectId, ProviderStanding, ResidentId,
 	ResidentInfo, SurveyLookup, H256,
 };
-use sp_runtime::traits::{Saturating, Zero};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidity, TransactionValidityError,
+		TransactionValidityWithRefund, ValidTransaction,
+	},
+};
 
 /// What a ballot call will write, worked out by its check.
 pub struct BallotPlan<T: Config> {
@@ -28,6 +35,13 @@ pub struct BallotPlan<T: Config> {
 	resident: ResidentId,
 	previous: Option<Ballot>,
 	choice: Choice,
+}
+
+/// What `cast_anonymous_ballot` will write, worked out by its check.
+pub struct AnonymousPlan<T: Config> {
+	project_id: ProjectId,
+	project: ProjectOf<T>,
+	previous: Option<BidIndex>,
 }
 
 /// What `reveal_vote` will write, worked out by its check.
@@ -67,7 +81,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let ends = match rules.method {
 			VotingMethod::Secret { reveal_end } => reveal_end.max(rules.voting.end),
-			VotingMethod::Open => rules.voting.end,
+			VotingMethod::Open | VotingMethod::Anonymous => rules.voting.end,
 		};
 		ensure!(
 			ends.saturating_sub(rules.bidding.start) <= T::MaxDuration::get(),
@@ -138,6 +152,10 @@ impl<T: Config> Pallet<T> {
 		rules: ProjectRules<BlockNumberFor<T>>,
 	) -> DispatchResult {
 		let (id, office, eligible) = Self::ensure_create_project(&who, &details, &rules)?;
+		if rules.is_anonymous() {
+			// Its members: residents in scope registered, with a member key, before this block.
+			T::Rings::open(ItemRef::procurement(id), rules.scope, Self::now())?;
+		}
 		Self::hold(DepositFor::Project(id), &who, T::ProjectDeposit::get())?;
 		OpenProjects::<T>::try_mutate(office, |open| open.try_push(id))
 			.map_err(|_| Error::<T>::TooManyOpenProjects)?;
@@ -180,6 +198,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Registry::is_office_admin(who, project.office), Error::<T>::NotOfficeAdmin);
 		let now = Self::now();
 		Self::ensure_scheduled(&project, now)?;
+		ensure!(
+			!project.rules.is_anonymous() && !rules.is_anonymous(),
+			Error::<T>::AnonymousRulesFixed
+		);
 		let office = T::Registry::scope_office(rules.scope).ok_or(Error::<T>::UnknownScope)?;
 		ensure!(office == project.office, Error::<T>::ScopeOutsideOffice);
 		Self::ensure_valid_rules(rules, now)?;
@@ -423,6 +445,7 @@ impl<T: Config> Pallet<T> {
 		let resident = T::Registry::resident(who).ok_or(Error::<T>::NotResident)?;
 		let project = Self::project(id)?;
 		match (&project.rules.method, &choice) {
+			(VotingMethod::Anonymous, _) => return Err(Error::<T>::BallotIsAnonymous.into()),
 			(VotingMethod::Open, Choice::Bid(_))
 			| (VotingMethod::Secret { .. }, Choice::Commitment(_)) => {},
 			(VotingMethod::Open, Choice::Commitment(_)) => {
@@ -619,6 +642,119 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	// ----- cast_anonymous_ballot -----
+
+	/// Checks an anonymous ballot against the project and the alias's earlier ballot (not the
+	/// proof: [`Pallet::authorize_anonymous_ballot`] verifies it). Returns what the write needs.
+	pub fn ensure_anonymous_ballot(
+		id: ProjectId,
+		bid: BidIndex,
+		seq: u32,
+		alias: &Alias,
+	) -> Result<AnonymousPlan<T>, DispatchError> {
+		let project = Self::project(id)?;
+		ensure!(project.rules.is_anonymous(), Error::<T>::NotAnonymous);
+		ensure!(project.phase(Self::now()) == Phase::Voting, Error::<T>::VotingNotOpen);
+		Self::ensure_standing_bid(&project, bid)?;
+		let previous = AnonymousBallots::<T>::get(id, alias);
+		let expected = previous.map_or(0, |b| b.seq.saturating_add(1));
+		ensure!(seq >= expected, Error::<T>::StaleSequence);
+		ensure!(seq == expected, Error::<T>::SequenceAhead);
+		if let Some(previous) = previous {
+			ensure!(previous.seq < T::MaxVoteChanges::get(), Error::<T>::TooManyChanges);
+			ensure!(previous.bid != bid, Error::<T>::UnchangedBallot);
+		}
+		Ok(AnonymousPlan { project_id: id, project, previous: previous.map(|b| b.bid) })
+	}
+
+	/// Authorizes `cast_anonymous_ballot` (the `#[pallet::authorize]` of the call): the ballot
+	/// passes [`Pallet::ensure_anonymous_ballot`] and its proof verifies, by a member of ring
+	/// `ring`, over this ballot, giving `alias`. Valid until voting ends; it provides
+	/// `(project, alias, seq)`, so the pool keeps one transaction per ballot. A refusal is
+	/// `InvalidTransaction::Custom(i)`, `i` the index of this pallet's error.
+	pub fn authorize_anonymous_ballot(
+		_source: TransactionSource,
+		project: &ProjectId,
+		ring: &u32,
+		bid: &BidIndex,
+		seq: &u32,
+		alias: &Alias,
+		proof: &BoundedVec<u8, ConstU32<MAX_PROOF_LEN>>,
+	) -> TransactionValidityWithRefund {
+		let plan =
+			Self::ensure_anonymous_ballot(*project, *bid, *seq, alias).map_err(Self::refusal)?;
+		let message = anon::message(*project, *ring, bid, *seq);
+		let proven = T::Rings::verify(ItemRef::procurement(*project), *ring, proof, &message)
+			.map_err(|e| {
+				Self::refusal(
+					match e {
+						ProofError::RingsNotReady => Error::<T>::RingsNotReady,
+						ProofError::UnknownRing => Error::<T>::UnknownRing,
+						ProofError::BadProof => Error::<T>::BadProof,
+					}
+					.into(),
+				)
+			})?;
+		if proven != *alias {
+			return Err(Self::refusal(Error::<T>::BadProof.into()));
+		}
+		let left = plan.project.rules.voting.end.saturating_sub(Self::now());
+		let validity: TransactionValidity = ValidTransaction::with_tag_prefix("GongzhiAnonBallot")
+			.and_provides((project, alias, seq))
+			.longevity(left.try_into().unwrap_or(u64::MAX).max(1))
+			.propagate(true)
+			.into();
+		Ok((validity?, Weight::zero()))
+	}
+
+	/// A pallet error as the pool reports a refused transaction: `Custom(its index)`.
+	fn refusal(error: DispatchError) -> TransactionValidityError {
+		let index = match error {
+			DispatchError::Module(module) => module.error[0],
+			_ => u8::MAX,
+		};
+		InvalidTransaction::Custom(index).into()
+	}
+
+	/// Writes an authorized anonymous ballot: the tallies, the ballot count, the ballot.
+	pub(crate) fn do_cast_anonymous_ballot(
+		id: ProjectId,
+		ring: u32,
+		bid: BidIndex,
+		seq: u32,
+		alias: Alias,
+	) -> DispatchResult {
+		let AnonymousPlan { project_id, mut project, previous } =
+			Self::ensure_anonymous_ballot(id, bid, seq, &alias)?;
+		if let Some(old) = previous.and_then(|old| project.bids.get_mut(old as usize)) {
+			// The old ballot was counted in this slot, so this never saturates.
+			old.votes = old.votes.saturating_sub(1);
+		}
+		if let Some(new) = project.bids.get_mut(bid as usize) {
+			// At most one counted ballot per alias.
+			new.votes = new.votes.saturating_add(1);
+		}
+		if previous.is_none() {
+			// One record per alias, at most one alias per ring member.
+			project.ballots = project.ballots.saturating_add(1);
+		}
+		Projects::<T>::insert(project_id, project);
+		AnonymousBallots::<T>::insert(project_id, alias, AnonymousBallot { bid, seq });
+		Self::deposit_event(Event::AnonymousBallotCast {
+			project: project_id,
+			ring,
+			alias,
+			bid,
+			previous,
+		});
+		Ok(())
+	}
+
+	/// An anonymous ballot's receipt: the choice and sequence number stored under `alias`.
+	pub fn anonymous_ballot_of(project: ProjectId, alias: Alias) -> Option<AnonymousBallot> {
+		AnonymousBallots::<T>::get(project, alias)
+	}
+
 	// ----- reveal_vote -----
 
 	/// Checks `reveal_vote` (and decides whether it is free).
@@ -630,6 +766,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<RevealPlan<T>, DispatchError> {
 		let resident = T::Registry::resident(who).ok_or(Error::<T>::NotResident)?;
 		let project = Self::project(id)?;
+		ensure!(!project.rules.is_anonymous(), Error::<T>::BallotIsAnonymous);
 		ensure!(project.rules.is_secret(), Error::<T>::BallotIsOpen);
 		ensure!(project.phase(Self::now()) == Phase::Revealing, Error::<T>::RevealingNotOpen);
 		let ballot = Ballots::<T>::get(id, resident.id).ok_or(Error::<T>::NoCommitment)?;
@@ -759,12 +896,21 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_reap_ballots(id: ProjectId, limit: u32) -> DispatchResultWithPostInfo {
 		let mut project = Self::ensure_reap_ballots(id, limit)?;
 		// Collect first: removing keys while iterating over their prefix is not allowed.
-		let residents: Vec<ResidentId> =
-			Ballots::<T>::iter_key_prefix(id).take(limit as usize).collect();
-		for resident in &residents {
-			Ballots::<T>::remove(id, resident);
-		}
-		let removed = residents.len() as u32;
+		let removed = if project.rules.is_anonymous() {
+			let aliases: Vec<Alias> =
+				AnonymousBallots::<T>::iter_key_prefix(id).take(limit as usize).collect();
+			for alias in &aliases {
+				AnonymousBallots::<T>::remove(id, alias);
+			}
+			aliases.len() as u32
+		} else {
+			let residents: Vec<ResidentId> =
+				Ballots::<T>::iter_key_prefix(id).take(limit as usize).collect();
+			for resident in &residents {
+				Ballots::<T>::remove(id, resident);
+			}
+			residents.len() as u32
+		};
 		// `reaped` never passes `ballots`: only stored records are removed.
 		project.reaped = project.reaped.saturating_add(removed);
 		let remaining = project.ballots.saturating_sub(project.reaped);
@@ -891,6 +1037,44 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
+	/// The named (open or secret) ballots of project `id`: their count, and (until reaping
+	/// starts) that the tallies equal them.
+	#[cfg(any(feature = "try-runtime", test))]
+	fn check_named_ballots(
+		id: ProjectId,
+		project: &ProjectOf<T>,
+	) -> Result<(), sp_runtime::TryRuntimeError> {
+		let stored: Vec<Ballot> = Ballots::<T>::iter_prefix_values(id).collect();
+		ensure!(
+			stored.len() as u32 == project.ballots - project.reaped,
+			"stored ballots don't match the ballot count"
+		);
+		let mut tallies = alloc::vec![0u32; project.bids.len()];
+		for ballot in &stored {
+			let counted = match (project.rules.is_secret(), ballot.choice) {
+				(false, BallotChoice::Bid(bid)) => Some(bid),
+				(true, BallotChoice::Committed(_)) => None,
+				(true, BallotChoice::Revealed(bid)) => Some(bid),
+				_ => return Err("a ballot doesn't match the project's method".into()),
+			};
+			ensure!(ballot.changes <= T::MaxVoteChanges::get(), "a ballot changed too often");
+			if let Some(bid) = counted {
+				let slot = project.bids.get(bid as usize).ok_or("a ballot for no bid")?;
+				ensure!(slot.state == BidState::Active, "a counted ballot for a fallen bid");
+				let tally = tallies.get_mut(bid as usize).ok_or("a ballot for no bid")?;
+				*tally += 1;
+			}
+		}
+		for (slot, tally) in project.bids.iter().zip(tallies) {
+			if project.reaped == 0 {
+				ensure!(slot.votes == tally, "a tally doesn't equal its stored ballots");
+			} else {
+				ensure!(slot.votes >= tally, "a tally is below its remaining ballots");
+			}
+		}
+		Ok(())
+	}
+
 	// ----- try_state -----
 
 	/// Recomputes the incremental aggregates the slow way and checks the indexes agree.
@@ -987,33 +1171,38 @@ impl<T: Config> Pallet<T> {
 
 			// Ballots: the stored count, and (until reaping starts) the tallies.
 			ensure!(project.reaped <= project.ballots, "more ballots reaped than cast");
-			let stored: Vec<Ballot> = Ballots::<T>::iter_prefix_values(id).collect();
-			ensure!(
-				stored.len() as u32 == project.ballots - project.reaped,
-				"stored ballots don't match the ballot count"
-			);
-			let mut tallies = alloc::vec![0u32; project.bids.len()];
-			for ballot in &stored {
-				let counted = match (project.rules.is_secret(), ballot.choice) {
-					(false, BallotChoice::Bid(bid)) => Some(bid),
-					(true, BallotChoice::Committed(_)) => None,
-					(true, BallotChoice::Revealed(bid)) => Some(bid),
-					_ => return Err("a ballot doesn't match the project's method".into()),
-				};
-				ensure!(ballot.changes <= T::MaxVoteChanges::get(), "a ballot changed too often");
-				if let Some(bid) = counted {
-					let slot = project.bids.get(bid as usize).ok_or("a ballot for no bid")?;
+			if project.rules.is_anonymous() {
+				ensure!(
+					Ballots::<T>::iter_prefix(id).next().is_none(),
+					"a named ballot, anonymous"
+				);
+				let stored: Vec<AnonymousBallot> =
+					AnonymousBallots::<T>::iter_prefix_values(id).collect();
+				ensure!(
+					stored.len() as u32 == project.ballots - project.reaped,
+					"stored anonymous ballots don't match the ballot count"
+				);
+				let mut tallies = alloc::vec![0u32; project.bids.len()];
+				for ballot in &stored {
+					ensure!(ballot.seq <= T::MaxVoteChanges::get(), "an alias changed too often");
+					let slot =
+						project.bids.get(ballot.bid as usize).ok_or("a ballot for no bid")?;
 					ensure!(slot.state == BidState::Active, "a counted ballot for a fallen bid");
-					let tally = tallies.get_mut(bid as usize).ok_or("a ballot for no bid")?;
-					*tally += 1;
+					tallies[ballot.bid as usize] += 1;
 				}
-			}
-			for (slot, tally) in project.bids.iter().zip(tallies) {
-				if project.reaped == 0 {
-					ensure!(slot.votes == tally, "a tally doesn't equal its stored ballots");
-				} else {
-					ensure!(slot.votes >= tally, "a tally is below its remaining ballots");
+				for (slot, tally) in project.bids.iter().zip(tallies) {
+					if project.reaped == 0 {
+						ensure!(slot.votes == tally, "a tally doesn't equal its anonymous ballots");
+					} else {
+						ensure!(slot.votes >= tally, "a tally is below its remaining ballots");
+					}
 				}
+			} else {
+				ensure!(
+					AnonymousBallots::<T>::iter_prefix(id).next().is_none(),
+					"an anonymous ballot in a project that isn't"
+				);
+				Self::check_named_ballots(id, &project)?;
 			}
 
 			// The open index lists exactly the open projects, under their office.

@@ -155,6 +155,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use gongzhi_primitives::{
+		anon::{Alias, AnonymousRings, MAX_PROOF_LEN},
 		Amount, BidIndex, CommunityRegistry, OfficeId, ProjectId, ProviderStanding, ResidentId,
 		Scope, SurveyId, SurveyLookup, H256,
 	};
@@ -187,6 +188,10 @@ pub mod pallet {
 
 		/// Needs surveys a project may cite (pallet-needs-survey).
 		type Surveys: SurveyLookup;
+
+		/// The rings of anonymous projects, and the verification of their ballots' proofs
+		/// (pallet-rings).
+		type Rings: AnonymousRings<BlockNumberFor<Self>>;
 
 		/// The signature a resident puts on a relayed ballot (`MultiSignature`).
 		type OffchainSignature: Verify<Signer = Self::OffchainPublic> + Parameter;
@@ -332,6 +337,12 @@ pub mod pallet {
 	pub type Ballots<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProjectId, Twox64Concat, ResidentId, Ballot>;
 
+	/// Anonymous ballots, by project and alias (the nullifier: one per resident and project).
+	/// Reaped in batches `RetentionPeriod` blocks after the project ends, like [`Ballots`].
+	#[pallet::storage]
+	pub type AnonymousBallots<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProjectId, Blake2_128Concat, Alias, AnonymousBallot>;
+
 	/// Each office's projects that are neither closed nor cancelled (at most
 	/// `MaxOpenProjectsPerOffice`), in order of creation.
 	#[pallet::storage]
@@ -463,6 +474,20 @@ pub mod pallet {
 			/// Residents in scope when the rules were set (the quorum's base).
 			eligible: u32,
 		},
+		/// An anonymous ballot was cast or changed (匿名投票): under an alias, by a member of a
+		/// ring, with no account.
+		AnonymousBallotCast {
+			/// The project.
+			project: ProjectId,
+			/// The ring its proof is for (its anonymity set: `Rings::ItemRings`).
+			ring: u32,
+			/// The voter's alias in this project.
+			alias: Alias,
+			/// The bid chosen.
+			bid: BidIndex,
+			/// The bid chosen before, if this was a change.
+			previous: Option<BidIndex>,
+		},
 		/// Ballot records of an ended project were removed (tallies and outcome stay).
 		BallotsReaped {
 			/// The project.
@@ -585,6 +610,20 @@ pub mod pallet {
 		NothingToReap,
 		/// The batch size must be from 1 to `MaxReapBatch`.
 		ReapLimitOutOfRange,
+		/// This project's ballot is anonymous: cast it with `cast_anonymous_ballot`.
+		BallotIsAnonymous,
+		/// This project's ballot is not anonymous.
+		NotAnonymous,
+		/// An anonymous project's rules can't change (its rings were opened with them), and a
+		/// project can't become anonymous: cancel it and open another.
+		AnonymousRulesFixed,
+		/// The project's rings are not fixed yet: anonymous ballots wait until they are.
+		RingsNotReady,
+		/// The project has no such ring.
+		UnknownRing,
+		/// The proof doesn't verify for this project, ring, bid and sequence number, or doesn't
+		/// give the alias claimed: not a member's, or made for something else.
+		BadProof,
 	}
 
 	#[pallet::hooks]
@@ -625,7 +664,7 @@ pub mod pallet {
 		/// `ProjectTooLong`, `EmptyWindow`, `VotingBeforeBiddingEnds`, `TooManyOpenProjects`,
 		/// `InsufficientDeposit`. Holds `ProjectDeposit` from the caller.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create_project().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
+		#[pallet::weight(T::WeightInfo::create_project().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)).saturating_add(T::Rings::open_weight()))]
 		pub fn create_project(
 			origin: OriginFor<T>,
 			title: BoundedVec<u8, T::MaxTitleLen>,
@@ -847,6 +886,40 @@ pub mod pallet {
 		pub fn close(origin: OriginFor<T>, project: ProjectId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			Self::do_close(project)
+		}
+
+		/// Cast, or change, an anonymous ballot (匿名投票) for bid `bid`: a transaction with no
+		/// signer (a general transaction, authorized by its proof), so no account, nonce or fee
+		/// appears; the resident's app, a relay or an officer may submit it. Valid (and so free)
+		/// exactly when the proof verifies: an invalid one never enters a block.
+		///
+		/// - `ring`: the project ring whose members the proof is made with.
+		/// - `seq`: 0 for the alias's first ballot, one more for each change (at most
+		///   `MaxVoteChanges` changes); an earlier ballot's proof can't be replayed.
+		/// - `alias`: the voter's alias in the project (the proof's output).
+		/// - `proof`: the ring-VRF proof, by a member of ring `ring`, in the project's context
+		///   (`gongzhi_primitives::anon::context(Procurement, genesis, project)`), over
+		///   `anon::message(project, ring, bid, seq)`.
+		///
+		/// Refused (before a block, as `InvalidTransaction::Custom(i)` where `i` is the index of
+		/// this pallet's error) with `UnknownProject`, `NotAnonymous`, `VotingNotOpen`,
+		/// `UnknownBid`, `BidWithdrawn`, `BidDisqualified`, `StaleSequence`, `SequenceAhead`,
+		/// `TooManyChanges`, `UnchangedBallot`, `RingsNotReady`, `UnknownRing`, `BadProof`.
+		#[pallet::call_index(12)]
+		#[pallet::weight_of_authorize(T::WeightInfo::authorize_anonymous_ballot().saturating_add(T::Rings::verify_weight()))]
+		#[pallet::authorize(Pallet::<T>::authorize_anonymous_ballot)]
+		pub fn cast_anonymous_ballot(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			ring: u32,
+			bid: BidIndex,
+			seq: u32,
+			alias: Alias,
+			proof: BoundedVec<u8, ConstU32<MAX_PROOF_LEN>>,
+		) -> DispatchResult {
+			ensure_authorized(origin)?;
+			let _ = proof; // verified when the transaction was authorized
+			Self::do_cast_anonymous_ballot(project, ring, bid, seq, alias)
 		}
 
 		/// Remove up to `limit` (1..=`MaxReapBatch`) ballot records of a project that ended at

@@ -60,6 +60,7 @@ impl pallet_procurement::Config for Test {
 	type Registry = MockRegistry;
 	type Standing = MockStanding;
 	type Surveys = MockSurveys;
+	type Rings = MockRings;
 	type OffchainSignature = MultiSignature;
 	type OffchainPublic = MultiSigner;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -92,6 +93,10 @@ pub const MAX_DURATION: u32 = 1_000;
 /// every pallet's mock shares (`gongzhi_primitives::testing`), with offices, communities,
 /// officers, providers, staff and residents in storage.
 pub type MockRegistry = gongzhi_primitives::testing::MockRegistry<Test>;
+
+/// The rings of anonymous projects: the double every pallet's mock shares
+/// (`gongzhi_primitives::testing::MockRings`).
+pub type MockRings = gongzhi_primitives::testing::MockRings<Test>;
 
 // ----- Provider standing and surveys, in storage -----
 

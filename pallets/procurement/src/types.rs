@@ -84,6 +84,13 @@ pub enum VotingMethod<BlockNumber> {
 		/// The first block after the reveal window.
 		reveal_end: BlockNumber,
 	},
+	/// Anonymous ballots (匿名投票, issue 19): a ballot is a ring-VRF proof that its sender holds
+	/// a member key of one of the project's rings, cast under the resident's per-project alias
+	/// ([`Pallet::cast_anonymous_ballot`](crate::Pallet::cast_anonymous_ballot)). Nobody can tell
+	/// which resident cast which ballot, or whether a resident voted. Ballots count as cast and
+	/// the running tally is public. The members are the residents in scope registered, with a
+	/// member key, before the project was opened; the rules can't change after creation.
+	Anonymous,
 }
 
 /// The rules of a project's ballot. They are locked from the first block of bidding on: nothing
@@ -120,9 +127,14 @@ impl<BlockNumber: Copy + PartialOrd> ProjectRules<BlockNumber> {
 	/// (secret). From this block on the project may be closed.
 	pub fn ballot_end(&self) -> BlockNumber {
 		match self.method {
-			VotingMethod::Open => self.voting.end,
+			VotingMethod::Open | VotingMethod::Anonymous => self.voting.end,
 			VotingMethod::Secret { reveal_end } => reveal_end,
 		}
+	}
+
+	/// Whether ballots are anonymous (ring-VRF proofs under aliases).
+	pub fn is_anonymous(&self) -> bool {
+		matches!(self.method, VotingMethod::Anonymous)
 	}
 
 	/// Whether ballots are secret (commit, then reveal).
@@ -530,6 +542,16 @@ impl BallotChoice {
 			_ => false,
 		}
 	}
+}
+
+/// An anonymous ballot in one project, under its alias.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct AnonymousBallot {
+	/// The bid chosen.
+	pub bid: BidIndex,
+	/// The ballot's sequence number: 0 for the first, one more for each change. The next one
+	/// must carry `seq + 1`, so an earlier (public) proof can't be replayed.
+	pub seq: u32,
 }
 
 /// A resident's ballot in one project.

@@ -8,6 +8,7 @@
 use super::*;
 use crate::{builder, Pallet as Rings};
 use alloc::vec::Vec;
+use codec::Decode;
 use frame_benchmarking::v2::*;
 use frame_support::{traits::Get, BoundedVec};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -15,7 +16,6 @@ use gongzhi_primitives::{
 	anon::{ItemRef, RingDomain},
 	CommunityRegistry, MemberKey, Scope,
 };
-use verifiable::{ring::bandersnatch::BandersnatchVrfVerifiable as V, GenerateVerifiable};
 
 fn set_block<T: Config>(n: u32) {
 	frame_system::Pallet::<T>::set_block_number(n.into());
@@ -25,12 +25,7 @@ fn block<T: Config>(n: u32) -> BlockNumberFor<T> {
 	n.into()
 }
 
-/// The `i`-th benchmark member key (a valid key).
-fn key(i: u32) -> MemberKey {
-	let mut entropy = [0x5a; 32];
-	entropy[..4].copy_from_slice(&i.to_le_bytes());
-	V::member_from_secret(&V::new_secret(entropy))
-}
+use crate::fixtures::member_key as key;
 
 /// An office with one community.
 fn community<T: Config>() -> Scope {
@@ -84,6 +79,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn push(n: Linear<1, { T::MaxKeysPerStep::get() }>) -> Result<(), BenchmarkError> {
+		set_block::<T>(1);
 		let max = T::MaxRingSize::get();
 		let rings = T::MaxRings::get().min(MEMBERS_PAGE);
 		let eligible = rings * max;
@@ -114,7 +110,7 @@ mod benchmarks {
 			0,
 			RingRecord { domain, size, state: RingState::Building { included: size - n, partial } },
 		);
-		Pending::<T>::put(BoundedVec::truncate_from(alloc::vec![ITEM]));
+		Pending::<T>::put(BoundedVec::truncate_from(alloc::vec![(ITEM, block::<T>(1))]));
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
@@ -125,6 +121,47 @@ mod benchmarks {
 			Some(RingState::Fixed { .. })
 		));
 		assert_eq!(domain, if max > 255 { RingDomain::Domain12 } else { RingDomain::Domain11 });
+		Ok(())
+	}
+
+	/// A proof by a member of a 2^12 ring: verification costs by domain, not by members.
+	#[benchmark]
+	fn verify_proof() -> Result<(), BenchmarkError> {
+		use crate::fixtures::*;
+		use gongzhi_primitives::anon::AnonymousRings;
+		set_block::<T>(1);
+		let genesis = T::Hash::decode(&mut &FIXTURE_GENESIS[..])
+			.map_err(|_| BenchmarkError::Stop("a 32-byte hash"))?;
+		frame_system::BlockHash::<T>::insert(BlockNumberFor::<T>::from(0u32), genesis);
+		let keys: Vec<MemberKey> = (0..FIXTURE_MEMBERS).map(member_key).collect();
+		let domain = RingDomain::Domain12;
+		let partial = builder::start(domain).map_err(|_| BenchmarkError::Stop("start"))?;
+		let partial = builder::push(domain, &partial, keys.into_iter())
+			.map_err(|_| BenchmarkError::Stop("push"))?;
+		let root = builder::finish(&partial).map_err(|_| BenchmarkError::Stop("finish"))?;
+		Items::<T>::insert(
+			FIXTURE_ITEM,
+			ItemRecord {
+				scope: community::<T>(),
+				opened_at: block::<T>(1),
+				stage: Stage::Ready,
+				eligible: FIXTURE_MEMBERS,
+				rings: 1,
+			},
+		);
+		ItemRings::<T>::insert(
+			FIXTURE_ITEM,
+			0,
+			RingRecord { domain, size: FIXTURE_MEMBERS, state: RingState::Fixed { root } },
+		);
+		let proof = unhex(FIXTURE_PROOF_HEX).ok_or(BenchmarkError::Stop("proof"))?;
+		let alias = unhex(FIXTURE_ALIAS_HEX).ok_or(BenchmarkError::Stop("alias"))?;
+		let verified;
+		#[block]
+		{
+			verified = Rings::<T>::verify(FIXTURE_ITEM, 0, &proof, &FIXTURE_MESSAGE);
+		}
+		assert_eq!(verified.map(|a| a.to_vec()), Ok(alias));
 		Ok(())
 	}
 

@@ -15,7 +15,7 @@
 //! lookup decodes only the points of the range it is asked for.
 
 use alloc::vec::Vec;
-use codec::Encode;
+use codec::{Decode, Encode};
 use core::ops::Range;
 use gongzhi_primitives::anon::{RingDomain, RingRoot};
 use verifiable::{
@@ -130,4 +130,19 @@ fn decode_partial(partial: &PartialRing) -> Result<Intermediate, BuildError> {
 
 fn encode_partial(set: &Intermediate) -> Result<PartialRing, BuildError> {
 	set.encode().try_into().map_err(|_| BuildError::CorruptPartial)
+}
+
+/// The alias of a valid `proof` over `message`, by a member of the fixed ring `root` of `domain`,
+/// in `context`; `None` if it doesn't verify (or isn't a proof, or `root` isn't a ring).
+pub fn verify(
+	domain: RingDomain,
+	root: &RingRoot,
+	context: &[u8; 32],
+	proof: &[u8],
+	message: &[u8; 32],
+) -> Option<[u8; 32]> {
+	// A root this pallet fixed; decoding it checks the points anyway (~1 ms in wasm, §0).
+	let members = <V as GenerateVerifiable>::Members::decode(&mut &root[..]).ok()?;
+	let proof = <V as GenerateVerifiable>::Proof::try_from(proof.to_vec()).ok()?;
+	V::validate(domain_size(domain), &proof, &members, context, message).ok()
 }

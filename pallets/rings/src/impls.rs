@@ -4,13 +4,24 @@
 use crate::{builder, pallet::*, types::*, WeightInfo};
 use alloc::vec::Vec;
 use frame_support::{
-	dispatch::DispatchResult, ensure, pallet_prelude::*, traits::Get, weights::Weight,
+	dispatch::{DispatchResult, DispatchResultWithPostInfo, Pays, PostDispatchInfo},
+	ensure,
+	pallet_prelude::*,
+	traits::Get,
+	weights::Weight,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::{
-	anon::{AnonymousRings, ItemRef, RingDomain, RingRoot, RingSplit},
+	anon::{Alias, AnonymousRings, ItemRef, ProofError, RingDomain, RingRoot, RingSplit},
 	CommunityRegistry, HasEntry, MemberKey, Scope,
 };
+use sp_runtime::traits::Zero;
+
+/// What a fresh runtime instance spends, once, building the verifier's ring context, on top of
+/// the benchmarked verification (whose repeats run in one instance, so warm): 6.3 ms at 2^12 in
+/// `bench/ringvrf` (cold 39.6 ms, warm 33.3 ms under wasmtime), rounded up. Every validation of a
+/// transaction in the pool runs in a fresh instance, so every one is cold.
+pub const COLD_CONTEXT: Weight = Weight::from_parts(10_000_000_000, 0);
 
 impl<T: Config> Pallet<T> {
 	/// The split of `eligible` members with this runtime's `MaxRingSize` (valid: checked by
@@ -48,7 +59,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Items::<T>::has_entry(item), Error::<T>::AlreadyOpened);
 		let most = T::MaxRings::get().saturating_mul(T::MaxRingSize::get());
 		ensure!(T::Registry::residents_in(scope) <= most, Error::<T>::TooManyResidents);
-		Pending::<T>::try_mutate(|pending| pending.try_push(item))
+		Pending::<T>::try_mutate(|pending| pending.try_push((item, at)))
 			.map_err(|_| Error::<T>::TooManyPending)?;
 		Items::<T>::insert(
 			item,
@@ -77,7 +88,10 @@ impl<T: Config> Pallet<T> {
 				break;
 			}
 			used.saturating_accrue(read);
-			let Some(item) = Pending::<T>::get().first().copied() else { break };
+			let now = frame_system::Pallet::<T>::block_number();
+			let Some((item, _)) = Pending::<T>::get().into_iter().find(|(_, at)| *at <= now) else {
+				break;
+			};
 			match Self::step(item, keys) {
 				Ok(weight) => used.saturating_accrue(weight),
 				Err(_) => {
@@ -90,9 +104,20 @@ impl<T: Config> Pallet<T> {
 		used
 	}
 
+	/// `build_rings`: one step, free when it did some work (an error pays).
+	pub(crate) fn do_build_rings(item: ItemRef, max_keys: u32) -> DispatchResultWithPostInfo {
+		ensure!((1..=T::MaxKeysPerStep::get()).contains(&max_keys), Error::<T>::StepSizeOutOfRange);
+		let used = Self::step(item, max_keys)?;
+		Ok(PostDispatchInfo { actual_weight: Some(used), pays_fee: Pays::No })
+	}
+
 	/// One build step of `item`, handling at most `max_keys` keys; returns the weight used.
 	pub(crate) fn step(item: ItemRef, max_keys: u32) -> Result<Weight, DispatchError> {
 		let record = Items::<T>::get(item).ok_or(Error::<T>::UnknownItem)?;
+		ensure!(
+			record.opened_at <= frame_system::Pallet::<T>::block_number(),
+			Error::<T>::NotOpenYet
+		);
 		match record.stage {
 			Stage::Collecting { after } => Ok(Self::collect(item, record, after, max_keys)),
 			Stage::Building { ring } => Ok(Self::push(item, record, ring, max_keys)),
@@ -241,7 +266,18 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn unqueue(item: ItemRef) {
-		Pending::<T>::mutate(|pending| pending.retain(|i| *i != item));
+		Pending::<T>::mutate(|pending| pending.retain(|(i, _)| *i != item));
+	}
+
+	/// This chain's genesis hash, which every item's context names (frame-system records it when
+	/// block 1 is initialised).
+	pub fn genesis_hash() -> [u8; 32] {
+		let hash = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		let mut genesis = [0u8; 32];
+		let bytes = hash.as_ref();
+		let len = bytes.len().min(32);
+		genesis[..len].copy_from_slice(&bytes[..len]);
+		genesis
 	}
 
 	/// The members of ring `ring` of `item`, in ring order, once every member is collected:
@@ -252,20 +288,26 @@ impl<T: Config> Pallet<T> {
 			return None;
 		}
 		let split = Self::split(record.eligible)?;
-		Self::ring_keys(item, &split, ring, 0..split.size(ring))
-			.filter(|_| ring < split.rings())
+		Self::ring_keys(item, &split, ring, 0..split.size(ring)).filter(|_| ring < split.rings())
 	}
 
 	/// The pallet's invariants (see `try_state`).
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		let pending = Pending::<T>::get();
+		let pending: Vec<ItemRef> = Pending::<T>::get().into_iter().map(|(i, _)| i).collect();
 		for (i, item) in pending.iter().enumerate() {
 			ensure!(!pending[..i].contains(item), "an item is pending twice");
 		}
+		for (item, at) in Pending::<T>::get() {
+			ensure!(
+				Items::<T>::get(item).is_some_and(|r| r.opened_at == at),
+				"a pending item's opening block differs from its record"
+			);
+		}
 		let mut items = 0usize;
 		for (item, record) in Items::<T>::iter() {
-			let building = matches!(record.stage, Stage::Collecting { .. } | Stage::Building { .. });
+			let building =
+				matches!(record.stage, Stage::Collecting { .. } | Stage::Building { .. });
 			ensure!(building == pending.contains(&item), "pending differs from the items' stages");
 			if building {
 				items += 1;
@@ -283,7 +325,10 @@ impl<T: Config> Pallet<T> {
 			let fixed_below = match record.stage {
 				Stage::Collecting { .. } => {
 					ensure!(record.rings == 0, "rings counted while collecting");
-					ensure!(ItemRings::<T>::iter_prefix(item).next().is_none(), "a ring while collecting");
+					ensure!(
+						ItemRings::<T>::iter_prefix(item).next().is_none(),
+						"a ring while collecting"
+					);
 					continue;
 				},
 				Stage::Building { ring } => ring,
@@ -332,9 +377,30 @@ impl<T: Config> AnonymousRings<BlockNumberFor<T>> for Pallet<T> {
 	}
 
 	fn ring_root(item: ItemRef, ring: u32) -> Option<(RingDomain, RingRoot)> {
+		if Items::<T>::get(item)?.stage != Stage::Ready {
+			return None;
+		}
 		match ItemRings::<T>::get(item, ring)? {
 			RingRecord { domain, state: RingState::Fixed { root }, .. } => Some((domain, root)),
 			_ => None,
 		}
+	}
+
+	fn verify(
+		item: ItemRef,
+		ring: u32,
+		proof: &[u8],
+		message: &[u8; 32],
+	) -> Result<Alias, ProofError> {
+		let rings = Self::rings_ready(item).ok_or(ProofError::RingsNotReady)?;
+		ensure!(ring < rings, ProofError::UnknownRing);
+		let (domain, root) = Self::ring_root(item, ring).ok_or(ProofError::RingsNotReady)?;
+		builder::verify(domain, &root, &item.context(&Self::genesis_hash()), proof, message)
+			.ok_or(ProofError::BadProof)
+	}
+
+	/// The measured verification, plus [`COLD_CONTEXT`].
+	fn verify_weight() -> Weight {
+		T::WeightInfo::verify_proof().saturating_add(COLD_CONTEXT)
 	}
 }

@@ -52,6 +52,8 @@ extern crate alloc;
 pub use pallet::*;
 
 pub mod builder;
+#[cfg(any(feature = "runtime-benchmarks", test))]
+pub mod fixtures;
 mod impls;
 mod types;
 pub use types::*;
@@ -123,9 +125,12 @@ pub mod pallet {
 	pub type ItemRings<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ItemRef, Twox64Concat, u32, RingRecord>;
 
-	/// The items whose rings are being built, in the order they opened.
+	/// The items whose rings are being built, in the order they were opened, each with its
+	/// opening block: an item's members are collected from that block on (an item may be opened
+	/// for a later block: a survey opens its rings when it is created, for its first day).
 	#[pallet::storage]
-	pub type Pending<T: Config> = StorageValue<_, BoundedVec<ItemRef, T::MaxPending>, ValueQuery>;
+	pub type Pending<T: Config> =
+		StorageValue<_, BoundedVec<(ItemRef, BlockNumberFor<T>), T::MaxPending>, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -188,8 +193,10 @@ pub mod pallet {
 		UnknownItem,
 		/// The item's rings are fixed already (or failed): there is nothing left to build.
 		NothingToBuild,
+		/// The item opens in a later block: its members can't be collected before then.
+		NotOpenYet,
 		/// A step must handle at least 1 and at most `MaxKeysPerStep` keys.
-		BadStepSize,
+		StepSizeOutOfRange,
 	}
 
 	#[pallet::hooks]
@@ -227,8 +234,9 @@ pub mod pallet {
 		/// Anyone may call it, to fix an item's rings sooner than the blocks' spare weight
 		/// would: it is free when it does some work, and pays otherwise.
 		///
-		/// Fails if `max_keys` is 0 or above `MaxKeysPerStep` (`BadStepSize`), if no such item
-		/// was opened (`UnknownItem`), or if its rings are fixed already (`NothingToBuild`).
+		/// Fails if `max_keys` is 0 or above `MaxKeysPerStep` (`StepSizeOutOfRange`), if no such
+		/// item was opened (`UnknownItem`), if it opens in a later block (`NotOpenYet`), or if its
+		/// rings are fixed already (`NothingToBuild`).
 		#[pallet::call_index(0)]
 		#[pallet::weight(Pallet::<T>::step_weight(*max_keys))]
 		pub fn build_rings(
@@ -237,12 +245,7 @@ pub mod pallet {
 			max_keys: u32,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			ensure!(
-				(1..=T::MaxKeysPerStep::get()).contains(&max_keys),
-				Error::<T>::BadStepSize
-			);
-			let used = Self::step(item, max_keys)?;
-			Ok(frame_support::dispatch::PostDispatchInfo { actual_weight: Some(used), pays_fee: Pays::No })
+			Self::do_build_rings(item, max_keys)
 		}
 	}
 }

@@ -110,7 +110,7 @@ fn members_are_collected_split_into_rings_and_built_and_a_member_can_prove() {
 		residents_with_keys(community, 1..11);
 		System::set_block_number(5);
 		assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(community), 5));
-		assert_eq!(Pending::<Test>::get().into_inner(), vec![ITEM]);
+		assert_eq!(Pending::<Test>::get().into_inner(), vec![(ITEM, 5)]);
 		assert_eq!(Rings::rings_ready(ITEM), None, "not ready while collecting");
 		check();
 		build_everything();
@@ -156,8 +156,7 @@ fn members_are_collected_split_into_rings_and_built_and_a_member_can_prove() {
 		assert!(members.contains(&key));
 		let context = ITEM.context(&[0u8; 32]);
 		let commitment =
-			V::open(builder::domain_size(RingDomain::Domain11), &key, members.into_iter())
-				.unwrap();
+			V::open(builder::domain_size(RingDomain::Domain11), &key, members.into_iter()).unwrap();
 		let (proof, alias) = V::create(commitment, &secret, &context, b"ballot").unwrap();
 		let (domain, root) = Rings::ring_root(ITEM, 1).unwrap();
 		let root = <V as GenerateVerifiable>::Members::decode(&mut &root[..]).unwrap();
@@ -257,8 +256,16 @@ fn opening_is_refused_twice_for_too_many_residents_and_past_the_pending_bound() 
 			Error::<Test>::TooManyResidents
 		);
 		MockRegistry::retire_resident(&132);
-		assert_ok!(<Rings as AnonymousRings<_>>::open(ItemRef::survey(7), Scope::Community(big), 1));
-		assert_ok!(<Rings as AnonymousRings<_>>::open(ItemRef::survey(8), Scope::Community(small), 1));
+		assert_ok!(<Rings as AnonymousRings<_>>::open(
+			ItemRef::survey(7),
+			Scope::Community(big),
+			1
+		));
+		assert_ok!(<Rings as AnonymousRings<_>>::open(
+			ItemRef::survey(8),
+			Scope::Community(small),
+			1
+		));
 		assert_noop!(
 			<Rings as AnonymousRings<_>>::open(ItemRef::survey(9), Scope::Community(small), 1),
 			Error::<Test>::TooManyPending
@@ -276,10 +283,13 @@ fn anyone_may_build_a_step_for_free_and_pays_when_there_is_nothing_to_do() {
 		System::set_block_number(5);
 		assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(community), 5));
 		let anyone = RuntimeOrigin::signed(999);
-		assert_noop!(Rings::build_rings(anyone.clone(), ITEM, 0), Error::<Test>::BadStepSize);
+		assert_noop!(
+			Rings::build_rings(anyone.clone(), ITEM, 0),
+			Error::<Test>::StepSizeOutOfRange
+		);
 		assert_noop!(
 			Rings::build_rings(anyone.clone(), ITEM, MAX_KEYS_PER_STEP + 1),
-			Error::<Test>::BadStepSize
+			Error::<Test>::StepSizeOutOfRange
 		);
 		assert_noop!(
 			Rings::build_rings(anyone.clone(), ItemRef::survey(1), 4),
@@ -295,20 +305,27 @@ fn anyone_may_build_a_step_for_free_and_pays_when_there_is_nothing_to_do() {
 		check();
 		assert_ok!(Rings::build_rings(anyone.clone(), ITEM, 16));
 		let record = Items::<Test>::get(ITEM).unwrap();
-		assert_eq!((record.eligible, record.rings, record.stage), (6, 2, Stage::Building { ring: 0 }));
+		assert_eq!(
+			(record.eligible, record.rings, record.stage),
+			(6, 2, Stage::Building { ring: 0 })
+		);
 		// Ring 0 (3 members) by 2 keys, then 1: it is fixed by the second step.
 		let post = Rings::build_rings(anyone.clone(), ITEM, 2).unwrap();
-		assert_eq!(post, PostDispatchInfo {
-			actual_weight: Some(<() as crate::WeightInfo>::push(2)),
-			pays_fee: Pays::No
-		});
+		assert_eq!(
+			post,
+			PostDispatchInfo {
+				actual_weight: Some(<() as crate::WeightInfo>::push(2)),
+				pays_fee: Pays::No
+			}
+		);
 		assert!(matches!(
 			ItemRings::<Test>::get(ITEM, 0).unwrap().state,
 			RingState::Building { included: 2, .. }
 		));
 		check();
 		assert_ok!(Rings::build_rings(anyone.clone(), ITEM, 16));
-		assert!(Rings::ring_root(ITEM, 0).is_some());
+		assert!(matches!(ItemRings::<Test>::get(ITEM, 0).unwrap().state, RingState::Fixed { .. }));
+		assert_eq!(Rings::ring_root(ITEM, 0), None, "published once every ring is fixed");
 		assert_eq!(Items::<Test>::get(ITEM).unwrap().stage, Stage::Building { ring: 1 });
 		check();
 		assert_ok!(Rings::build_rings(anyone.clone(), ITEM, 16));
@@ -333,8 +350,12 @@ fn on_idle_builds_only_within_the_spare_weight_and_the_oldest_item_first() {
 		assert_eq!(Rings::on_idle(5, Rings::step_weight(1) / 2), Weight::zero());
 		assert_eq!(Items::<Test>::get(ITEM).unwrap().stage, Stage::Collecting { after: None });
 		// Room for one step of 2 keys (and the queue read), no more.
-		let budget = Rings::step_weight(2)
-			.saturating_add(<<Test as frame_system::Config>::DbWeight as Get<frame_support::weights::RuntimeDbWeight>>::get().reads(1));
+		let budget = Rings::step_weight(2).saturating_add(
+			<<Test as frame_system::Config>::DbWeight as Get<
+				frame_support::weights::RuntimeDbWeight,
+			>>::get()
+			.reads(1),
+		);
 		let used = Rings::on_idle(5, budget);
 		assert!(used.all_lte(budget), "{used:?} within {budget:?}");
 		assert_eq!(Items::<Test>::get(ITEM).unwrap().eligible, 2);
@@ -403,4 +424,171 @@ fn pages_hold_64_members_and_rings_read_across_them() {
 			(0..3).flat_map(|p| Members::<Test>::get(ITEM, p).unwrap().into_inner()).collect();
 		assert_eq!(stored, keys);
 	});
+}
+
+mod verification {
+	use super::*;
+	use crate::fixtures::*;
+	use gongzhi_primitives::anon::{message, ProofError};
+	use verifiable::ring::RingDomainSize;
+
+	/// The fixture's ring, built by this pallet's builder in 2^12.
+	fn fixture_root() -> [u8; 288] {
+		let keys: Vec<MemberKey> = (0..FIXTURE_MEMBERS).map(member_key).collect();
+		let partial = builder::start(RingDomain::Domain12).unwrap();
+		let partial = builder::push(RingDomain::Domain12, &partial, keys.into_iter()).unwrap();
+		builder::finish(&partial).unwrap()
+	}
+
+	#[test]
+	#[ignore = "prints the fixture of benchmark `verify`"]
+	fn print_verify_fixture() {
+		let keys: Vec<MemberKey> = (0..FIXTURE_MEMBERS).map(member_key).collect();
+		let secret = V::new_secret(member_entropy(0));
+		let context = FIXTURE_ITEM.context(&FIXTURE_GENESIS);
+		let opened = V::open(RingDomainSize::Domain12, &keys[0], keys.iter().copied()).unwrap();
+		let (proof, alias) = V::create(opened, &secret, &context, &FIXTURE_MESSAGE).unwrap();
+		let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+		println!("pub const FIXTURE_PROOF_HEX: &str = \"{}\";", hex(&proof));
+		println!("pub const FIXTURE_ALIAS_HEX: &str = \"{}\";", hex(&alias));
+	}
+
+	#[test]
+	fn the_verify_fixture_verifies() {
+		let proof = unhex(FIXTURE_PROOF_HEX).unwrap();
+		let alias: [u8; 32] = unhex(FIXTURE_ALIAS_HEX).unwrap().try_into().unwrap();
+		assert_eq!(proof.len(), 785);
+		let context = FIXTURE_ITEM.context(&FIXTURE_GENESIS);
+		let root = fixture_root();
+		assert_eq!(
+			builder::verify(RingDomain::Domain12, &root, &context, &proof, &FIXTURE_MESSAGE),
+			Some(alias)
+		);
+		// Another message, context, domain or ring: refused.
+		assert_eq!(builder::verify(RingDomain::Domain12, &root, &context, &proof, &[0; 32]), None);
+		let other = ItemRef::procurement(2).context(&FIXTURE_GENESIS);
+		assert_eq!(
+			builder::verify(RingDomain::Domain12, &root, &other, &proof, &FIXTURE_MESSAGE),
+			None
+		);
+		assert_eq!(
+			builder::verify(RingDomain::Domain11, &root, &context, &proof, &FIXTURE_MESSAGE),
+			None
+		);
+		assert_eq!(
+			builder::verify(RingDomain::Domain12, &[0; 288], &context, &proof, &FIXTURE_MESSAGE),
+			None
+		);
+		assert_eq!(
+			builder::verify(RingDomain::Domain12, &root, &context, &proof[..700], &FIXTURE_MESSAGE),
+			None
+		);
+	}
+
+	/// Residents 1–10 of one community, with keys, in rings built by the pallet.
+	fn ready_item() -> [u8; 32] {
+		let office = MockRegistry::add_office(&100);
+		let community = MockRegistry::add_community(office);
+		residents_with_keys(community, 1..11);
+		System::set_block_number(5);
+		assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(community), 5));
+		build_everything();
+		// frame-system records the genesis hash when block 1 starts; the mock never ran it.
+		frame_system::BlockHash::<Test>::insert(0, gongzhi_primitives::H256([0x47; 32]));
+		[0x47; 32]
+	}
+
+	/// Resident `n`'s proof over `message` for `item`, as a member of `ring` of ITEM.
+	fn prove(n: u64, ring: u32, item: ItemRef, genesis: [u8; 32], message: &[u8; 32]) -> Vec<u8> {
+		let (secret, key) = keypair(n);
+		let members = Rings::ring_members(ITEM, ring).unwrap();
+		let opened = V::open(RingDomainSize::Domain11, &key, members.into_iter()).unwrap();
+		V::create(opened, &secret, &item.context(&genesis), message).unwrap().0.into_inner()
+	}
+
+	#[test]
+	fn a_members_proof_verifies_and_gives_their_alias_for_the_item() {
+		new_test_ext().execute_with(|| {
+			let genesis = ready_item();
+			assert_eq!(Rings::genesis_hash(), genesis);
+			let m = message(ITEM.id, 1, &3u32, 0);
+			// Resident 2 (position 1) is in ring 1 of 3.
+			let proof = prove(2, 1, ITEM, genesis, &m);
+			let alias = Rings::verify(ITEM, 1, &proof, &m).unwrap();
+			assert_eq!(alias, V::alias_in_context(&keypair(2).0, &ITEM.context(&genesis)).unwrap());
+			// The same resident's next proof, for another choice, has the same alias.
+			let m2 = message(ITEM.id, 1, &4u32, 1);
+			assert_eq!(Rings::verify(ITEM, 1, &prove(2, 1, ITEM, genesis, &m2), &m2), Ok(alias));
+		});
+	}
+
+	#[test]
+	fn proofs_for_another_ring_item_chain_or_message_and_unknown_rings_are_refused() {
+		new_test_ext().execute_with(|| {
+			let genesis = ready_item();
+			let m = message(ITEM.id, 1, &3u32, 0);
+			let proof = prove(2, 1, ITEM, genesis, &m);
+			assert_eq!(Rings::verify(ITEM, 0, &proof, &m), Err(ProofError::BadProof), "ring 0");
+			assert_eq!(Rings::verify(ITEM, 3, &proof, &m), Err(ProofError::UnknownRing));
+			let other = message(ITEM.id, 1, &4u32, 0);
+			assert_eq!(Rings::verify(ITEM, 1, &proof, &other), Err(ProofError::BadProof));
+			let elsewhere = prove(2, 1, ITEM, [9; 32], &m);
+			assert_eq!(Rings::verify(ITEM, 1, &elsewhere, &m), Err(ProofError::BadProof), "chain");
+			let for_other_item = prove(2, 1, ItemRef::survey(7), genesis, &m);
+			assert_eq!(Rings::verify(ITEM, 1, &for_other_item, &m), Err(ProofError::BadProof));
+			assert_eq!(Rings::verify(ITEM, 1, &[0u8; 785], &m), Err(ProofError::BadProof));
+			assert_eq!(
+				Rings::verify(ItemRef::survey(7), 0, &proof, &m),
+				Err(ProofError::RingsNotReady)
+			);
+		});
+	}
+
+	#[test]
+	fn a_late_registrant_cannot_prove_and_rings_not_ready_refuse() {
+		new_test_ext().execute_with(|| {
+			let office = MockRegistry::add_office(&100);
+			let community = MockRegistry::add_community(office);
+			residents_with_keys(community, 1..4);
+			System::set_block_number(5);
+			frame_system::BlockHash::<Test>::insert(0, gongzhi_primitives::H256([0x47; 32]));
+			assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(community), 5));
+			residents_with_keys(community, 4..5); // at the opening block: too late
+			let m = message(ITEM.id, 0, &1u32, 0);
+			assert_eq!(Rings::verify(ITEM, 0, &[0u8; 785], &m), Err(ProofError::RingsNotReady));
+			build_everything();
+			// Resident 4 proves with a ring that includes them (the chain's doesn't).
+			let (secret, key) = keypair(4);
+			let mut forged = Rings::ring_members(ITEM, 0).unwrap();
+			assert!(!forged.contains(&key));
+			forged.push(key);
+			let opened = V::open(RingDomainSize::Domain11, &key, forged.into_iter()).unwrap();
+			let proof = V::create(opened, &secret, &ITEM.context(&[0x47; 32]), &m).unwrap().0;
+			assert_eq!(Rings::verify(ITEM, 0, &proof, &m), Err(ProofError::BadProof));
+		});
+	}
+
+	#[test]
+	fn an_item_not_opened_yet_is_not_collected() {
+		new_test_ext().execute_with(|| {
+			let office = MockRegistry::add_office(&100);
+			let community = MockRegistry::add_community(office);
+			residents_with_keys(community, 1..3);
+			// A survey opens its rings at creation for its first day, block 10.
+			let survey = ItemRef::survey(3);
+			assert_ok!(<Rings as AnonymousRings<_>>::open(survey, Scope::Community(community), 10));
+			assert_noop!(
+				Rings::build_rings(RuntimeOrigin::signed(1), survey, 4),
+				Error::<Test>::NotOpenYet
+			);
+			assert_eq!(Rings::on_idle(1, Weight::MAX), Weight::zero(), "nothing to do yet");
+			// A resident registering before block 10 is a member.
+			System::set_block_number(9);
+			residents_with_keys(community, 3..4);
+			System::set_block_number(10);
+			build_everything();
+			assert_eq!(Items::<Test>::get(survey).unwrap().eligible, 3);
+			check();
+		});
+	}
 }

@@ -14,7 +14,16 @@ pub const MEMBERS_PAGE: u32 = 64;
 
 /// Where an item's rings stand.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum Stage {
 	/// Its members are being collected; the next page starts after `after` (`None`: from the

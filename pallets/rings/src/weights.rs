@@ -29,11 +29,11 @@
 // --heap-pages
 // 4096
 // --template
-// /work/rings/scripts/templates/pallet-weights.hbs
+// /work/anon/scripts/templates/pallet-weights.hbs
 // --header
-// /work/rings/scripts/templates/header.txt
+// /work/anon/scripts/templates/header.txt
 // --output
-// /work/rings/pallets/rings/src/weights.rs
+// /work/anon/pallets/rings/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -48,6 +48,7 @@ pub trait WeightInfo {
 	fn open() -> Weight;
 	fn collect(n: u32, ) -> Weight;
 	fn push(n: u32, ) -> Weight;
+	fn verify_proof() -> Weight;
 }
 
 /// Weights for `pallet_rings` using the Gongzhi runtime's database weights.
@@ -58,13 +59,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Community::Communities` (r:1 w:0)
 	/// Proof: `Community::Communities` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `Rings::Pending` (r:1 w:1)
-	/// Proof: `Rings::Pending` (`max_values`: Some(1), `max_size`: Some(322), added: 817, mode: `MaxEncodedLen`)
+	/// Proof: `Rings::Pending` (`max_values`: Some(1), `max_size`: Some(578), added: 1073, mode: `MaxEncodedLen`)
 	fn open() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1409`
+		//  Measured:  `1661`
 		//  Estimated: `3560`
-		// Minimum execution time: 23_515_000 picoseconds.
-		Weight::from_parts(30_245_000, 3560)
+		// Minimum execution time: 23_946_000 picoseconds.
+		Weight::from_parts(27_161_000, 3560)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -81,12 +82,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 192]`.
 	fn collect(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `710 + n * (75 ±0)`
+		//  Measured:  `714 + n * (75 ±0)`
 		//  Estimated: `4120 + n * (2560 ±0)`
-		// Minimum execution time: 47_831_000 picoseconds.
-		Weight::from_parts(110_597_237, 4120)
-			// Standard Error: 362_542
-			.saturating_add(Weight::from_parts(9_950_854, 0).saturating_mul(n.into()))
+		// Minimum execution time: 41_041_000 picoseconds.
+		Weight::from_parts(43_414_000, 4120)
+			// Standard Error: 184_279
+			.saturating_add(Weight::from_parts(11_258_905, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -101,40 +102,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 192]`.
 	fn push(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3160 + n * (47 ±0)`
+		//  Measured:  `3164 + n * (47 ±0)`
 		//  Estimated: `4348 + n * (4550 ±0)`
-		// Minimum execution time: 3_997_051_000 picoseconds.
-		Weight::from_parts(4_013_226_000, 4348)
-			// Standard Error: 12_163_860
-			.saturating_add(Weight::from_parts(967_830_657, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_117_059_000 picoseconds.
+		Weight::from_parts(3_669_437_804, 4348)
+			// Standard Error: 22_589_477
+			.saturating_add(Weight::from_parts(1_000_074_514, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 4550).saturating_mul(n.into()))
+	}
+	/// Storage: `Rings::Items` (r:1 w:0)
+	/// Proof: `Rings::Items` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Rings::ItemRings` (r:1 w:0)
+	/// Proof: `Rings::ItemRings` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	fn verify_proof() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `561`
+		//  Estimated: `4348`
+		// Minimum execution time: 26_856_563_000 picoseconds.
+		Weight::from_parts(35_513_860_000, 4348)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 }
 
 /// For tests and chains without measured weights: the same figures with ParityDB's weights.
 impl WeightInfo for () {
 	fn open() -> Weight {
-		Weight::from_parts(30_245_000, 3560)
+		Weight::from_parts(27_161_000, 3560)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn collect(n: u32, ) -> Weight {
-		Weight::from_parts(110_597_237, 4120)
-			.saturating_add(Weight::from_parts(9_950_854, 0).saturating_mul(n.into()))
+		Weight::from_parts(43_414_000, 4120)
+			.saturating_add(Weight::from_parts(11_258_905, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2560).saturating_mul(n.into()))
 	}
 	fn push(n: u32, ) -> Weight {
-		Weight::from_parts(4_013_226_000, 4348)
-			.saturating_add(Weight::from_parts(967_830_657, 0).saturating_mul(n.into()))
+		Weight::from_parts(3_669_437_804, 4348)
+			.saturating_add(Weight::from_parts(1_000_074_514, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 4550).saturating_mul(n.into()))
+	}
+	fn verify_proof() -> Weight {
+		Weight::from_parts(35_513_860_000, 4348)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 }

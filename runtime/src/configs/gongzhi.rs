@@ -13,7 +13,7 @@
 use super::deposit;
 use super::governance::AdminOrigin;
 use crate::{
-	Balances, Community, NeedsSurvey, Procurement, Runtime, RuntimeHoldReason, Satisfaction,
+	Balances, Community, NeedsSurvey, Procurement, Rings, Runtime, RuntimeHoldReason, Satisfaction,
 	Signature, Vouchers, DAYS,
 };
 use frame_support::traits::{ConstU128, ConstU32, ConstU8};
@@ -132,6 +132,7 @@ impl pallet_procurement::Config for Runtime {
 	type Registry = Community;
 	type Standing = Satisfaction;
 	type Surveys = NeedsSurvey;
+	type Rings = Rings;
 	type OffchainSignature = Signature;
 	type OffchainPublic = OffchainPublic;
 	#[cfg(feature = "runtime-benchmarks")]

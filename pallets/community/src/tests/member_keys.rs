@@ -431,7 +431,10 @@ fn the_walk_over_key_holders_gives_each_scope_its_keys_before_a_block_in_pages()
 		// Bob moves to WEST: filed there, registered again now, so not before block 2 any more.
 		assert_ok!(Community::move_resident(RuntimeOrigin::signed(ADMIN), BOB, WEST));
 		assert_eq!(walk(Scope::Community(EAST), now + 1, 10).0, vec![key(4)]);
-		assert_eq!(sorted(walk(Scope::Community(WEST), now + 1, 10).0), sorted(vec![key(2), key(3)]));
+		assert_eq!(
+			sorted(walk(Scope::Community(WEST), now + 1, 10).0),
+			sorted(vec![key(2), key(3)])
+		);
 		assert_eq!(walk(Scope::Community(WEST), 2, 10).0, vec![key(3)]);
 		// Carol is retired: no longer walked.
 		assert_ok!(Community::retire_resident(RuntimeOrigin::signed(OFFICER_WEST), CAROL));

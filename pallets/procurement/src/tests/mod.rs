@@ -8,6 +8,7 @@
 //! `p_other` only in office 2. A standard project is opened at block 2 for community 1, with
 //! bidding `[3, 10)`, voting `[10, 20)`, (secret) revealing `[20, 30)` and a 50% quorum.
 
+mod anonymous;
 mod ballots;
 mod bids;
 mod close;

@@ -21,7 +21,7 @@ fn shifted(rules: ProjectRules<BlockNumber>, by: BlockNumber) -> ProjectRules<Bl
 	let shift = |w: Window<BlockNumber>| Window { start: w.start + by, end: w.end + by };
 	let method = match rules.method {
 		VotingMethod::Secret { reveal_end } => VotingMethod::Secret { reveal_end: reveal_end + by },
-		VotingMethod::Open => VotingMethod::Open,
+		other @ (VotingMethod::Open | VotingMethod::Anonymous) => other,
 	};
 	ProjectRules { bidding: shift(rules.bidding), voting: shift(rules.voting), method, ..rules }
 }

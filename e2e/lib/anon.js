@@ -1,0 +1,94 @@
+// Anonymous ballots (匿名投票, issue 19) from a client's side: member keys and their proofs of
+// possession, the ring-VRF context and message of a ballot, proofs made with npm `verifiablejs`
+// 1.5.0 (the package the resident app proves with), and the general transaction — no signer, no
+// nonce, no fee — that carries a ballot. Everything here is recomputed from its definition in
+// the runtime (`gongzhi_primitives::anon`, pallet-community, pallet-procurement).
+
+import { compactToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsU8a, decodeAddress, randomAsU8a } from '@polkadot/util-crypto';
+import * as vrf from 'verifiablejs/nodejs';
+import { u32 } from './cycle.js';
+
+/** The message a member key's proof of possession signs for `address`: Blake2-256 of the 18
+ * ASCII bytes `gongzhi/member-key` and the 32-byte account id (pallet-community's
+ * `set_member_key`). */
+export const possessionMessage = (address) => blake2AsU8a(u8aConcat(stringToU8a('gongzhi/member-key'), decodeAddress(address)), 256);
+
+/** A new member key made on the resident's device: 32 random bytes of entropy (kept there), the
+ * public key, and its proof of possession for `address`. */
+export function memberKey (address, entropy = randomAsU8a(32)) {
+  const key = vrf.member_from_entropy(entropy);
+  return { entropy, key, proof: vrf.sign(entropy, possessionMessage(address)) };
+}
+
+/** SCALE `Vec<[u8; 32]>` of `keys`: what verifiablejs takes as a ring. */
+export const encodeKeys = (keys) => u8aConcat(compactToU8a(keys.length), ...keys);
+
+/** verifiablejs's `ring_exponent` for the runtime's ring domains (2^11, 2^12, 2^16). */
+export const RING_EXPONENT = { Domain11: 9, Domain12: 10, Domain16: 14 };
+
+/** The ring-VRF context of procurement project `project` on the chain of `genesisHash`:
+ * `blake2_256(SCALE((b"gongzhi/v1/procurement", genesis, project)))`. */
+export function procurementContext (genesisHash, project) {
+  const tag = stringToU8a('gongzhi/v1/procurement');
+  return blake2AsU8a(u8aConcat(compactToU8a(tag.length), tag, genesisHash, u32(project)), 256);
+}
+
+/** The message a ballot's proof signs: `blake2_256(SCALE((project, ring, bid, seq)))`. */
+export const ballotMessage = (project, ring, bid, seq) => blake2AsU8a(u8aConcat(u32(project), u32(ring), u32(bid), u32(seq)), 256);
+
+/** The keys of ring `ring` of procurement project `project`, in ring order, from pallet-rings'
+ * storage (`Members` pages; position i is in ring i mod rings), with the ring's domain. */
+export async function ringOf (api, project, ring) {
+  const item = { kind: 'Procurement', id: project };
+  const record = (await api.query.rings.items(item)).unwrap();
+  const rings = record.rings.toNumber();
+  const pages = (await api.query.rings.members.entries(item))
+    .map(([k, v]) => [k.args[1].toNumber(), v.unwrap().map((key) => key.toU8a())])
+    .sort((a, b) => a[0] - b[0]);
+  const all = pages.flatMap(([, keys]) => keys);
+  const keys = all.filter((_, i) => i % rings === ring);
+  const stored = (await api.query.rings.itemRings(item, ring)).unwrap();
+  return { keys, domain: stored.domain.toString(), rings, root: stored.state.asFixed.root.toU8a() };
+}
+
+/** A proof, by the member with `entropy`, for ring `ring` (`keys`, `domain`) of project
+ * `project` over a ballot for `bid` with sequence `seq`: `{ proof, alias }`. */
+export function proveBallot ({ genesisHash, project, ring, keys, domain, entropy, bid, seq }) {
+  const context = procurementContext(genesisHash, project);
+  const message = ballotMessage(project, ring, bid, seq);
+  const { proof, alias } = vrf.one_shot(RING_EXPONENT[domain], entropy, encodeKeys(keys), context, message);
+  return { proof: new Uint8Array(proof), alias: new Uint8Array(alias) };
+}
+
+/** The general transaction (extrinsic format 5, no signer) carrying `call`, with the runtime's
+ * extensions' explicit data: immortal era, tip 0, no metadata hash, and `nonce` (0 by default),
+ * which nothing checks without a signer — a different one gives the same call in other bytes
+ * (so another transaction hash), as anyone replaying a ballot could. */
+export function generalTransaction (call, { nonce = 0 } = {}) {
+  const body = u8aConcat(
+    new Uint8Array([0x45, 0x00]), // version 5, general; extension version 0
+    new Uint8Array([0x00]), // CheckEra: immortal
+    compactToU8a(nonce), // CheckNonce
+    new Uint8Array([0x00]), // ChargeTransactionPayment: tip 0
+    new Uint8Array([0x00]), // CheckMetadataHash: disabled
+    call.toU8a()
+  );
+  return u8aToHex(u8aConcat(compactToU8a(body.length), body));
+}
+
+/** Submits a raw extrinsic (hex) through the node's JSON-RPC; resolves to its hash, or rejects
+ * with the node's error (e.g. `1010: Invalid Transaction: Custom error: 12`). */
+export function submitRaw (api, hex) {
+  return api._rpcCore.provider.send('author_submitExtrinsic', [hex]);
+}
+
+/** The name (`procurement.StaleSequence`) a refused anonymous ballot's `Custom(i)` stands for:
+ * `i` is the index of the pallet's error. */
+export function customErrorName (api, message, pallet = 'procurement') {
+  const match = /Custom error: (\d+)/.exec(String(message));
+  if (!match) return null;
+  const index = api.runtimeMetadata.asLatest.pallets.find((p) => p.name.toString().toLowerCase() === pallet).index.toNumber();
+  const { section, name } = api.registry.findMetaError(new Uint8Array([index, Number(match[1])]));
+  return `${section}.${name}`;
+}
