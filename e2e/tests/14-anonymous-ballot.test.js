@@ -122,8 +122,10 @@ test('a resident votes anonymously with no signer, changes the ballot under the 
   assert.deepEqual(await tallies(project), [0, 1]);
 
   // Anyone replaying her first (public) ballot to switch the vote back is refused: the same
-  // bytes as already imported, the same call in other bytes by name.
-  assert.match((await sendAnonymous(first.call)).refused, /^1013: Transaction Already Imported/);
+  // bytes as already imported (or, once the pool has forgotten them, as stale), the same call
+  // in other bytes by name.
+  const same = (await sendAnonymous(first.call)).refused;
+  assert.ok(/^1013: Transaction Already Imported/.test(same) || same === 'procurement.StaleSequence', same);
   assert.deepEqual(await sendAnonymous(first.call, { nonce: 7 }), { refused: 'procurement.StaleSequence' });
   // Bob votes under an alias of his own.
   const bobs = ballot('bob', 0, 0);
