@@ -1205,6 +1205,81 @@ export const MODULE_ERRORS: Record<string, Sentence> = {
     zh: '只有链的管理方才能执行这个操作。',
     en: 'Only the chain’s governance can do this.',
   },
+  // Ring member keys (匿名投票用的成员公钥).
+  'Community.InvalidMemberKey': {
+    zh: '这不是有效的成员公钥。请在应用里重新生成。',
+    en: 'This isn’t a valid member key. Generate a new one in the app.',
+  },
+  'Community.InvalidMemberKeyProof': {
+    zh: '无法证明这个成员公钥属于您（证明是为别的账户或别的内容生成的）。请在本账户的应用里重新生成。',
+    en: 'The proof doesn’t show that this member key is yours (it was made for another account or other content). Generate it again in this account’s app.',
+  },
+  'Community.MemberKeyTaken': {
+    zh: '这个成员公钥已被登记过（别的居民的，或您以前用过的）。请生成一个新的。',
+    en: 'This member key is already registered (another resident’s, or one you used before). Generate a new one.',
+  },
+  'Community.MemberKeyUnchanged': {
+    zh: '这已经是您当前的成员公钥，无需重复登记。',
+    en: 'This is already your member key; there is nothing to change.',
+  },
+  'Community.MemberKeyChangedRecently': {
+    zh: '成员公钥每天最多更换一次，请明天再换。',
+    en: 'A member key can be changed at most once a day. Try again tomorrow.',
+  },
+  // Anonymous ballots (匿名投票).
+  'Procurement.BallotIsAnonymous': {
+    zh: '本项目是匿名投票，请在应用里用“匿名投票”提交选票。',
+    en: 'This project’s ballot is anonymous: vote with “anonymous ballot” in the app.',
+  },
+  'Procurement.NotAnonymous': {
+    zh: '本项目不是匿名投票，请用普通方式投票。',
+    en: 'This project’s ballot isn’t anonymous: vote the usual way.',
+  },
+  'Procurement.AnonymousRulesFixed': {
+    zh: '匿名投票项目的规则在创建时就已确定，不能修改；普通项目也不能改成匿名投票。如需修改，请撤销后重新发布项目。',
+    en: 'An anonymous project’s rules are fixed when it is created, and a project can’t become anonymous. To change them, cancel it and open another.',
+  },
+  'Procurement.RingsNotReady': {
+    zh: '本项目的匿名投票名单还在生成中，请过几个区块再投票。',
+    en: 'This project’s list of anonymous voters is still being built. Vote again in a few blocks.',
+  },
+  'Procurement.UnknownRing': {
+    zh: '本项目没有这个匿名投票组，请刷新后重试。',
+    en: 'This project has no such group of anonymous voters. Refresh and try again.',
+  },
+  'Procurement.BadProof': {
+    zh: '匿名投票的证明没有通过验证：您可能不在本项目的投票名单里（例如公钥是在项目发布后才登记的），或证明是为别的项目或选项生成的。',
+    en: 'The anonymous ballot’s proof didn’t verify: you may not be on this project’s list (for example, your key was registered after the project opened), or the proof was made for another project or choice.',
+  },
+  // Anonymity rings (匿名投票名单).
+  'Rings.AlreadyOpened': {
+    zh: '这个项目的匿名投票名单已经开始生成。',
+    en: 'This item’s list of anonymous voters is already being built.',
+  },
+  'Rings.TooManyResidents': {
+    zh: '范围内的居民太多，超出了匿名投票名单的上限。请缩小范围（例如按社区分别发布）。',
+    en: 'Too many residents live in this scope for anonymous voting. Narrow it (for example, one project per community).',
+  },
+  'Rings.TooManyPending': {
+    zh: '正在生成的匿名投票名单已达上限，请稍后再发布。',
+    en: 'Too many lists of anonymous voters are being built at once. Try again later.',
+  },
+  'Rings.UnknownItem': {
+    zh: '没有这个匿名投票项目。',
+    en: 'There is no such anonymous item.',
+  },
+  'Rings.NothingToBuild': {
+    zh: '这个项目的匿名投票名单已经生成完毕，无需再做。',
+    en: 'This item’s list of anonymous voters is already complete.',
+  },
+  'Rings.NotOpenYet': {
+    zh: '这个项目还没有开始，名单要等它开始后才能生成。',
+    en: 'This item hasn’t opened yet; its list can only be built once it has.',
+  },
+  'Rings.StepSizeOutOfRange': {
+    zh: '每次生成的数量超出了允许范围，请调整后重试。',
+    en: 'That many keys can’t be handled in one step. Adjust the number and try again.',
+  },
 };
 
 /** Proof (trie) errors: they only arise when a storage proof is checked, never in a resident's action. */
