@@ -71,6 +71,13 @@ ensure_rust() {
 }
 
 # The indexer (indexer/), release, beside the node.
+# The Rust prover of anonymous ballots (`gongzhi-loadgen prove`) for e2e 15; like the indexer, the
+# workspace's cargo tests build it (its integration test runs it).
+LOADGEN_BIN=$CARGO_TARGET_DIR/release/gongzhi-loadgen
+build_loadgen() {
+	log "building gongzhi-loadgen (release) into $CARGO_TARGET_DIR"
+	(cd "$ROOT" && cargo build --locked --release -p gongzhi-loadgen)
+}
 INDEXER_BIN=$CARGO_TARGET_DIR/release/gongzhi-indexer
 build_indexer() {
 	log "building gongzhi-indexer (release) into $CARGO_TARGET_DIR"

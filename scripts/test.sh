@@ -19,10 +19,10 @@ ensure_rust
 if [ "$what" = all ] || [ "$what" = e2e ]; then
 	build_node
 fi
-# `all`: the cargo tests below build the indexer's binary too (for its integration tests, into
-# the same target/release), with the workspace's features; building it alone would compile its
-# dependencies a second time with other features.
-[ "$what" = e2e ] && build_indexer
+# `all`: the cargo tests below build the indexer's and the load generator's binaries too (for
+# their integration tests, into the same target/release), with the workspace's features; building
+# them alone would compile their dependencies a second time with other features.
+[ "$what" = e2e ] && build_indexer && build_loadgen
 if [ "$what" = all ] || [ "$what" = cargo ] || [ "$what" = e2e ]; then
 	# The indexer's tests run on SQLite and, with this server, on PostgreSQL too.
 	trap stop_postgres EXIT
@@ -59,7 +59,7 @@ if [ "$what" = all ] || [ "$what" = e2e ]; then
 	log "e2e tests against $NODE_BIN (resident app in $(chromium --version 2>/dev/null || echo chromium))"
 	ensure_npm "$ROOT/e2e"
 	cd "$ROOT/e2e"
-	GONGZHI_NODE=$NODE_BIN GONGZHI_INDEXER=$INDEXER_BIN npm test
+	GONGZHI_NODE=$NODE_BIN GONGZHI_INDEXER=$INDEXER_BIN GONGZHI_LOADGEN=$LOADGEN_BIN npm test
 fi
 
 log "scripts/test.sh $what: all passed in $(($(date +%s) - start)) s"

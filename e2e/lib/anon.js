@@ -4,10 +4,13 @@
 // nonce, no fee — that carries a ballot. Everything here is recomputed from its definition in
 // the runtime (`gongzhi_primitives::anon`, pallet-community, pallet-procurement).
 
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { compactToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, decodeAddress, randomAsU8a } from '@polkadot/util-crypto';
 import * as vrf from 'verifiablejs/nodejs';
-import { u32 } from './cycle.js';
+import { u32, bestNumber, waitForBlock } from './cycle.js';
 
 /** The message a member key's proof of possession signs for `address`: Blake2-256 of the 18
  * ASCII bytes `gongzhi/member-key` and the 32-byte account id (pallet-community's
@@ -91,4 +94,60 @@ export function customErrorName (api, message, pallet = 'procurement') {
   const index = api.runtimeMetadata.asLatest.pallets.find((p) => p.name.toString().toLowerCase() === pallet).index.toNumber();
   const { section, name } = api.registry.findMetaError(new Uint8Array([index, Number(match[1])]));
   return `${section}.${name}`;
+}
+
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache', 'gongzhi-target');
+
+/** The Rust prover (`gongzhi-loadgen prove`, bench/loadgen/src/anon.rs): $GONGZHI_LOADGEN, or
+ * the release build in the shared target dir (the workspace's cargo tests build it). */
+export const LOADGEN_BIN = process.env.GONGZHI_LOADGEN ?? resolve(targetDir, 'release', 'gongzhi-loadgen');
+
+/**
+ * Proves many ballots of one ring natively, in Rust (`verifiable` 0.4.1, the runtime's own
+ * crate, every core): `ring` as `ringOf` gives it, `context` the item's, `ballots` a list of
+ * `{ entropy, message }` (Uint8Arrays). Calls `onProof({ index, alias, proof })` (hex) for each
+ * proof as soon as it is made and checked against the ring's root, in the order they finish;
+ * resolves when all are made, rejects with the prover's error otherwise.
+ */
+export function proveInRust ({ ring, context, ballots }, onProof) {
+  const request = {
+    domain: ring.domain,
+    keys: ring.keys.map((k) => u8aToHex(k)),
+    root: u8aToHex(ring.root),
+    context: u8aToHex(context),
+    ballots: ballots.map(({ entropy, message }) => ({ entropy: u8aToHex(entropy), message: u8aToHex(message) }))
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(LOADGEN_BIN, ['prove'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    let made = 0;
+    child.stderr.on('data', (d) => { stderr += d; });
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      made += 1;
+      onProof(JSON.parse(line));
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0 && made === ballots.length) resolve(made);
+      else reject(new Error(`gongzhi-loadgen prove: exit ${code}, ${made} of ${ballots.length} proofs: ${stderr.trim()}`));
+    });
+    child.stdin.end(JSON.stringify(request));
+  });
+}
+
+/** Waits (up to `blocks` blocks) until `check()` resolves to a truthy value, and returns it. */
+export async function untilBlocks (api, check, blocks, what = 'the chain') {
+  const start = await bestNumber(api);
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    const now = await bestNumber(api);
+    if (now > start + blocks) throw new Error(`${what}: nothing after ${blocks} blocks`);
+    await waitForBlock(api, now + 1);
+  }
+}
+
+/** The stored votes of each bid of procurement project `project`. */
+export async function projectTallies (api, project) {
+  return (await api.query.procurement.projects(project)).unwrap().bids.map((slot) => slot.votes.toNumber());
 }

@@ -15,7 +15,7 @@ import * as vrf from 'verifiablejs/nodejs';
 import { startNode } from '../lib/node.js';
 import { gongzhiRpc } from '../lib/gongzhi-rpc.js';
 import { cycleContext, sendOne, sendAll, eventFields, bestNumber, waitForBlock, DISTRICT } from '../lib/cycle.js';
-import { memberKey, ringOf, proveBallot, generalTransaction, submitRaw, customErrorName, procurementContext, encodeKeys } from '../lib/anon.js';
+import { memberKey, ringOf, proveBallot, generalTransaction, submitRaw, customErrorName, procurementContext, encodeKeys, untilBlocks, projectTallies } from '../lib/anon.js';
 
 let node;
 let api;
@@ -31,23 +31,6 @@ after(async () => {
   await api?.disconnect();
   await node?.stop();
 });
-
-/** Waits (up to `blocks` blocks) until `check()` resolves to a truthy value, and returns it. */
-async function until (check, blocks = 10, what = 'the chain') {
-  const start = await bestNumber(api);
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    const now = await bestNumber(api);
-    if (now > start + blocks) throw new Error(`${what}: nothing after ${blocks} blocks`);
-    await waitForBlock(api, now + 1);
-  }
-}
-
-/** The stored votes of each bid of `project`. */
-async function tallies (project) {
-  return (await api.query.procurement.projects(project)).unwrap().bids.map((slot) => slot.votes.toNumber());
-}
 
 /** Submits `call` as a general transaction; resolves to { ok: true } or { refused: 'pallet.Error' }. */
 async function sendAnonymous (call, envelope = {}) {
@@ -87,7 +70,7 @@ test('a resident votes anonymously with no signer, changes the ballot under the 
   assert.deepEqual(opened.item, item);
 
   // The chain builds the ring in the blocks' spare weight.
-  await until(async () => (await api.query.rings.items(item)).unwrap().stage.isReady, 10, 'the ring');
+  await untilBlocks(api, async () => (await api.query.rings.items(item)).unwrap().stage.isReady, 10, 'the ring');
   const ring = await ringOf(api, project, 0);
   assert.equal(ring.rings, 1);
   assert.equal(ring.domain, 'Domain11');
@@ -111,15 +94,15 @@ test('a resident votes anonymously with no signer, changes the ballot under the 
   const first = ballot('alice', 0, 0);
   assert.equal(u8aToHex(first.alias), u8aToHex(vrf.alias_in_context(keys.alice.entropy, procurementContext(genesisHash, project))));
   assert.deepEqual(await sendAnonymous(first.call), { ok: true });
-  await until(async () => (await api.query.procurement.anonymousBallots(project, first.alias)).isSome, 5, 'the first ballot');
-  assert.deepEqual(await tallies(project), [1, 0]);
+  await untilBlocks(api, async () => (await api.query.procurement.anonymousBallots(project, first.alias)).isSome, 5, 'the first ballot');
+  assert.deepEqual(await projectTallies(api, project), [1, 0]);
 
   // She changes her ballot: same alias, the first is replaced.
   const second = ballot('alice', 1, 1);
   assert.equal(u8aToHex(second.alias), u8aToHex(first.alias));
   assert.deepEqual(await sendAnonymous(second.call), { ok: true });
-  await until(async () => (await api.query.procurement.anonymousBallots(project, first.alias)).unwrap().seq.toNumber() === 1, 5, 'the change');
-  assert.deepEqual(await tallies(project), [0, 1]);
+  await untilBlocks(api, async () => (await api.query.procurement.anonymousBallots(project, first.alias)).unwrap().seq.toNumber() === 1, 5, 'the change');
+  assert.deepEqual(await projectTallies(api, project), [0, 1]);
 
   // Anyone replaying her first (public) ballot to switch the vote back is refused: the same
   // bytes as already imported (or, once the pool has forgotten them, as stale), the same call
@@ -131,8 +114,8 @@ test('a resident votes anonymously with no signer, changes the ballot under the 
   const bobs = ballot('bob', 0, 0);
   assert.notEqual(u8aToHex(bobs.alias), u8aToHex(first.alias));
   assert.deepEqual(await sendAnonymous(bobs.call), { ok: true });
-  await until(async () => (await api.query.procurement.anonymousBallots(project, bobs.alias)).isSome, 5, "Bob's ballot");
-  assert.deepEqual(await tallies(project), [1, 1]);
+  await untilBlocks(api, async () => (await api.query.procurement.anonymousBallots(project, bobs.alias)).isSome, 5, "Bob's ballot");
+  assert.deepEqual(await projectTallies(api, project), [1, 1]);
   assert.equal((await api.query.procurement.projects(project)).unwrap().ballots.toNumber(), 2);
 
   // A key outside the ring (never registered, or registered too late) can't prove: it forges a

@@ -2,7 +2,10 @@
 //! holders (no mock between them), builds in the block's spare weight, and a resident's proof made
 //! by `verifiable`'s prover verifies against the root the runtime fixed.
 
-use frame_support::{assert_ok, traits::Hooks};
+use frame_support::{
+	assert_ok,
+	traits::{Get, Hooks},
+};
 use gongzhi_primitives::{
 	anon::{AnonymousRings, ItemRef, RingDomain},
 	MemberKey, Scope,
@@ -223,6 +226,53 @@ mod anonymous_ballot {
 			});
 			let xt = UncheckedExtrinsic::new_transaction(call, tx_extension(0, 0));
 			assert_eq!(validate(xt), Err(custom("BadProof")));
+		});
+	}
+
+	/// Reaping an anonymous project removes its ballots, then its rings' member pages and roots
+	/// (pallet-rings forgets the item), within the same call's limit; the summaries stay.
+	#[test]
+	fn reaping_an_anonymous_project_forgets_its_rings_after_its_ballots() {
+		use gongzhi_runtime::RuntimeEvent;
+		dev().execute_with(|| {
+			let (project, members) = anonymous_project();
+			start_block();
+			let (first, _) = ballot(project, &members[0], 0, 0);
+			assert_ok!(Executive::apply_extrinsic(first).expect("included"));
+			run_to(50);
+			assert_ok!(Procurement::close(signed(Ferdie), project));
+			let retention: u32 = <Runtime as pallet_procurement::Config>::RetentionPeriod::get();
+			run_to(50 + retention);
+			let item = ItemRef::procurement(project);
+			assert!(Rings::remembers(item));
+			assert!(pallet_rings::Members::<Runtime>::get(item, 0).is_some());
+			System::reset_events();
+			// One ballot and the two records of the rings (its ring and its one page of keys).
+			assert_ok!(Procurement::reap_ballots(signed(Ferdie), project, 10));
+			assert_eq!(
+				pallet_procurement::AnonymousBallots::<Runtime>::iter_prefix(project).count(),
+				0
+			);
+			assert!(pallet_rings::Members::<Runtime>::get(item, 0).is_none());
+			assert!(pallet_rings::ItemRings::<Runtime>::get(item, 0).is_none());
+			let summary = pallet_rings::Items::<Runtime>::get(item).unwrap();
+			assert_eq!(
+				(summary.stage, summary.eligible, summary.rings),
+				(pallet_rings::Stage::Forgotten, 3, 1)
+			);
+			assert!(System::events().iter().any(|r| matches!(
+				r.event,
+				RuntimeEvent::Rings(pallet_rings::Event::RingsForgotten { item: i }) if i == item
+			)));
+			assert!(!Rings::remembers(item));
+			assert!(
+				Procurement::reap_ballots(signed(Ferdie), project, 10).is_err(),
+				"nothing left"
+			);
+			assert!(
+				pallet_procurement::Projects::<Runtime>::get(project).is_some(),
+				"the outcome stays"
+			);
 		});
 	}
 }

@@ -9,10 +9,13 @@
 //!   and to finality. Writes throughput, latency, and the node's CPU and memory as JSON.
 //! - `scale`: a district of 50,000 residents in genesis and one ballot all of them vote in; also
 //!   exports the state with the project and a survey open, patched for `benchmark extrinsic`.
+//! - `prove`: ring-VRF proofs of anonymous ballots, made natively (`anon.rs`): a ring and its
+//!   ballots as JSON on stdin, one proof per line on stdout (for e2e tests and load runs).
 //! - `report`: writes bench/REPORT.md from the raw figures of a `scripts/bench.sh` run.
 //!
 //! Only loopback addresses are used; every node started is stopped before the command returns.
 
+mod anon;
 mod chain;
 mod keys;
 mod modes;
@@ -143,6 +146,10 @@ enum Cmd {
 		#[arg(long, default_value_t = 50)]
 		keep: usize,
 	},
+	/// Ring-VRF proofs of anonymous ballots: reads one ring and its ballots as JSON on stdin
+	/// (`{domain, keys, root, context, ballots: [{entropy, message}]}`, bytes as hex) and writes
+	/// one line per proof, as each is made and checked: `{"index","alias","proof"}`.
+	Prove,
 	/// Prints `<label> <pool type> <ballots/s>` of the fastest load run in RAW.
 	Pick {
 		/// The raw figures (bench/raw).
@@ -165,6 +172,7 @@ async fn main() {
 			modes::district(&common.common(), residents, &out).await
 		},
 		Cmd::Report { raw, root, out } => report::write(&raw, &root, &out),
+		Cmd::Prove => anon::run(),
 		Cmd::Pick { raw } => report::pick(&raw),
 		Cmd::SlimPalletJson { input, out, keep } => report::slim_pallet_json(&input, &out, keep),
 	};

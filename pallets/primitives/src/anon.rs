@@ -225,6 +225,35 @@ pub trait AnonymousRings<BlockNumber> {
 
 	/// What [`AnonymousRings::verify`] weighs at most (a cold verification in the largest domain).
 	fn verify_weight() -> sp_weights::Weight;
+
+	/// Removes up to `limit` of `item`'s stored records (its member pages and rings), once its
+	/// pallet needs them no more: it has reaped the item's anonymous actions. Call again until
+	/// [`Forgetting::done`]; the item's summary (scope, opening block, members and rings
+	/// counted) stays, and it takes no anonymous action again. Nothing to do (`done`, nothing
+	/// removed) for an item never opened, or forgotten already.
+	fn forget(item: ItemRef, limit: u32) -> Forgetting;
+
+	/// What [`AnonymousRings::forget`] weighs when it removes `removed` records.
+	fn forget_weight(removed: u32) -> sp_weights::Weight;
+
+	/// Whether any of `item`'s records remain to be forgotten (false for an item never opened).
+	fn remembers(item: ItemRef) -> bool;
+}
+
+/// What one [`AnonymousRings::forget`] did.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Forgetting {
+	/// How many records it removed.
+	pub removed: u32,
+	/// Whether every record of the item is gone.
+	pub done: bool,
+}
+
+impl Forgetting {
+	/// Nothing removed, nothing left.
+	pub fn done() -> Self {
+		Forgetting { removed: 0, done: true }
+	}
 }
 
 /// A resident's alias in one item: the output of their ring-VRF proofs for it. The same for every

@@ -25,7 +25,7 @@
 //! pallet-community still knows.
 
 use crate::{
-	anon::{Alias, AnonymousRings, ItemRef, ProofError, RingDomain, RingRoot},
+	anon::{Alias, AnonymousRings, Forgetting, ItemRef, ProofError, RingDomain, RingRoot},
 	CommunityId, CommunityRegistry, KeyCursor, KeyPage, MemberKey, OfficeId, ResidentId,
 	ResidentInfo, Scope, H256,
 };
@@ -500,6 +500,31 @@ impl<T: frame_system::Config> AnonymousRings<BlockNumberFor<T>> for MockRings<T>
 
 	fn verify_weight() -> sp_weights::Weight {
 		sp_weights::Weight::zero()
+	}
+
+	/// Forgets an item in steps of one record per ring plus one for its opening: `rings + 1`
+	/// records in all (its members and roots, as far as the double keeps them).
+	fn forget(item: ItemRef, limit: u32) -> Forgetting {
+		let mut removed = 0;
+		while removed < limit {
+			if let Some(rings) = RingsReady::get(item).filter(|r| *r > 0) {
+				RingsReady::insert(item, rings - 1);
+			} else if RingOpenings::<T>::take(item).is_some() {
+				RingsReady::remove(item);
+			} else {
+				break;
+			}
+			removed += 1;
+		}
+		Forgetting { removed, done: !Self::remembers(item) }
+	}
+
+	fn forget_weight(_removed: u32) -> sp_weights::Weight {
+		sp_weights::Weight::zero()
+	}
+
+	fn remembers(item: ItemRef) -> bool {
+		RingOpenings::<T>::get(item).is_some()
 	}
 }
 

@@ -889,8 +889,17 @@ impl<T: Config> Pallet<T> {
 			Self::now() >= ended_at.saturating_add(T::RetentionPeriod::get()),
 			Error::<T>::RetentionNotOver
 		);
-		ensure!(project.reaped < project.ballots, Error::<T>::NothingToReap);
+		ensure!(
+			project.reaped < project.ballots || Self::rings_remain(id, &project),
+			Error::<T>::NothingToReap
+		);
 		Ok(project)
+	}
+
+	/// Whether an anonymous project's rings (pallet-rings' records of its members) remain to be
+	/// forgotten: reaping removes them after the ballots.
+	fn rings_remain(id: ProjectId, project: &ProjectOf<T>) -> bool {
+		project.rules.is_anonymous() && T::Rings::remembers(ItemRef::procurement(id))
 	}
 
 	pub(crate) fn do_reap_ballots(id: ProjectId, limit: u32) -> DispatchResultWithPostInfo {
@@ -914,12 +923,25 @@ impl<T: Config> Pallet<T> {
 		// `reaped` never passes `ballots`: only stored records are removed.
 		project.reaped = project.reaped.saturating_add(removed);
 		let remaining = project.ballots.saturating_sub(project.reaped);
-		if remaining == 0 {
+		// Once the ballots are gone, the rest of the limit goes to the project's rings.
+		let mut weight = T::WeightInfo::reap_ballots(removed);
+		let mut rings_left = Self::rings_remain(id, &project);
+		if project.rules.is_anonymous() {
+			// `remembers` read the item's record.
+			weight.saturating_accrue(T::DbWeight::get().reads(1));
+		}
+		if remaining == 0 && rings_left && removed < limit {
+			let forgot = T::Rings::forget(ItemRef::procurement(id), limit - removed);
+			weight.saturating_accrue(T::Rings::forget_weight(forgot.removed));
+			rings_left = !forgot.done;
+		}
+		// The deposit stays until everything the project stored per resident is gone.
+		if remaining == 0 && !rings_left {
 			Self::release(DepositFor::Project(id));
 		}
 		Projects::<T>::insert(id, project);
 		Self::deposit_event(Event::BallotsReaped { project: id, removed, remaining });
-		Ok(Some(T::WeightInfo::reap_ballots(removed)).into())
+		Ok(Some(weight).into())
 	}
 
 	// ----- views for the runtime API -----

@@ -488,7 +488,8 @@ pub mod pallet {
 			/// The bid chosen before, if this was a change.
 			previous: Option<BidIndex>,
 		},
-		/// Ballot records of an ended project were removed (tallies and outcome stay).
+		/// Ballot records of an ended project were removed (tallies and outcome stay). In an
+		/// anonymous project its rings' records go after them (pallet-rings' `RingsForgotten`).
 		BallotsReaped {
 			/// The project.
 			project: ProjectId,
@@ -606,7 +607,7 @@ pub mod pallet {
 		StillOpen,
 		/// The retention period after the project ended hasn't passed.
 		RetentionNotOver,
-		/// The project has no ballot records left to reap.
+		/// The project has no ballot records left to reap (nor, if anonymous, ring records).
 		NothingToReap,
 		/// The batch size must be from 1 to `MaxReapBatch`.
 		ReapLimitOutOfRange,
@@ -923,14 +924,19 @@ pub mod pallet {
 		}
 
 		/// Remove up to `limit` (1..=`MaxReapBatch`) ballot records of a project that ended at
-		/// least `RetentionPeriod` blocks ago. Tallies and the outcome stay.
+		/// least `RetentionPeriod` blocks ago; in an anonymous project, once its ballots are gone,
+		/// the rest of `limit` removes its rings' records (pallet-rings' member pages and ring
+		/// roots). Tallies, the outcome and the rings' summary stay. The project's deposit is
+		/// released when nothing is left.
 		///
 		/// Caller: anyone. Pays for `limit` removals; refunded down to those actually removed.
 		///
 		/// Fails with `UnknownProject`, `ReapLimitOutOfRange`, `StillOpen`, `RetentionNotOver`,
 		/// `NothingToReap`.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::reap_ballots(*limit).saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
+		#[pallet::weight(T::WeightInfo::reap_ballots(*limit)
+			.saturating_add(T::Rings::forget_weight(*limit))
+			.saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn reap_ballots(
 			origin: OriginFor<T>,
 			project: ProjectId,

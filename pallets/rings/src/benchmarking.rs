@@ -36,6 +36,10 @@ fn community<T: Config>() -> Scope {
 
 const ITEM: ItemRef = ItemRef::procurement(1);
 
+/// The most records `forget` is measured removing at once (the items' pallets reap at most a few
+/// hundred records a call).
+const FORGET_MAX: u32 = 512;
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -162,6 +166,49 @@ mod benchmarks {
 			verified = Rings::<T>::verify(FIXTURE_ITEM, 0, &proof, &FIXTURE_MESSAGE);
 		}
 		assert_eq!(verified.map(|a| a.to_vec()), Ok(alias));
+		Ok(())
+	}
+
+	/// Forgetting `n` records of an item still being built (so it also leaves a full queue):
+	/// its rings first, then member pages.
+	#[benchmark]
+	fn forget(n: Linear<1, FORGET_MAX>) -> Result<(), BenchmarkError> {
+		use gongzhi_primitives::anon::AnonymousRings;
+		set_block::<T>(1);
+		let rings = n.min(T::MaxRings::get());
+		let pages = n - rings;
+		let page: Vec<MemberKey> = (0..MEMBERS_PAGE).map(key).collect();
+		let page = BoundedVec::try_from(page).map_err(|_| BenchmarkError::Stop("page"))?;
+		for p in 0..pages {
+			Members::<T>::insert(ITEM, p, page.clone());
+		}
+		let domain = RingDomain::Domain12;
+		for ring in 0..rings {
+			let partial = builder::start(domain).map_err(|_| BenchmarkError::Stop("start"))?;
+			let state = RingState::Building { included: 0, partial };
+			ItemRings::<T>::insert(ITEM, ring, RingRecord { domain, size: 767, state });
+		}
+		Items::<T>::insert(
+			ITEM,
+			ItemRecord {
+				scope: community::<T>(),
+				opened_at: block::<T>(1),
+				stage: Stage::Building { ring: 0 },
+				eligible: pages * MEMBERS_PAGE,
+				rings,
+			},
+		);
+		let mut queue: Vec<_> =
+			(1..T::MaxPending::get()).map(|i| (ItemRef::survey(i), block::<T>(1))).collect();
+		queue.push((ITEM, block::<T>(1)));
+		Pending::<T>::put(BoundedVec::truncate_from(queue));
+		let forgot;
+		#[block]
+		{
+			forgot = Rings::<T>::forget(ITEM, n);
+		}
+		assert_eq!((forgot.removed, forgot.done), (n, true));
+		assert!(Members::<T>::iter_key_prefix(ITEM).next().is_none());
 		Ok(())
 	}
 

@@ -12,7 +12,9 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::{
-	anon::{Alias, AnonymousRings, ItemRef, ProofError, RingDomain, RingRoot, RingSplit},
+	anon::{
+		Alias, AnonymousRings, Forgetting, ItemRef, ProofError, RingDomain, RingRoot, RingSplit,
+	},
 	CommunityRegistry, HasEntry, MemberKey, Scope,
 };
 use sp_runtime::traits::Zero;
@@ -121,7 +123,9 @@ impl<T: Config> Pallet<T> {
 		match record.stage {
 			Stage::Collecting { after } => Ok(Self::collect(item, record, after, max_keys)),
 			Stage::Building { ring } => Ok(Self::push(item, record, ring, max_keys)),
-			Stage::Ready | Stage::Failed => Err(Error::<T>::NothingToBuild.into()),
+			Stage::Ready | Stage::Failed | Stage::Forgetting { .. } | Stage::Forgotten => {
+				Err(Error::<T>::NothingToBuild.into())
+			},
 		}
 	}
 
@@ -265,6 +269,39 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::RingsFailed { item, ring });
 	}
 
+	/// Removes up to `limit` of `item`'s ring records and member pages, the last first (see
+	/// [`AnonymousRings::forget`]).
+	pub(crate) fn do_forget(item: ItemRef, limit: u32) -> Forgetting {
+		let Some(mut record) = Items::<T>::get(item) else { return Forgetting::done() };
+		let (mut rings, mut pages) = match record.stage {
+			Stage::Forgotten => return Forgetting::done(),
+			Stage::Forgetting { rings, pages } => (rings, pages),
+			Stage::Collecting { .. } | Stage::Building { .. } | Stage::Ready | Stage::Failed => {
+				// An item still being built leaves the queue: nothing will use its rings.
+				Self::unqueue(item);
+				(record.rings, record.eligible.div_ceil(MEMBERS_PAGE))
+			},
+		};
+		let mut removed = 0;
+		while removed < limit && rings > 0 {
+			rings -= 1;
+			ItemRings::<T>::remove(item, rings);
+			removed += 1;
+		}
+		while removed < limit && pages > 0 {
+			pages -= 1;
+			Members::<T>::remove(item, pages);
+			removed += 1;
+		}
+		let done = rings == 0 && pages == 0;
+		record.stage = if done { Stage::Forgotten } else { Stage::Forgetting { rings, pages } };
+		Items::<T>::insert(item, record);
+		if done {
+			Self::deposit_event(Event::RingsForgotten { item });
+		}
+		Forgetting { removed, done }
+	}
+
 	fn unqueue(item: ItemRef) {
 		Pending::<T>::mutate(|pending| pending.retain(|(i, _)| *i != item));
 	}
@@ -312,6 +349,28 @@ impl<T: Config> Pallet<T> {
 			if building {
 				items += 1;
 			}
+			// Forgetting removes the last records first: what is left is a prefix.
+			let (rings_left, pages_left) = match record.stage {
+				Stage::Forgetting { rings, pages } => (rings, pages),
+				Stage::Forgotten => (0, 0),
+				_ => (u32::MAX, u32::MAX),
+			};
+			if rings_left != u32::MAX {
+				ensure!(
+					Members::<T>::iter_key_prefix(item).all(|page| page < pages_left),
+					"a forgotten member page is still stored"
+				);
+				ensure!(
+					ItemRings::<T>::iter_key_prefix(item).all(|ring| ring < rings_left),
+					"a forgotten ring is still stored"
+				);
+				ensure!(
+					pages_left <= record.eligible.div_ceil(MEMBERS_PAGE)
+						&& rings_left <= record.rings,
+					"more left to forget than the item had"
+				);
+				continue;
+			}
 			// The pages hold exactly `eligible` keys, every page full but the last.
 			let mut keys = 0u32;
 			for (page, stored) in Members::<T>::iter_prefix(item) {
@@ -334,6 +393,7 @@ impl<T: Config> Pallet<T> {
 				Stage::Building { ring } => ring,
 				Stage::Ready => record.rings,
 				Stage::Failed => continue,
+				Stage::Forgetting { .. } | Stage::Forgotten => continue,
 			};
 			ensure!(record.rings == split.rings(), "rings differ from the split rule");
 			for (ring, stored) in ItemRings::<T>::iter_prefix(item) {
@@ -402,5 +462,17 @@ impl<T: Config> AnonymousRings<BlockNumberFor<T>> for Pallet<T> {
 	/// The measured verification, plus [`COLD_CONTEXT`].
 	fn verify_weight() -> Weight {
 		T::WeightInfo::verify_proof().saturating_add(COLD_CONTEXT)
+	}
+
+	fn forget(item: ItemRef, limit: u32) -> Forgetting {
+		Self::do_forget(item, limit)
+	}
+
+	fn forget_weight(removed: u32) -> Weight {
+		T::WeightInfo::forget(removed)
+	}
+
+	fn remembers(item: ItemRef) -> bool {
+		Items::<T>::get(item).is_some_and(|r| r.stage != Stage::Forgotten)
 	}
 }

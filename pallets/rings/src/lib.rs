@@ -41,9 +41,13 @@
 //! at most `MaxKeysPerStep` keys; `MaxRingSize` is at most 767 (domain 2^12), since only the
 //! 2^11 and 2^12 builder parameters are embedded ([`builder`]).
 //!
-//! ## Not yet here
-//! Removing an item's rings after it is over (items' pallets will ask when they reap), and the
-//! proofs themselves (the items' pallets verify them against [`ItemRings`]).
+//! ## After the item
+//! When an item's pallet has reaped the item's anonymous actions (its retention period over), it
+//! asks this pallet to forget the item
+//! ([`AnonymousRings::forget`](gongzhi_primitives::anon::AnonymousRings::forget)), a bounded
+//! number of records per call, in the same calls that reap: the member pages and rings go, the
+//! item's summary in [`Items`] (scope, opening block, how many members in how many rings) stays.
+//! So what the chain keeps per anonymous item over its life is bounded by that summary.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -104,12 +108,14 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
-	/// Each anonymous item whose rings were opened: its scope, opening block, stage and counts.
+	/// Each anonymous item whose rings were opened: its scope, opening block, stage and counts
+	/// (kept, as the item's summary, after its rings are forgotten).
 	#[pallet::storage]
 	pub type Items<T: Config> = StorageMap<_, Twox64Concat, ItemRef, ItemRecordOf<T>>;
 
 	/// The members of each item, in the order they were collected: page `p` holds positions
-	/// `p × 64` to `p × 64 + 63`. Complete once the item's stage is past `Collecting`.
+	/// `p × 64` to `p × 64 + 63`. Complete once the item's stage is past `Collecting`; removed
+	/// when the item is forgotten.
 	#[pallet::storage]
 	pub type Members<T: Config> = StorageDoubleMap<
 		_,
@@ -120,7 +126,8 @@ pub mod pallet {
 		BoundedVec<MemberKey, ConstU32<MEMBERS_PAGE>>,
 	>;
 
-	/// Each ring of each item: its domain, its number of members and, once built, its root.
+	/// Each ring of each item: its domain, its number of members and, once built, its root;
+	/// removed when the item is forgotten.
 	#[pallet::storage]
 	pub type ItemRings<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ItemRef, Twox64Concat, u32, RingRecord>;
@@ -170,6 +177,12 @@ pub mod pallet {
 			item: ItemRef,
 			/// How many rings it has (0: nobody was eligible).
 			rings: u32,
+		},
+		/// Every ring and member page of `item` is removed: its pallet has reaped its anonymous
+		/// actions. Its summary stays in [`Items`] (匿名环记录已清除).
+		RingsForgotten {
+			/// The item.
+			item: ItemRef,
 		},
 		/// Ring `ring` of `item` could not be built: the item takes no anonymous action. Should
 		/// never happen (keys are checked when set); it stops the item, not the queue.

@@ -36,6 +36,17 @@ fn residents_with_keys(community: u32, accounts: core::ops::Range<u64>) {
 	}
 }
 
+/// A community whose residents `accounts` hold keys, and `ITEM` opened for it at block 5;
+/// returns the community.
+fn opened_with(accounts: core::ops::Range<u64>) -> u32 {
+	let office = MockRegistry::add_office(&100);
+	let community = MockRegistry::add_community(office);
+	residents_with_keys(community, accounts);
+	System::set_block_number(5);
+	assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(community), 5));
+	community
+}
+
 fn events() -> Vec<Event<Test>> {
 	System::events()
 		.into_iter()
@@ -277,11 +288,7 @@ fn opening_is_refused_twice_for_too_many_residents_and_past_the_pending_bound() 
 #[test]
 fn anyone_may_build_a_step_for_free_and_pays_when_there_is_nothing_to_do() {
 	new_test_ext().execute_with(|| {
-		let office = MockRegistry::add_office(&100);
-		let community = MockRegistry::add_community(office);
-		residents_with_keys(community, 1..7);
-		System::set_block_number(5);
-		assert_ok!(<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(community), 5));
+		opened_with(1..7);
 		let anyone = RuntimeOrigin::signed(999);
 		assert_noop!(
 			Rings::build_rings(anyone.clone(), ITEM, 0),
@@ -589,6 +596,110 @@ mod verification {
 			build_everything();
 			assert_eq!(Items::<Test>::get(survey).unwrap().eligible, 3);
 			check();
+		});
+	}
+}
+
+mod forgetting {
+	use super::*;
+
+	#[test]
+	fn a_reaped_item_is_forgotten_in_bounded_steps_and_keeps_its_summary() {
+		new_test_ext().execute_with(|| {
+			let community = opened_with(1..11);
+			build_everything();
+			assert_eq!(Rings::rings_ready(ITEM), Some(3));
+			assert!(Rings::remembers(ITEM));
+			System::reset_events();
+
+			// Two records: rings 2 and 1 (the last first). The item takes no action any more.
+			let step = Rings::forget(ITEM, 2);
+			assert_eq!((step.removed, step.done), (2, false));
+			assert_eq!(
+				Items::<Test>::get(ITEM).unwrap().stage,
+				Stage::Forgetting { rings: 1, pages: 1 }
+			);
+			assert!(
+				ItemRings::<Test>::get(ITEM, 2).is_none()
+					&& ItemRings::<Test>::get(ITEM, 1).is_none()
+			);
+			assert!(ItemRings::<Test>::get(ITEM, 0).is_some());
+			assert_eq!(Rings::rings_ready(ITEM), None);
+			assert_eq!(Rings::ring_root(ITEM, 0), None);
+			assert_eq!(
+				Rings::verify(ITEM, 0, &[0u8; 785], &[0u8; 32]),
+				Err(gongzhi_primitives::anon::ProofError::RingsNotReady)
+			);
+			assert!(Rings::remembers(ITEM));
+			assert!(events().is_empty(), "no event until it is done");
+			check();
+
+			// The rest (ring 0 and the one page) within a limit of 5: done, with one event.
+			let step = Rings::forget(ITEM, 5);
+			assert_eq!((step.removed, step.done), (2, true));
+			let record = Items::<Test>::get(ITEM).unwrap();
+			assert_eq!((record.stage, record.eligible, record.rings), (Stage::Forgotten, 10, 3));
+			assert_eq!(record.scope, Scope::Community(community), "the summary stays");
+			assert!(Members::<Test>::iter_prefix(ITEM).next().is_none());
+			assert!(ItemRings::<Test>::iter_prefix(ITEM).next().is_none());
+			assert_eq!(events(), vec![Event::RingsForgotten { item: ITEM }]);
+			assert!(!Rings::remembers(ITEM));
+			check();
+
+			// Again: nothing to do. Nor to build, and it can't be opened again.
+			assert_eq!(Rings::forget(ITEM, 5), gongzhi_primitives::anon::Forgetting::done());
+			assert_eq!(events().len(), 1);
+			assert_noop!(
+				Rings::build_rings(RuntimeOrigin::signed(1), ITEM, 4),
+				Error::<Test>::NothingToBuild
+			);
+			assert_noop!(
+				<Rings as AnonymousRings<_>>::open(ITEM, Scope::Community(community), 9),
+				Error::<Test>::AlreadyOpened
+			);
+			check();
+		});
+	}
+
+	#[test]
+	fn pages_go_last_first_and_an_item_still_being_built_leaves_the_queue() {
+		new_test_ext().execute_with(|| {
+			opened_with(1..4);
+			// Still collecting, with 150 members on 3 pages (as if collected so far).
+			let keys: Vec<MemberKey> = (0..150u32).map(|i| [i as u8; 32]).collect();
+			crate::Pallet::<Test>::append_members(ITEM, 0, &keys).unwrap();
+			Items::<Test>::mutate(ITEM, |r| r.as_mut().unwrap().eligible = 150);
+			check();
+
+			let step = Rings::forget(ITEM, 2);
+			assert_eq!((step.removed, step.done), (2, false));
+			assert!(Pending::<Test>::get().is_empty(), "it is not built any further");
+			assert!(Members::<Test>::get(ITEM, 0).is_some());
+			assert!(
+				Members::<Test>::get(ITEM, 1).is_none() && Members::<Test>::get(ITEM, 2).is_none()
+			);
+			check();
+			Rings::on_idle(5, Weight::MAX);
+			assert_eq!(
+				Items::<Test>::get(ITEM).unwrap().stage,
+				Stage::Forgetting { rings: 0, pages: 1 }
+			);
+			assert_eq!(
+				Rings::forget(ITEM, 1),
+				gongzhi_primitives::anon::Forgetting { removed: 1, done: true }
+			);
+			assert!(Members::<Test>::iter_prefix(ITEM).next().is_none());
+			check();
+		});
+	}
+
+	#[test]
+	fn an_item_never_opened_has_nothing_to_forget() {
+		new_test_ext().execute_with(|| {
+			assert_eq!(Rings::forget(ITEM, 10), gongzhi_primitives::anon::Forgetting::done());
+			assert!(!Rings::remembers(ITEM));
+			assert!(Items::<Test>::get(ITEM).is_none());
+			assert!(events().is_empty());
 		});
 	}
 }

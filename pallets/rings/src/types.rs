@@ -41,6 +41,16 @@ pub enum Stage {
 	Ready,
 	/// A ring could not be built: the item takes no anonymous action.
 	Failed,
+	/// Its pallet reaped its anonymous actions; its records are being removed, last first:
+	/// `rings` ring records and `pages` member pages remain. It takes no anonymous action.
+	Forgetting {
+		/// Ring records left (rings `0..rings`).
+		rings: u32,
+		/// Member pages left (pages `0..pages`).
+		pages: u32,
+	},
+	/// Its records are gone; this summary (scope, opening block, counts) is what remains.
+	Forgotten,
 }
 
 /// An anonymous item's rings ([`Items`](crate::Items)).

@@ -29,11 +29,11 @@
 // --heap-pages
 // 4096
 // --template
-// /work/anon/scripts/templates/pallet-weights.hbs
+// /work/main/scripts/templates/pallet-weights.hbs
 // --header
-// /work/anon/scripts/templates/header.txt
+// /work/main/scripts/templates/header.txt
 // --output
-// /work/anon/pallets/rings/src/weights.rs
+// /work/main/pallets/rings/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -49,6 +49,7 @@ pub trait WeightInfo {
 	fn collect(n: u32, ) -> Weight;
 	fn push(n: u32, ) -> Weight;
 	fn verify_proof() -> Weight;
+	fn forget(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_rings` using the Gongzhi runtime's database weights.
@@ -64,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1661`
 		//  Estimated: `3560`
-		// Minimum execution time: 23_946_000 picoseconds.
-		Weight::from_parts(27_161_000, 3560)
+		// Minimum execution time: 24_236_000 picoseconds.
+		Weight::from_parts(31_567_000, 3560)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -83,11 +84,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn collect(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `714 + n * (75 ±0)`
-		//  Estimated: `4120 + n * (2560 ±0)`
-		// Minimum execution time: 41_041_000 picoseconds.
-		Weight::from_parts(43_414_000, 4120)
-			// Standard Error: 184_279
-			.saturating_add(Weight::from_parts(11_258_905, 0).saturating_mul(n.into()))
+		//  Estimated: `4120 + n * (2560 ±5)`
+		// Minimum execution time: 43_955_000 picoseconds.
+		Weight::from_parts(44_115_000, 4120)
+			// Standard Error: 174_639
+			.saturating_add(Weight::from_parts(12_896_780, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -104,10 +105,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3164 + n * (47 ±0)`
 		//  Estimated: `4348 + n * (4550 ±0)`
-		// Minimum execution time: 4_117_059_000 picoseconds.
-		Weight::from_parts(3_669_437_804, 4348)
-			// Standard Error: 22_589_477
-			.saturating_add(Weight::from_parts(1_000_074_514, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_201_615_000 picoseconds.
+		Weight::from_parts(12_058_836_402, 4348)
+			// Standard Error: 13_311_316
+			.saturating_add(Weight::from_parts(1_075_374_529, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -123,37 +124,65 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `561`
 		//  Estimated: `4348`
-		// Minimum execution time: 26_856_563_000 picoseconds.
-		Weight::from_parts(35_513_860_000, 4348)
+		// Minimum execution time: 27_961_933_000 picoseconds.
+		Weight::from_parts(38_105_776_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
+	}
+	/// Storage: `Rings::Items` (r:1 w:1)
+	/// Proof: `Rings::Items` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Rings::Pending` (r:1 w:1)
+	/// Proof: `Rings::Pending` (`max_values`: Some(1), `max_size`: Some(578), added: 1073, mode: `MaxEncodedLen`)
+	/// Storage: `Rings::ItemRings` (r:0 w:128)
+	/// Proof: `Rings::ItemRings` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
+	/// Storage: `Rings::Members` (r:0 w:384)
+	/// Proof: `Rings::Members` (`max_values`: None, `max_size`: Some(2075), added: 4550, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 512]`.
+	fn forget(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `803`
+		//  Estimated: `3505`
+		// Minimum execution time: 27_100_000 picoseconds.
+		Weight::from_parts(62_259_384, 3505)
+			// Standard Error: 36_975
+			.saturating_add(Weight::from_parts(2_010_046, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 }
 
 /// For tests and chains without measured weights: the same figures with ParityDB's weights.
 impl WeightInfo for () {
 	fn open() -> Weight {
-		Weight::from_parts(27_161_000, 3560)
+		Weight::from_parts(31_567_000, 3560)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn collect(n: u32, ) -> Weight {
-		Weight::from_parts(43_414_000, 4120)
-			.saturating_add(Weight::from_parts(11_258_905, 0).saturating_mul(n.into()))
+		Weight::from_parts(44_115_000, 4120)
+			.saturating_add(Weight::from_parts(12_896_780, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2560).saturating_mul(n.into()))
 	}
 	fn push(n: u32, ) -> Weight {
-		Weight::from_parts(3_669_437_804, 4348)
-			.saturating_add(Weight::from_parts(1_000_074_514, 0).saturating_mul(n.into()))
+		Weight::from_parts(12_058_836_402, 4348)
+			.saturating_add(Weight::from_parts(1_075_374_529, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 4550).saturating_mul(n.into()))
 	}
 	fn verify_proof() -> Weight {
-		Weight::from_parts(35_513_860_000, 4348)
+		Weight::from_parts(38_105_776_000, 4348)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
+	}
+	fn forget(n: u32, ) -> Weight {
+		Weight::from_parts(62_259_384, 3505)
+			.saturating_add(Weight::from_parts(2_010_046, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 }

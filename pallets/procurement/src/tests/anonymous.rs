@@ -11,7 +11,7 @@ use frame_support::{
 	pallet_prelude::{InvalidTransaction, TransactionSource, TransactionValidityError},
 	traits::Authorize,
 };
-use gongzhi_primitives::anon::{message, Alias, ItemRef};
+use gongzhi_primitives::anon::{message, Alias, AnonymousRings, ItemRef};
 
 const ALICE: Alias = [0xa1; 32];
 const BOB: Alias = [0xb0; 32];
@@ -263,12 +263,38 @@ fn the_count_awards_by_anonymous_ballots_and_reaping_removes_them() {
 		assert_ok!(Procurement::close(RuntimeOrigin::signed(stranger()), id));
 		assert!(matches!(stored(id).state, ProjectState::Awarded { bid: 2, votes: 2, .. }));
 		run_to(VOTING_END + RETENTION);
-		assert_ok!(Procurement::reap_ballots(RuntimeOrigin::signed(stranger()), id, 1));
+		let item = ItemRef::procurement(id);
+		let reap = |limit| Procurement::reap_ballots(RuntimeOrigin::signed(stranger()), id, limit);
+		assert_ok!(reap(1));
 		assert_eq!(AnonymousBallots::<Test>::iter_prefix(id).count(), 1);
-		assert_ok!(Procurement::reap_ballots(RuntimeOrigin::signed(stranger()), id, 5));
+		assert!(MockRings::remembers(item), "the rings wait for the ballots");
+		// The last ballot, then the rest of the limit on the rings (the double's: one record
+		// per ring and one for the opening): one ring record this time.
+		assert_ok!(reap(2));
 		assert_eq!(AnonymousBallots::<Test>::iter_prefix(id).count(), 0);
 		assert_eq!(stored(id).reaped, 2);
+		assert_eq!(MockRings::rings_ready(item), Some(0));
+		assert!(MockRings::remembers(item));
+		assert_eq!(
+			held(&admin(), HoldReason::ProjectDeposit),
+			PROJECT_DEPOSIT,
+			"held until all is gone"
+		);
+		// No ballot left, but the rings' last record: still something to reap.
+		assert_ok!(reap(2));
+		assert!(!MockRings::remembers(item));
+		assert_eq!(held(&admin(), HoldReason::ProjectDeposit), 0);
+		assert_noop!(reap(2), Error::<Test>::NothingToReap);
+		assert!(
+			matches!(stored(id).state, ProjectState::Awarded { bid: 2, votes: 2, .. }),
+			"the outcome stays"
+		);
 	});
+}
+
+fn held(who: &AccountId, reason: HoldReason) -> u64 {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&RuntimeHoldReason::Procurement(reason), who)
 }
 
 #[test]
