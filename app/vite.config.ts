@@ -10,6 +10,12 @@ export default defineConfig({
     rollupOptions: { input: { app: new URL('./index.html', import.meta.url).pathname, console: new URL('./console.html', import.meta.url).pathname } },
   },
   worker: { format: 'es' },
-  resolve: { alias: { '@polkadot-api/smoldot': new URL('./src/shims/papi-smoldot.ts', import.meta.url).pathname } },
+  resolve: {
+    alias: {
+      '@polkadot-api/smoldot': new URL('./src/shims/papi-smoldot.ts', import.meta.url).pathname,
+      // verifiablejs's bundler build, taken apart for the prover worker (src/prover-worker.ts).
+      'verifiablejs-glue': new URL('./node_modules/verifiablejs/pkg-bundler/verifiablejs_bg.js', import.meta.url).pathname,
+    },
+  },
   test: { environment: 'node', include: ['test/**/*.test.ts'] },
 } as any);

@@ -24,6 +24,19 @@ export interface VaultContents {
   answered: number[];
   /** Redemptions rated from this device (to follow their cases). */
   rated: string[];
+  /** Anonymous-ballot member keys made on this device, oldest first: the secret (32 bytes of
+   * entropy) and its public key. Older ones are kept: a project's ring holds the key that was
+   * registered when it opened. */
+  memberKeys?: MemberKeyNote[];
+  /** Anonymous ballots cast from this device, by project: the alias and ring they were cast
+   * under (to show the receipt; both can be recomputed from the key). */
+  anonymous?: Record<string, { alias: string; ring: number }>;
+}
+
+/** A member key's secret and public key (hex). */
+export interface MemberKeyNote {
+  entropy: string;
+  key: string;
 }
 
 /** The encrypted record: in localStorage and in the backup file. */
