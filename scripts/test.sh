@@ -37,7 +37,7 @@ if [ "$what" = all ] || [ "$what" = cargo ]; then
 	# needs the wasm runtime, so its second (benchmarking) build is skipped.
 	log "cargo tests (release, with the benchmark tests)"
 	# The runtime is tested as its `next-version` build (the upgrade test's second runtime: the
-	# same code with spec_version one ahead and its migrations, here needs-survey's 0 → 1) and
+	# same code with spec_version one ahead and its migrations, here needs-survey's 1 → 2) and
 	# with try-runtime: the fuzz budget checks every pallet's try_state after every block, and
 	# runtime/tests/try_upgrade.rs runs try-runtime's upgrade check on snapshots. One build for
 	# all of it: a second build of the runtime for the migration's tests alone would compile its

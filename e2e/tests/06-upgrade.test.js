@@ -1,7 +1,7 @@
 // A runtime upgrade with work in progress: on a live dev chain, with a survey and a procurement
 // ballot open and half the residents' answers and ballots in, the admin origin (sudo, on the dev
 // chain) sets the code of the `next-version` runtime (runtime/build.rs builds it beside the
-// node's: spec_version one ahead, needs-survey's storage migrated from version 0 to 1). The rest
+// node's: spec_version one ahead, needs-survey's storage migrated from version 1 to 2). The rest
 // answer and vote under the new runtime with the same clients; closing counts every answer and
 // ballot from before and after. The indexer follows across the upgrade, each block decoded with
 // its own runtime's metadata.
@@ -51,7 +51,7 @@ after(async () => {
 test('an upgrade through storage_version with a survey and a ballot open: answers and ballots from before and after all count', async () => {
   const { who } = ctx;
   const before = await api.rpc.state.getRuntimeVersion();
-  assert.equal(await storageVersion('NeedsSurvey'), 0, 'needs-survey\u2019s storage starts at version 0');
+  assert.equal(await storageVersion('NeedsSurvey'), 1, 'needs-survey\u2019s storage starts at version 1');
 
   // Work in progress: a survey and an open ballot, long enough to span the upgrade.
   const survey = await openSurvey(ctx, { lead: 2, window: 24 });
@@ -93,9 +93,9 @@ test('an upgrade through storage_version with a survey and a ballot open: answer
   assert.deepEqual(eventFields(upgradeEvents, 'sudo', 'Sudid')?.sudoResult, { ok: null });
   // The block's state holds the new code; it runs from the next block, the migration first.
   assert.equal((await api.rpc.state.getRuntimeVersion(upgrade.blockHash)).specVersion.toNumber(), before.specVersion.toNumber() + 1);
-  assert.equal(await storageVersion('NeedsSurvey', upgrade.blockHash), 0, 'not migrated yet');
+  assert.equal(await storageVersion('NeedsSurvey', upgrade.blockHash), 1, 'not migrated yet');
   const upgradedAt = await api.rpc.chain.getBlockHash(upgrade.blockNumber + 1);
-  assert.equal(await storageVersion('NeedsSurvey', upgradedAt), 1, 'the migration moved needs-survey\u2019s storage to version 1');
+  assert.equal(await storageVersion('NeedsSurvey', upgradedAt), 2, 'the migration moved needs-survey\u2019s storage to version 2');
   assert.equal((await api.query.system.lastRuntimeUpgrade()).unwrap().specVersion.toNumber(), before.specVersion.toNumber() + 1);
   const midway = await gongzhi(api, 'surveyResults', survey.survey, upgradedAt);
   assert.equal(midway.responses, 2, 'the answers from before the upgrade are there');

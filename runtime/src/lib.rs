@@ -81,7 +81,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("gongzhi"),
 	impl_name: Cow::Borrowed("gongzhi-node"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -96,7 +96,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("gongzhi"),
 	impl_name: Cow::Borrowed("gongzhi-node"),
 	authoring_version: 1,
-	spec_version: 109,
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -187,14 +187,19 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// All migrations of the runtime, aside from the ones declared in the pallets.
+/// All migrations of the runtime, aside from the ones declared in the pallets: needs-survey's
+/// storage from version 0 to 1 (each survey's response mode). A chain created at version 1 or
+/// later skips it (`VersionedMigration` checks the stored version).
 #[cfg(not(feature = "next-version"))]
-#[allow(unused_parens)]
-type Migrations = ();
-
-/// The migrations of the `next-version` build: needs-survey's storage from version 0 to 1.
-#[cfg(feature = "next-version")]
 type Migrations = (pallet_needs_survey::migrations::v1::MigrateToV1<Runtime>,);
+
+/// The migrations of the `next-version` build: also needs-survey's storage from version 1 to 2
+/// (the upgrade test's fixture).
+#[cfg(feature = "next-version")]
+type Migrations = (
+	pallet_needs_survey::migrations::v1::MigrateToV1<Runtime>,
+	pallet_needs_survey::migrations::v2::MigrateToV2<Runtime>,
+);
 
 /// Executive: handles dispatch to the various modules.
 pub type Executive = frame_executive::Executive<

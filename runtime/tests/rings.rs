@@ -276,3 +276,183 @@ mod anonymous_ballot {
 		});
 	}
 }
+
+mod anonymous_survey {
+	use super::*;
+	use gongzhi_primitives::anon::{message, Alias};
+	use gongzhi_runtime::{Executive, NeedsSurvey, RuntimeCall, System, UncheckedExtrinsic};
+	use pallet_needs_survey::{Answer, AnswersOf, Question, QuestionKind, ResponseMode};
+	use sp_runtime::transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidityError,
+	};
+
+	/// An anonymous survey of Sunflower (community 0) with one rating question, created at
+	/// block 2 by Bob (the office's admin) to open at block 3; its ring fixed at block 3 from
+	/// the keys of Alice's, Bob's and Charlie's residents. Returns the survey and their secrets.
+	fn anonymous_survey() -> (u32, Vec<(Secret, MemberKey)>) {
+		let members = vec![set_key(AliceStash, 1), set_key(BobStash, 2), set_key(CharlieStash, 3)];
+		run_to(2);
+		let survey = pallet_needs_survey::NextSurveyId::<Runtime>::get();
+		let question = Question { prompt: bounded("满意吗?"), kind: QuestionKind::Rating };
+		assert_ok!(NeedsSurvey::create_anonymous_survey(
+			signed(Bob),
+			Scope::Community(0),
+			bounded("匿名问卷"),
+			vec![question].try_into().unwrap(),
+			3,
+			40,
+		));
+		let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
+		Rings::on_idle(now(), max);
+		assert_eq!(Rings::rings_ready(ItemRef::survey(survey)), None, "not before it opens");
+		run_to(3);
+		Rings::on_idle(now(), max);
+		assert_eq!(Rings::rings_ready(ItemRef::survey(survey)), Some(1));
+		(survey, members)
+	}
+
+	fn rating(stars: u8) -> AnswersOf<Runtime> {
+		vec![Answer::Rating(stars)].try_into().unwrap()
+	}
+
+	/// Member `who`'s anonymous response of `stars` with sequence `seq`, as a general
+	/// transaction with no signer.
+	fn response(
+		survey: u32,
+		who: &(Secret, MemberKey),
+		stars: u8,
+		seq: u32,
+	) -> (UncheckedExtrinsic, Alias) {
+		let item = ItemRef::survey(survey);
+		let ring = Rings::ring_members(item, 0).unwrap();
+		let opened = V::open(RingDomainSize::Domain11, &who.1, ring.into_iter()).unwrap();
+		let context = item.context(&Rings::genesis_hash());
+		let answers = rating(stars);
+		let (proof, alias) =
+			V::create(opened, &who.0, &context, &message(survey, 0, &answers, seq)).unwrap();
+		let call = RuntimeCall::NeedsSurvey(pallet_needs_survey::Call::respond_anonymously {
+			survey,
+			ring: 0,
+			seq,
+			alias,
+			answers,
+			proof: proof.into_inner().try_into().unwrap(),
+		});
+		(UncheckedExtrinsic::new_transaction(call, tx_extension(0, 0)), alias)
+	}
+
+	fn validate(xt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
+		Executive::validate_transaction(TransactionSource::External, xt, System::parent_hash())
+			.map(|_| ())
+	}
+
+	/// The index of needs-survey's error `name`.
+	fn custom(name: &str) -> TransactionValidityError {
+		let index = (0u8..=u8::MAX)
+			.find(|i| {
+				pallet_needs_survey::Error::<Runtime>::decode(&mut &[*i][..])
+					.is_ok_and(|e| <&str>::from(e) == name)
+			})
+			.expect("a needs-survey error");
+		InvalidTransaction::Custom(index).into()
+	}
+
+	fn histogram(survey: u32) -> Vec<u32> {
+		let results = NeedsSurvey::survey_results(survey).unwrap();
+		match &results.questions[0] {
+			pallet_needs_survey::QuestionResults::Rating { histogram, .. } => histogram.to_vec(),
+			other => panic!("a rating question: {other:?}"),
+		}
+	}
+
+	#[test]
+	fn an_anonymous_response_with_no_signer_is_valid_free_and_counted_and_a_replay_is_refused() {
+		dev().execute_with(|| {
+			let (survey, members) = anonymous_survey();
+			assert_eq!(
+				pallet_needs_survey::Surveys::<Runtime>::get(survey).unwrap().mode,
+				ResponseMode::Anonymous
+			);
+			start_block();
+			let (first, alias) = response(survey, &members[0], 2, 0);
+			assert_eq!(validate(first.clone()), Ok(()));
+			assert_ok!(Executive::apply_extrinsic(first.clone()).expect("included"));
+			// The same resident changes their answer: same alias, the first is replaced.
+			let (second, again) = response(survey, &members[0], 5, 1);
+			assert_eq!(again, alias, "one alias per resident and survey");
+			assert_ok!(Executive::apply_extrinsic(second).expect("included"));
+			assert_eq!(histogram(survey), vec![0, 0, 0, 0, 1]);
+			// Replaying the first proof is refused before any block.
+			assert_eq!(validate(first.clone()), Err(custom("StaleSequence")));
+			assert!(Executive::apply_extrinsic(first).is_err(), "cannot get into a block");
+			// Another member answers under another alias.
+			let (bobs, bob_alias) = response(survey, &members[1], 3, 0);
+			assert_ne!(bob_alias, alias);
+			assert_ok!(Executive::apply_extrinsic(bobs).expect("included"));
+			assert_eq!(histogram(survey), vec![0, 0, 1, 0, 1]);
+			assert_eq!(NeedsSurvey::survey_results(survey).unwrap().responses, 2);
+			// No resident is named: there is nothing under a resident number, and a named
+			// response is refused.
+			assert_eq!(pallet_needs_survey::Responses::<Runtime>::iter_prefix(survey).count(), 0);
+			assert_eq!(
+				pallet_needs_survey::AnonymousResponses::<Runtime>::iter_prefix(survey).count(),
+				2
+			);
+			assert!(NeedsSurvey::respond(signed(AliceStash), survey, rating(1)).is_err());
+			NeedsSurvey::do_try_state().expect("tallies equal the anonymous responses");
+		});
+	}
+
+	#[test]
+	fn a_non_members_proof_and_a_proof_over_other_answers_are_refused_by_name() {
+		dev().execute_with(|| {
+			let (survey, members) = anonymous_survey();
+			start_block();
+			// Dave//stash lives in Riverside: with a ring of his own making, not a member.
+			let outsider = (V::new_secret([9; 32]), V::member_from_secret(&V::new_secret([9; 32])));
+			let item = ItemRef::survey(survey);
+			let mut forged = Rings::ring_members(item, 0).unwrap();
+			forged.push(outsider.1);
+			let opened =
+				V::open(RingDomainSize::Domain11, &outsider.1, forged.into_iter()).unwrap();
+			let context = item.context(&Rings::genesis_hash());
+			let (proof, alias) =
+				V::create(opened, &outsider.0, &context, &message(survey, 0, &rating(1), 0))
+					.unwrap();
+			let forged = RuntimeCall::NeedsSurvey(pallet_needs_survey::Call::respond_anonymously {
+				survey,
+				ring: 0,
+				seq: 0,
+				alias,
+				answers: rating(1),
+				proof: proof.into_inner().try_into().unwrap(),
+			});
+			let xt = UncheckedExtrinsic::new_transaction(forged, tx_extension(0, 0));
+			assert_eq!(validate(xt), Err(custom("BadProof")));
+			// A member's proof, with the answers swapped for others.
+			let (honest, _) = response(survey, &members[0], 2, 0);
+			let RuntimeCall::NeedsSurvey(pallet_needs_survey::Call::respond_anonymously {
+				survey,
+				ring,
+				seq,
+				alias,
+				proof,
+				..
+			}) = honest.function
+			else {
+				unreachable!()
+			};
+			let swapped =
+				RuntimeCall::NeedsSurvey(pallet_needs_survey::Call::respond_anonymously {
+					survey,
+					ring,
+					seq,
+					alias,
+					answers: rating(5),
+					proof,
+				});
+			let xt = UncheckedExtrinsic::new_transaction(swapped, tx_extension(0, 0));
+			assert_eq!(validate(xt), Err(custom("BadProof")));
+		});
+	}
+}

@@ -1,5 +1,5 @@
 //! try-runtime's upgrade check, on state snapshots: the next runtime version's migrations
-//! (`Migrations`, today needs-survey's storage from version 0 to 1) run through
+//! (`Migrations`, today needs-survey's storage from version 1 to 2) run through
 //! `Executive::try_runtime_upgrade` — the function that `try-runtime on-runtime-upgrade` calls
 //! through the `TryRuntime_on_runtime_upgrade` runtime API — on a chain's state, with every check
 //! it has: each migration's `pre_upgrade`/`post_upgrade`, every pallet's storage version
@@ -81,8 +81,8 @@ fn resident(i: u32) -> AccountId {
 
 /// The dev district with `residents` more residents (alternately in community 0, by Charlie,
 /// and 1, by Dave), three surveys of office 0 and every new resident's response to the first two;
-/// the first survey is closed. Its needs-survey storage version is put back to 0, as the current
-/// runtime's genesis writes it (this runtime is the next version's, whose in-code version is 1).
+/// the first survey is closed. Its needs-survey storage version is put back to 1, as the current
+/// runtime's genesis writes it (this runtime is the next version's, whose in-code version is 2).
 fn small_district(residents: u32) -> sp_io::TestExternalities {
 	let mut ext = dev();
 	ext.execute_with(|| {
@@ -145,7 +145,7 @@ fn small_district(residents: u32) -> sp_io::TestExternalities {
 		}
 		run_to(now() + 100);
 		assert_ok!(NeedsSurvey::close(signed(Bob), first));
-		StorageVersion::new(0).put::<NeedsSurvey>();
+		StorageVersion::new(1).put::<NeedsSurvey>();
 	});
 	ext.commit_all().unwrap();
 	ext
@@ -158,12 +158,12 @@ fn check_upgrade(ext: &mut sp_io::TestExternalities) -> Result<Weight, String> {
 	ext.execute_with(|| {
 		assert_eq!(
 			NeedsSurvey::on_chain_storage_version(),
-			0,
-			"the snapshot is of a chain at needs-survey's storage version 0"
+			1,
+			"the snapshot is of a chain at needs-survey's storage version 1"
 		);
 		let weight = Executive::try_runtime_upgrade(UpgradeCheckSelect::All)
 			.map_err(|e| format!("{e:?}"))?;
-		assert_eq!(NeedsSurvey::on_chain_storage_version(), 1, "migrated to version 1");
+		assert_eq!(NeedsSurvey::on_chain_storage_version(), 2, "migrated to version 2");
 		let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
 		if weight.any_gt(max) {
 			return Err(format!("the migrations weigh {weight:?}, more than a block ({max:?})"));

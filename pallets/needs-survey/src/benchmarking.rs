@@ -8,8 +8,12 @@ use crate::Pallet as NeedsSurvey;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
+use frame_support::BoundedVec;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use gongzhi_primitives::{CommunityId, CommunityRegistry, OfficeId, ResidentId, Scope, SurveyId};
+use gongzhi_primitives::{
+	anon::{Alias, MAX_PROOF_LEN},
+	CommunityId, CommunityRegistry, OfficeId, ResidentId, Scope, SurveyId,
+};
 use sp_runtime::traits::Saturating;
 
 const SEED: u32 = 0;
@@ -151,6 +155,28 @@ fn answered<T: Config>() -> Result<(T::AccountId, ResidentId, SurveyId), Benchma
 	)
 	.map_err(|_| BenchmarkError::Stop("cannot respond"))?;
 	Ok((who, resident, survey))
+}
+
+/// The worst case of an anonymous response: the largest survey, anonymous, open at block 2, and
+/// an alias whose first response picks every option (so the next one is an amendment: every
+/// count out and in again). Returns the survey and the alias.
+fn answered_anonymously<T: Config>() -> Result<(SurveyId, Alias), BenchmarkError> {
+	set_block::<T>(1);
+	let s = scene::<T>();
+	let survey = NextSurveyId::<T>::get();
+	NeedsSurvey::<T>::create_anonymous_survey(
+		RawOrigin::Signed(s.officer.clone()).into(),
+		Scope::Community(s.community),
+		full_title::<T>(),
+		largest_questions::<T>(),
+		block::<T>(2),
+		block::<T>(2).saturating_add(T::MaxDuration::get()),
+	)
+	.map_err(|_| BenchmarkError::Stop("cannot create an anonymous survey"))?;
+	set_block::<T>(2);
+	let alias = [7u8; 32];
+	NeedsSurvey::<T>::do_respond_anonymously(survey, 0, 0, alias, all_choices::<T>(false))?;
+	Ok((survey, alias))
 }
 
 #[benchmarks]
@@ -326,6 +352,75 @@ mod benchmarks {
 
 		assert_last_event::<T>(Event::ResponsesReaped { survey, removed: n, remaining: 0 });
 		assert_eq!(Responses::<T>::iter_prefix(survey).count(), 0);
+		Ok(())
+	}
+
+	/// The largest anonymous survey, by an officer, with one place left in the office's open
+	/// index: `create_survey`'s work and the opening of its rings.
+	#[benchmark]
+	fn create_anonymous_survey() -> Result<(), BenchmarkError> {
+		set_block::<T>(1);
+		let s = scene::<T>();
+		fill_open_index::<T>(&s, 1)?;
+		let scope = Scope::Community(s.community);
+		let opens_at = block::<T>(2);
+		let closes_at = opens_at.saturating_add(T::MaxDuration::get());
+		let survey = NextSurveyId::<T>::get();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(s.officer.clone()),
+			scope,
+			full_title::<T>(),
+			largest_questions::<T>(),
+			opens_at,
+			closes_at,
+		);
+
+		assert_last_event::<T>(Event::SurveyCreated {
+			survey,
+			scope,
+			creator: s.officer,
+			opens_at,
+			closes_at,
+		});
+		assert_eq!(Surveys::<T>::get(survey).map(|i| i.mode), Some(ResponseMode::Anonymous));
+		Ok(())
+	}
+
+	/// An anonymous amendment that replaces a response picking every option by another: the
+	/// write once authorized (the proof was verified by `authorize_anonymous_response`).
+	#[benchmark]
+	fn respond_anonymously() -> Result<(), BenchmarkError> {
+		let (survey, alias) = answered_anonymously::<T>()?;
+		let answers = all_choices::<T>(true);
+		let proof = BoundedVec::truncate_from(alloc::vec![0u8; MAX_PROOF_LEN as usize]);
+
+		#[extrinsic_call]
+		_(RawOrigin::Authorized, survey, 0, 1, alias, answers.clone(), proof);
+
+		assert_last_event::<T>(Event::AnonymousResponseSubmitted {
+			survey,
+			ring: 0,
+			alias,
+			seq: 1,
+		});
+		assert_eq!(AnonymousResponses::<T>::get(survey, alias).map(|r| r.answers), Some(answers));
+		Ok(())
+	}
+
+	/// The checks `authorize_anonymous_response` makes before the proof, for the same amendment:
+	/// the proof's verification is pallet-rings' `verify` benchmark, which the call's authorize
+	/// weight adds.
+	#[benchmark]
+	fn authorize_anonymous_response() -> Result<(), BenchmarkError> {
+		let (survey, alias) = answered_anonymously::<T>()?;
+		let answers = all_choices::<T>(true);
+
+		#[block]
+		{
+			NeedsSurvey::<T>::ensure_anonymous_response(survey, 1, &alias, &answers)?;
+		}
 		Ok(())
 	}
 

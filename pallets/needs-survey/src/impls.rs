@@ -12,11 +12,15 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::{
+	anon::{self, Alias, AnonymousRings, ItemRef, ProofError, MAX_PROOF_LEN},
 	CommunityRegistry, HasEntryPair, OfficeId, ResidentId, ResidentInfo, Scope, SurveyId,
 	SurveyLookup,
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
+	transaction_validity::{
+		TransactionSource, TransactionValidity, TransactionValidityWithRefund, ValidTransaction,
+	},
 	DispatchError, Permill,
 };
 
@@ -24,6 +28,14 @@ use sp_runtime::{
 pub(crate) struct CreatePlan<T: Config> {
 	id: SurveyId,
 	info: SurveyInfo<T>,
+}
+
+/// What `respond_anonymously` will write, as computed by its check.
+pub struct AnonymousPlan<T: Config> {
+	/// The survey record with the tallies and count already updated.
+	pub info: SurveyInfo<T>,
+	/// The response's amendment count (its `seq`) to store.
+	pub amendments: u8,
 }
 
 impl<T: Config> Pallet<T> {
@@ -66,6 +78,7 @@ impl<T: Config> Pallet<T> {
 		questions: &QuestionsOf<T>,
 		opens_at: BlockNumberFor<T>,
 		closes_at: BlockNumberFor<T>,
+		mode: ResponseMode,
 	) -> Result<CreatePlan<T>, DispatchError> {
 		let office = T::Registry::scope_office(scope).ok_or(Error::<T>::UnknownScope)?;
 		ensure!(T::Registry::may_manage(who, scope), Error::<T>::NotManager);
@@ -118,6 +131,7 @@ impl<T: Config> Pallet<T> {
 			status: SurveyStatus::Open,
 			tallies,
 			deposit: T::SurveyDeposit::get(),
+			mode,
 		};
 		Ok(CreatePlan { id, info })
 	}
@@ -131,8 +145,44 @@ impl<T: Config> Pallet<T> {
 		opens_at: BlockNumberFor<T>,
 		closes_at: BlockNumberFor<T>,
 	) -> DispatchResult {
+		Self::create(who, scope, title, questions, opens_at, closes_at, ResponseMode::Named)
+			.map(|_| ())
+	}
+
+	/// `create_anonymous_survey`: as `create_survey`, then open the survey's rings for its
+	/// opening block (pallet-rings fixes them from that block's member keys).
+	pub(crate) fn do_create_anonymous_survey(
+		who: T::AccountId,
+		scope: Scope,
+		title: TitleOf<T>,
+		questions: QuestionsOf<T>,
+		opens_at: BlockNumberFor<T>,
+		closes_at: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let id = Self::create(
+			who,
+			scope,
+			title,
+			questions,
+			opens_at,
+			closes_at,
+			ResponseMode::Anonymous,
+		)?;
+		T::Rings::open(ItemRef::survey(id), scope, opens_at)
+	}
+
+	/// Checks, holds the deposit, stores the survey and emits `SurveyCreated`; returns its id.
+	fn create(
+		who: T::AccountId,
+		scope: Scope,
+		title: TitleOf<T>,
+		questions: QuestionsOf<T>,
+		opens_at: BlockNumberFor<T>,
+		closes_at: BlockNumberFor<T>,
+		mode: ResponseMode,
+	) -> Result<SurveyId, DispatchError> {
 		let CreatePlan { id, info } =
-			Self::ensure_create(&who, scope, &questions, opens_at, closes_at)?;
+			Self::ensure_create(&who, scope, &questions, opens_at, closes_at, mode)?;
 		T::Currency::hold(&HoldReason::SurveyDeposit.into(), &who, info.deposit)
 			.map_err(|_| Error::<T>::InsufficientDeposit)?;
 		Self::insert_survey(id, info, SurveyText { title, questions })?;
@@ -143,7 +193,7 @@ impl<T: Config> Pallet<T> {
 			opens_at,
 			closes_at,
 		});
-		Ok(())
+		Ok(id)
 	}
 
 	/// Stores a new survey under `id` and indexes it as open in its office.
@@ -169,20 +219,23 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		survey: SurveyId,
 	) -> Result<(ResidentId, SurveyInfo<T>), DispatchError> {
-		let info = Surveys::<T>::get(survey).ok_or(Error::<T>::UnknownSurvey)?;
-		match info.status {
-			SurveyStatus::Open => {},
-			SurveyStatus::Closed { .. } => return Err(Error::<T>::SurveyClosed.into()),
-			SurveyStatus::Cancelled { .. } => return Err(Error::<T>::SurveyCancelled.into()),
-		}
-		let now = Self::now();
-		ensure!(now >= info.opens_at, Error::<T>::NotYetOpen);
-		ensure!(now < info.closes_at, Error::<T>::ResponseWindowOver);
+		let info = Self::ensure_accepting(survey)?;
+		ensure!(info.mode == ResponseMode::Named, Error::<T>::ResponsesAreAnonymous);
 
 		let resident = T::Registry::resident(who).ok_or(Error::<T>::NotResident)?;
 		ensure!(resident.is_in(&info.scope), Error::<T>::OutOfScope);
 		ensure!(resident.registered_before(&info.opens_at), Error::<T>::RegisteredAfterOpening);
 		Ok((resident.id, info))
+	}
+
+	/// The survey's record if it accepts answers at this block: open, from `opens_at` up to
+	/// (not including) `closes_at`.
+	fn ensure_accepting(survey: SurveyId) -> Result<SurveyInfo<T>, DispatchError> {
+		let info = Self::ensure_open(survey)?;
+		let now = Self::now();
+		ensure!(now >= info.opens_at, Error::<T>::NotYetOpen);
+		ensure!(now < info.closes_at, Error::<T>::ResponseWindowOver);
+		Ok(info)
 	}
 
 	/// Whether `answers` answer every question of `tallies` validly.
@@ -268,6 +321,113 @@ impl<T: Config> Pallet<T> {
 	}
 
 	// ---------------------------------------------------------------------------------------
+	// respond_anonymously
+	// ---------------------------------------------------------------------------------------
+
+	/// Checks an anonymous response against the survey and the alias's earlier response (not
+	/// the proof: [`Pallet::authorize_anonymous_response`] verifies it): the survey is anonymous
+	/// and accepts answers, `seq` is the alias's next (0 first), an amendment is within
+	/// `MaxAmendments` and changes something, and the answers are valid. Returns the survey
+	/// record with the answers counted in (and an amended response's old answers out).
+	pub fn ensure_anonymous_response(
+		survey: SurveyId,
+		seq: u32,
+		alias: &Alias,
+		answers: &AnswersOf<T>,
+	) -> Result<AnonymousPlan<T>, DispatchError> {
+		let mut info = Self::ensure_accepting(survey)?;
+		ensure!(info.mode == ResponseMode::Anonymous, Error::<T>::NotAnonymous);
+		let previous = AnonymousResponses::<T>::get(survey, alias);
+		let expected = previous.as_ref().map_or(0, |r| u32::from(r.amendments).saturating_add(1));
+		ensure!(seq >= expected, Error::<T>::StaleSequence);
+		ensure!(seq == expected, Error::<T>::SequenceAhead);
+		if let Some(previous) = &previous {
+			ensure!(previous.amendments < T::MaxAmendments::get(), Error::<T>::TooManyAmendments);
+			ensure!(previous.answers != *answers, Error::<T>::AnswersUnchanged);
+		}
+		Self::validate_answers(&info.tallies, answers)?;
+
+		match &previous {
+			Some(previous) => {
+				for ((tally, old), new) in
+					info.tallies.iter_mut().zip(previous.answers.iter()).zip(answers.iter())
+				{
+					tally.remove(old);
+					tally.add(new);
+				}
+			},
+			None => {
+				for (tally, answer) in info.tallies.iter_mut().zip(answers.iter()) {
+					tally.add(answer);
+				}
+				// At most one response per alias, one alias per ring member.
+				info.responses = info.responses.saturating_add(1);
+			},
+		}
+		// `seq == expected <= MaxAmendments <= u8::MAX`, checked above.
+		let amendments = u8::try_from(seq).map_err(|_| Error::<T>::TooManyAmendments)?;
+		Ok(AnonymousPlan { info, amendments })
+	}
+
+	/// Authorizes `respond_anonymously` (the `#[pallet::authorize]` of the call): the response
+	/// passes [`Pallet::ensure_anonymous_response`] and its proof verifies, by a member of ring
+	/// `ring`, over this response, giving `alias`. Valid until the survey's window ends; it
+	/// provides `(survey, alias, seq)`, so the pool keeps one transaction per response. A
+	/// refusal is `InvalidTransaction::Custom(i)`, `i` the index of this pallet's error.
+	pub fn authorize_anonymous_response(
+		_source: TransactionSource,
+		survey: &SurveyId,
+		ring: &u32,
+		seq: &u32,
+		alias: &Alias,
+		answers: &AnswersOf<T>,
+		proof: &BoundedVec<u8, ConstU32<MAX_PROOF_LEN>>,
+	) -> TransactionValidityWithRefund {
+		let plan = Self::ensure_anonymous_response(*survey, *seq, alias, answers)
+			.map_err(anon::refusal)?;
+		let message = anon::message(*survey, *ring, answers, *seq);
+		let proven =
+			T::Rings::verify(ItemRef::survey(*survey), *ring, proof, &message).map_err(|e| {
+				anon::refusal(
+					match e {
+						ProofError::RingsNotReady => Error::<T>::RingsNotReady,
+						ProofError::UnknownRing => Error::<T>::UnknownRing,
+						ProofError::BadProof => Error::<T>::BadProof,
+					}
+					.into(),
+				)
+			})?;
+		if proven != *alias {
+			return Err(anon::refusal(Error::<T>::BadProof.into()));
+		}
+		let left = plan.info.closes_at.saturating_sub(Self::now());
+		let validity: TransactionValidity =
+			ValidTransaction::with_tag_prefix("GongzhiAnonResponse")
+				.and_provides((survey, alias, seq))
+				.longevity(left.try_into().unwrap_or(u64::MAX).max(1))
+				.propagate(true)
+				.into();
+		Ok((validity?, Weight::zero()))
+	}
+
+	/// `respond_anonymously` once authorized: check again, then store the response under its
+	/// alias and the updated tallies.
+	pub(crate) fn do_respond_anonymously(
+		survey: SurveyId,
+		ring: u32,
+		seq: u32,
+		alias: Alias,
+		answers: AnswersOf<T>,
+	) -> DispatchResult {
+		let AnonymousPlan { info, amendments } =
+			Self::ensure_anonymous_response(survey, seq, &alias, &answers)?;
+		Surveys::<T>::insert(survey, info);
+		AnonymousResponses::<T>::insert(survey, alias, Response { answers, amendments });
+		Self::deposit_event(Event::<T>::AnonymousResponseSubmitted { survey, ring, alias, seq });
+		Ok(())
+	}
+
+	// ---------------------------------------------------------------------------------------
 	// close / cancel
 	// ---------------------------------------------------------------------------------------
 
@@ -307,7 +467,9 @@ impl<T: Config> Pallet<T> {
 	/// `close`: check, then freeze the survey and take it out of its office's open index.
 	pub(crate) fn do_close(who: T::AccountId, survey: SurveyId) -> DispatchResult {
 		let mut info = Self::ensure_close(&who, survey)?;
-		if info.responses == 0 {
+		// An anonymous survey's rings remain until `reap_responses` removes them, and the
+		// deposit with them.
+		if info.responses == 0 && info.mode == ResponseMode::Named {
 			Self::release_deposit(&mut info);
 		}
 		let turnout = match info.status {
@@ -346,7 +508,11 @@ impl<T: Config> Pallet<T> {
 	/// is `None` for the chain's admin origin.
 	pub(crate) fn do_cancel(who: Option<T::AccountId>, survey: SurveyId) -> DispatchResult {
 		let mut info = Self::ensure_cancel(who.as_ref(), survey)?;
-		Self::release_deposit(&mut info);
+		// An anonymous survey's rings remain until `reap_responses` removes them, and the
+		// deposit with them.
+		if info.mode == ResponseMode::Named {
+			Self::release_deposit(&mut info);
+		}
 		Self::unindex(info.office, survey);
 		Surveys::<T>::insert(survey, info);
 		Self::deposit_event(Event::<T>::SurveyCancelled { survey });
@@ -384,8 +550,14 @@ impl<T: Config> Pallet<T> {
 	// reap_responses
 	// ---------------------------------------------------------------------------------------
 
-	/// The checks of `reap_responses`: a sane `limit`, a closed survey with responses left,
-	/// past its retention period. Returns the record.
+	/// Whether an anonymous survey's rings (pallet-rings' records of its members) remain to be
+	/// forgotten: reaping removes them after the responses.
+	fn rings_remain(survey: SurveyId, info: &SurveyInfo<T>) -> bool {
+		info.mode == ResponseMode::Anonymous && T::Rings::remembers(ItemRef::survey(survey))
+	}
+
+	/// The checks of `reap_responses`: a sane `limit`, a closed survey with responses (or, if
+	/// anonymous, rings) left, past its retention period. Returns the record.
 	pub(crate) fn ensure_reap(
 		survey: SurveyId,
 		limit: u32,
@@ -395,7 +567,10 @@ impl<T: Config> Pallet<T> {
 		match info.status {
 			SurveyStatus::Open => return Err(Error::<T>::SurveyNotClosed.into()),
 			SurveyStatus::Closed { at, reaped, .. } | SurveyStatus::Cancelled { at, reaped } => {
-				ensure!(reaped < info.responses, Error::<T>::NothingToReap);
+				ensure!(
+					reaped < info.responses || Self::rings_remain(survey, &info),
+					Error::<T>::NothingToReap
+				);
 				ensure!(
 					Self::now() >= at.saturating_add(T::RetentionPeriod::get()),
 					Error::<T>::RetentionNotOver
@@ -417,13 +592,27 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_reap_responses(survey: SurveyId, limit: u32) -> DispatchResultWithPostInfo {
 		let mut info = Self::ensure_reap(survey, limit)?;
 
-		let batch: Vec<ResidentId> =
-			Responses::<T>::iter_key_prefix(survey).take(limit as usize).collect();
-		for resident in batch.iter() {
-			Responses::<T>::remove(survey, resident);
-		}
+		// Collect first: removing keys while iterating over their prefix is not allowed.
+		let removed = match info.mode {
+			ResponseMode::Named => {
+				let batch: Vec<ResidentId> =
+					Responses::<T>::iter_key_prefix(survey).take(limit as usize).collect();
+				for resident in batch.iter() {
+					Responses::<T>::remove(survey, resident);
+				}
+				batch.len()
+			},
+			ResponseMode::Anonymous => {
+				let batch: Vec<Alias> =
+					AnonymousResponses::<T>::iter_key_prefix(survey).take(limit as usize).collect();
+				for alias in batch.iter() {
+					AnonymousResponses::<T>::remove(survey, alias);
+				}
+				batch.len()
+			},
+		};
 		// At most `limit` (a `u32`) keys were taken.
-		let removed = u32::try_from(batch.len()).unwrap_or(limit);
+		let removed = u32::try_from(removed).unwrap_or(limit);
 		let mut remaining = 0;
 		if let SurveyStatus::Closed { reaped, .. } | SurveyStatus::Cancelled { reaped, .. } =
 			&mut info.status
@@ -433,12 +622,25 @@ impl<T: Config> Pallet<T> {
 			*reaped = reaped.saturating_add(removed);
 			remaining = info.responses.saturating_sub(*reaped);
 		}
-		if remaining == 0 {
+		// Once the responses are gone, the rest of the limit goes to an anonymous survey's rings.
+		let mut weight = T::WeightInfo::reap_responses(removed);
+		let mut rings_left = Self::rings_remain(survey, &info);
+		if info.mode == ResponseMode::Anonymous {
+			// `remembers` read the item's record.
+			weight.saturating_accrue(T::DbWeight::get().reads(1));
+		}
+		if remaining == 0 && rings_left && removed < limit {
+			let forgot = T::Rings::forget(ItemRef::survey(survey), limit - removed);
+			weight.saturating_accrue(T::Rings::forget_weight(forgot.removed));
+			rings_left = !forgot.done;
+		}
+		// The deposit stays until everything the survey stored per resident is gone.
+		if remaining == 0 && !rings_left {
 			Self::release_deposit(&mut info);
 		}
 		Surveys::<T>::insert(survey, info);
 		Self::deposit_event(Event::<T>::ResponsesReaped { survey, removed, remaining });
-		Ok(Some(T::WeightInfo::reap_responses(removed)).into())
+		Ok(Some(weight).into())
 	}
 
 	// ---------------------------------------------------------------------------------------
@@ -491,7 +693,9 @@ impl<T: Config> Pallet<T> {
 
 	/// The surveys `resident` may answer now: open in their office's index, in their scope,
 	/// accepting responses at this block, opened after the resident registered, and not yet
-	/// answered by them. At most `MaxOpenSurveysPerOffice` ids, oldest first.
+	/// answered by them. At most `MaxOpenSurveysPerOffice` ids, oldest first. An anonymous survey
+	/// is listed whether or not the resident answered it (the chain can't tell: only the
+	/// resident's app knows its alias) and whether or not they hold a member key in its rings.
 	pub fn open_surveys_for(resident: &ResidentInfo<BlockNumberFor<T>>) -> Vec<SurveyId> {
 		let now = Self::now();
 		OpenSurveys::<T>::get(resident.office)
@@ -558,7 +762,23 @@ impl<T: Config> Pallet<T> {
 			let mut recount: Vec<QuestionTally<T>> =
 				info.tallies.iter().map(|t| t.zeroed()).collect();
 			let mut stored: u32 = 0;
-			for (_, response) in Responses::<T>::iter_prefix(id) {
+			let responses: Vec<Response<T>> = match info.mode {
+				ResponseMode::Named => {
+					ensure!(
+						AnonymousResponses::<T>::iter_prefix(id).next().is_none(),
+						"an anonymous response in a named survey"
+					);
+					Responses::<T>::iter_prefix_values(id).collect()
+				},
+				ResponseMode::Anonymous => {
+					ensure!(
+						Responses::<T>::iter_prefix(id).next().is_none(),
+						"a named response in an anonymous survey"
+					);
+					AnonymousResponses::<T>::iter_prefix_values(id).collect()
+				},
+			};
+			for response in responses {
 				stored = stored.saturating_add(1);
 				ensure!(
 					response.amendments <= T::MaxAmendments::get(),
@@ -596,6 +816,9 @@ impl<T: Config> Pallet<T> {
 
 		for id in Responses::<T>::iter_keys().map(|(survey, _)| survey) {
 			ensure!(Surveys::<T>::has_entry(id), "a response to an unknown survey");
+		}
+		for id in AnonymousResponses::<T>::iter_keys().map(|(survey, _)| survey) {
+			ensure!(Surveys::<T>::has_entry(id), "an anonymous response to an unknown survey");
 		}
 
 		let mut indexed = BTreeSet::new();
@@ -643,6 +866,7 @@ impl<T: Config> SurveyLookup for Pallet<T> {
 			status: SurveyStatus::Open,
 			tallies: TalliesOf::<T>::truncate_from(alloc::vec![QuestionTally::new(&question.kind)]),
 			deposit: Zero::zero(),
+			mode: ResponseMode::Named,
 		};
 		let text = SurveyText {
 			title: TitleOf::<T>::truncate_from(b"benchmark survey".to_vec()),

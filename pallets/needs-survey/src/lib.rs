@@ -28,6 +28,19 @@
 //!   closed (or was cancelled), removes its per-resident responses in batches of at most `MaxReapBatch`. The tallies,
 //!   counts and texts stay forever.
 //!
+//! - **Anonymous surveys** (匿名问卷, [`Pallet::create_anonymous_survey`],
+//!   [`Pallet::respond_anonymously`]): a survey whose [`ResponseMode`] is `Anonymous` opens its
+//!   rings (pallet-rings, through [`gongzhi_primitives::anon::AnonymousRings`]) for its opening
+//!   block: the member keys of the residents in scope, registered before it. A resident answers
+//!   with a general transaction that no one signs, authorized by a ring-VRF proof over
+//!   `(survey, ring, answers, seq)` in the survey's context; the proof's output, the resident's
+//!   alias in this survey, is the nullifier: one response per alias, amended under the same alias
+//!   with `seq` one more each time (at most `MaxAmendments`), an earlier proof can't be replayed.
+//!   `respond` and `amend` are refused there (`ResponsesAreAnonymous`), so nobody answers twice.
+//!   Responses are stored under the alias ([`AnonymousResponses`]) and reaped like named ones;
+//!   then the rings' records go too, and the deposit waits for both. Design and figures:
+//!   `docs/anonymous-ballots.md`.
+//!
 //! ## State machine
 //! ```text
 //! Open ──close──▶ Closed ──reap_responses × k──▶ Closed (responses removed, results kept)
@@ -110,17 +123,21 @@ pub mod pallet {
 		traits::{fungible, EnsureOrigin},
 	};
 	use frame_system::pallet_prelude::*;
-	use gongzhi_primitives::{CommunityRegistry, OfficeId, ResidentId, Scope, SurveyId};
+	use gongzhi_primitives::{
+		anon::{Alias, AnonymousRings, MAX_PROOF_LEN},
+		CommunityRegistry, OfficeId, ResidentId, Scope, SurveyId,
+	};
 	use sp_runtime::{traits::Zero, Permill};
 
 	/// The version of this pallet's storage layout, kept on chain. Migrations start from it
 	/// (`VersionedMigration`); try-runtime checks that chain and code agree after an upgrade.
+	/// Version 1 added each survey's [`ResponseMode`] ([`crate::migrations::v1`]).
 	#[cfg(not(feature = "next-version"))]
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
-	/// The next storage version, built only with the `next-version` feature (the second runtime
-	/// of the upgrade test, `e2e/tests/06-upgrade.test.js`): [`crate::migrations::v1`] leads to it.
-	#[cfg(feature = "next-version")]
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The next storage version, built only with the `next-version` feature (the second runtime
+	/// of the upgrade test, `e2e/tests/06-upgrade.test.js`): [`crate::migrations::v2`] leads to it.
+	#[cfg(feature = "next-version")]
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -208,6 +225,10 @@ pub mod pallet {
 		/// call's weight.
 		#[pallet::constant]
 		type MaxReapBatch: Get<u32>;
+
+		/// The rings of anonymous surveys (pallet-rings): fixed at a survey's opening block from
+		/// the member keys of its scope's residents, they verify anonymous responses' proofs.
+		type Rings: AnonymousRings<BlockNumberFor<Self>>;
 	}
 
 	/// The id the next survey will get.
@@ -230,6 +251,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Responses<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, SurveyId, Twox64Concat, ResidentId, Response<T>>;
+
+	/// Anonymous responses (匿名回答), by survey and alias (the nullifier: one per ring member
+	/// and survey), with how often each was amended. Removed by `reap_responses` after the
+	/// retention period, like named responses.
+	#[pallet::storage]
+	pub type AnonymousResponses<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, SurveyId, Blake2_128Concat, Alias, Response<T>>;
 
 	/// The surveys still `Open` (not yet closed or cancelled) in each street office, at most
 	/// `MaxOpenSurveysPerOffice` each, in order of creation.
@@ -296,7 +324,21 @@ pub mod pallet {
 			/// The survey.
 			survey: SurveyId,
 		},
-		/// Per-resident responses of a closed survey were removed (results stay).
+		/// An anonymous response was submitted (`seq` 0) or amended (匿名回答): under an alias,
+		/// by a member of ring `ring`, without naming the resident.
+		AnonymousResponseSubmitted {
+			/// The survey.
+			survey: SurveyId,
+			/// The ring its proof is for (its anonymity set: pallet-rings' `ItemRings`).
+			ring: u32,
+			/// The respondent's alias in this survey.
+			alias: Alias,
+			/// 0 for the first response, one more for each amendment.
+			seq: u32,
+		},
+		/// Per-resident responses of a closed survey were removed (results stay); in an
+		/// anonymous survey, once they are gone, its rings' records go (pallet-rings'
+		/// `RingsForgotten`).
 		ResponsesReaped {
 			/// The survey.
 			survey: SurveyId,
@@ -390,6 +432,22 @@ pub mod pallet {
 		NothingToReap,
 		/// The batch size must be from 1 to `MaxReapBatch`.
 		ReapLimitOutOfRange,
+		/// This survey is answered anonymously: use `respond_anonymously`.
+		ResponsesAreAnonymous,
+		/// This survey is not answered anonymously: use `respond`.
+		NotAnonymous,
+		/// The survey's rings are not fixed yet (they are built from its opening block on):
+		/// anonymous responses wait until they are.
+		RingsNotReady,
+		/// The survey has no ring with this number.
+		UnknownRing,
+		/// The proof is not a member of this ring's proof for this response, or does not give
+		/// this alias.
+		BadProof,
+		/// `seq` is behind the alias's stored response: an earlier response can't be replayed.
+		StaleSequence,
+		/// `seq` is ahead of the alias's next response (0 first, then one more each time).
+		SequenceAhead,
 	}
 
 	#[pallet::hooks]
@@ -466,7 +524,8 @@ pub mod pallet {
 		///   choice, 1–5 for a rating.
 		///
 		/// Only while the survey is open (`opens_at <= now < closes_at`). Counts the answers into
-		/// the tallies. Emits `ResponseSubmitted`.
+		/// the tallies. Emits `ResponseSubmitted`. Refused in an anonymous survey
+		/// (`ResponsesAreAnonymous`).
 		#[pallet::call_index(1)]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, survey: &SurveyId, answers: &AnswersOf<T>| -> bool {
 			ensure_signed(origin.clone())
@@ -491,7 +550,8 @@ pub mod pallet {
 		/// - `answers`: the new answers, validated as in `respond`.
 		///
 		/// Only while the survey is open. Counts the old answers out of the tallies and the new
-		/// ones in. Emits `ResponseAmended`.
+		/// ones in. Emits `ResponseAmended`. Refused in an anonymous survey
+		/// (`ResponsesAreAnonymous`).
 		#[pallet::call_index(2)]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, survey: &SurveyId, answers: &AnswersOf<T>| -> bool {
 			ensure_signed(origin.clone())
@@ -552,10 +612,15 @@ pub mod pallet {
 		/// - `survey`: the closed or cancelled survey.
 		/// - `limit`: how many responses to remove at most, from 1 to `MaxReapBatch`.
 		///
-		/// Tallies, counts, turnout and texts stay. Call again until `remaining` is 0. Emits
-		/// `ResponsesReaped`.
+		/// Tallies, counts, turnout and texts stay. In an anonymous survey, once its responses
+		/// are gone, the rest of `limit` removes its rings' records (pallet-rings' member pages
+		/// and ring roots; their summary stays). The deposit is released when nothing is left.
+		/// Call again until `remaining` is 0 (and, if anonymous, until pallet-rings emits
+		/// `RingsForgotten`). Emits `ResponsesReaped`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::reap_responses(*limit).saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
+		#[pallet::weight(T::WeightInfo::reap_responses(*limit)
+			.saturating_add(T::Rings::forget_weight(*limit))
+			.saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn reap_responses(
 			origin: OriginFor<T>,
 			survey: SurveyId,
@@ -563,6 +628,65 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			Self::do_reap_responses(survey, limit)
+		}
+
+		/// Create a survey answered anonymously (匿名问卷): as `create_survey`, but residents
+		/// answer with `respond_anonymously`, under a per-survey alias, and `respond`/`amend` are
+		/// refused (`ResponsesAreAnonymous`).
+		///
+		/// Who: as `create_survey`. Pays a fee. The survey's rings (pallet-rings) are opened for
+		/// `opens_at`: from that block they are fixed from the member keys of the residents in
+		/// `scope` who registered a key before it, and anonymous responses are accepted once they
+		/// are built (`RingsNotReady` until then). Residents who have no member key can't answer
+		/// this survey. Emits `SurveyCreated` (and pallet-rings' `RingsOpened`).
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::create_anonymous_survey().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
+		pub fn create_anonymous_survey(
+			origin: OriginFor<T>,
+			scope: Scope,
+			title: TitleOf<T>,
+			questions: QuestionsOf<T>,
+			opens_at: BlockNumberFor<T>,
+			closes_at: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_create_anonymous_survey(who, scope, title, questions, opens_at, closes_at)
+		}
+
+		/// Answer, or amend one's answer to, an anonymous survey (匿名回答): a transaction with no
+		/// signer (a general transaction, authorized by its proof), so no account, nonce or fee
+		/// appears; the resident's app, a relay or an officer may submit it. Valid (and so free)
+		/// exactly when the proof verifies: an invalid one never enters a block.
+		///
+		/// - `ring`: the survey ring whose members the proof is made with.
+		/// - `seq`: 0 for the alias's first response, one more for each amendment (at most
+		///   `MaxAmendments`); an earlier response's proof can't be replayed.
+		/// - `alias`: the respondent's alias in the survey (the proof's output).
+		/// - `answers`: one answer per question, validated as in `respond`.
+		/// - `proof`: the ring-VRF proof, by a member of ring `ring`, in the survey's context
+		///   (`gongzhi_primitives::anon::context(Survey, genesis, survey)`), over
+		///   `anon::message(survey, ring, answers, seq)`.
+		///
+		/// Refused (before a block, as `InvalidTransaction::Custom(i)` where `i` is the index of
+		/// this pallet's error) with `UnknownSurvey`, `NotAnonymous`, `SurveyClosed`,
+		/// `SurveyCancelled`, `NotYetOpen`, `ResponseWindowOver`, `StaleSequence`,
+		/// `SequenceAhead`, `TooManyAmendments`, `AnswersUnchanged`, the answers' errors,
+		/// `RingsNotReady`, `UnknownRing`, `BadProof`. Emits `AnonymousResponseSubmitted`.
+		#[pallet::call_index(7)]
+		#[pallet::weight_of_authorize(T::WeightInfo::authorize_anonymous_response().saturating_add(T::Rings::verify_weight()))]
+		#[pallet::authorize(Pallet::<T>::authorize_anonymous_response)]
+		pub fn respond_anonymously(
+			origin: OriginFor<T>,
+			survey: SurveyId,
+			ring: u32,
+			seq: u32,
+			alias: Alias,
+			answers: AnswersOf<T>,
+			proof: BoundedVec<u8, ConstU32<MAX_PROOF_LEN>>,
+		) -> DispatchResult {
+			ensure_authorized(origin)?;
+			let _ = proof; // verified when the transaction was authorized
+			Self::do_respond_anonymously(survey, ring, seq, alias, answers)
 		}
 	}
 }

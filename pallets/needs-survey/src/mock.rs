@@ -61,7 +61,12 @@ impl pallet_needs_survey::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type SurveyDeposit = frame_support::traits::ConstU64<SURVEY_DEPOSIT>;
 	type MaxAmendments = frame_support::traits::ConstU8<3>;
+	type Rings = MockRings;
 }
+
+/// The rings of anonymous surveys: the shared double of pallet-rings
+/// (`gongzhi_primitives::testing::MockRings`).
+pub type MockRings = gongzhi_primitives::testing::MockRings<Test>;
 
 /// The registry: the [`CommunityRegistry`](gongzhi_primitives::CommunityRegistry) double that
 /// every pallet's mock shares (`gongzhi_primitives::testing`). Surveys have no providers, so no

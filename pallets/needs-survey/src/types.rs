@@ -349,6 +349,35 @@ pub struct SurveyInfo<T: Config> {
 	/// The deposit held from `creator` while the survey's storage is outstanding; zero once
 	/// released.
 	pub deposit: BalanceOf<T>,
+	/// How residents answer: under their resident number (`respond`, `amend`) or anonymously
+	/// under a per-survey alias (`respond_anonymously`). Fixed at creation.
+	pub mode: ResponseMode,
+}
+
+/// How residents answer a survey (fixed when it is created).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub enum ResponseMode {
+	/// Under the resident's number (`respond`, `amend`): the chain keeps one response per
+	/// resident, readable by anyone until reaped.
+	#[default]
+	Named,
+	/// Anonymously (匿名问卷): under an alias that only a member of the survey's rings can
+	/// make, unlinkable to the resident's account and to their aliases elsewhere
+	/// (`respond_anonymously`). The rings are fixed at the survey's opening block from the
+	/// member keys registered before it, in scope (pallet-rings).
+	Anonymous,
 }
 
 /// What a survey says: its title and questions with their options, exactly as created. Read by

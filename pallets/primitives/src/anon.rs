@@ -292,6 +292,20 @@ pub fn message<C: Encode>(item: u32, ring: u32, choice: &C, seq: u32) -> [u8; 32
 	blake2_256(&(item, ring, choice, seq).encode())
 }
 
+/// A pallet's error as the transaction pool reports a refused anonymous action:
+/// `InvalidTransaction::Custom(i)`, `i` the index of the error in its pallet's `Error` enum (an
+/// app turns it back into the error's name from the metadata). Anything but a pallet error is
+/// `Custom(255)`.
+pub fn refusal(
+	error: sp_runtime::DispatchError,
+) -> sp_runtime::transaction_validity::TransactionValidityError {
+	let index = match error {
+		sp_runtime::DispatchError::Module(module) => module.error[0],
+		_ => u8::MAX,
+	};
+	sp_runtime::transaction_validity::InvalidTransaction::Custom(index).into()
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

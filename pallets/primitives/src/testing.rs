@@ -428,6 +428,21 @@ type RingsReady = StorageMap<GongzhiMockRings, Twox64Concat, ItemRef, u32>;
 #[storage_alias(verbatim)]
 type RingMembers = StorageMap<GongzhiMockRings, Blake2_128Concat, (ItemRef, u32, Alias), ()>;
 
+/// Authorizes `call` as the pool (and block building) does, for a call with a
+/// `#[pallet::authorize]`: `Err(i)` when refused with `InvalidTransaction::Custom(i)`, `i` the
+/// index of the pallet's error (see [`crate::anon::refusal`]). Panics on any other refusal, or if
+/// the call has no authorize function: a test of an anonymous action wants a named error.
+pub fn authorize<C: frame_support::traits::Authorize>(call: &C) -> Result<(), u8> {
+	use sp_runtime::transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidityError,
+	};
+	match call.authorize(TransactionSource::External).expect("the call has an authorize") {
+		Ok(_) => Ok(()),
+		Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(index))) => Err(index),
+		Err(other) => panic!("refused without a named error: {other:?}"),
+	}
+}
+
 /// The shared [`AnonymousRings`] double (pallet-rings): tests say when an item's rings are ready
 /// and which aliases are members of which ring, and make the "proofs" it accepts. A proof here is
 /// the bytes `ring (u32 LE) ++ message ++ alias`, accepted for a member alias of that ring of that

@@ -23,8 +23,7 @@ use gongzhi_primitives::{
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	transaction_validity::{
-		InvalidTransaction, TransactionSource, TransactionValidity, TransactionValidityError,
-		TransactionValidityWithRefund, ValidTransaction,
+		TransactionSource, TransactionValidity, TransactionValidityWithRefund, ValidTransaction,
 	},
 };
 
@@ -682,11 +681,11 @@ impl<T: Config> Pallet<T> {
 		proof: &BoundedVec<u8, ConstU32<MAX_PROOF_LEN>>,
 	) -> TransactionValidityWithRefund {
 		let plan =
-			Self::ensure_anonymous_ballot(*project, *bid, *seq, alias).map_err(Self::refusal)?;
+			Self::ensure_anonymous_ballot(*project, *bid, *seq, alias).map_err(anon::refusal)?;
 		let message = anon::message(*project, *ring, bid, *seq);
 		let proven = T::Rings::verify(ItemRef::procurement(*project), *ring, proof, &message)
 			.map_err(|e| {
-				Self::refusal(
+				anon::refusal(
 					match e {
 						ProofError::RingsNotReady => Error::<T>::RingsNotReady,
 						ProofError::UnknownRing => Error::<T>::UnknownRing,
@@ -696,7 +695,7 @@ impl<T: Config> Pallet<T> {
 				)
 			})?;
 		if proven != *alias {
-			return Err(Self::refusal(Error::<T>::BadProof.into()));
+			return Err(anon::refusal(Error::<T>::BadProof.into()));
 		}
 		let left = plan.project.rules.voting.end.saturating_sub(Self::now());
 		let validity: TransactionValidity = ValidTransaction::with_tag_prefix("GongzhiAnonBallot")
@@ -705,15 +704,6 @@ impl<T: Config> Pallet<T> {
 			.propagate(true)
 			.into();
 		Ok((validity?, Weight::zero()))
-	}
-
-	/// A pallet error as the pool reports a refused transaction: `Custom(its index)`.
-	fn refusal(error: DispatchError) -> TransactionValidityError {
-		let index = match error {
-			DispatchError::Module(module) => module.error[0],
-			_ => u8::MAX,
-		};
-		InvalidTransaction::Custom(index).into()
 	}
 
 	/// Writes an authorized anonymous ballot: the tallies, the ballot count, the ballot.

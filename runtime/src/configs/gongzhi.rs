@@ -98,6 +98,8 @@ impl pallet_needs_survey::Config for Runtime {
 	type RetentionPeriod = ConstU32<{ 180 * DAYS }>;
 	/// Responses removed per reaping call.
 	type MaxReapBatch = ConstU32<500>;
+	/// Anonymous surveys' rings and proofs.
+	type Rings = Rings;
 	/// Chain governance (the council, or Root) may cancel any survey (street offices cancel
 	/// those in their scope).
 	type AdminOrigin = AdminOrigin;

@@ -8,6 +8,7 @@ use gongzhi_primitives::{
 	CommunityId, CommunityRegistry, OfficeId, ResidentId, ResidentInfo, Scope, SurveyId,
 };
 
+mod anonymous;
 mod close_cancel;
 mod create;
 mod reap;

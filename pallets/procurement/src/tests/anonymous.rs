@@ -6,11 +6,7 @@
 //! each refused with their named error, before any block; tallies equal the stored ballots.
 
 use super::*;
-use frame_support::{
-	assert_noop,
-	pallet_prelude::{InvalidTransaction, TransactionSource, TransactionValidityError},
-	traits::Authorize,
-};
+use frame_support::assert_noop;
 use gongzhi_primitives::anon::{message, Alias, AnonymousRings, ItemRef};
 
 const ALICE: Alias = [0xa1; 32];
@@ -46,13 +42,7 @@ fn ballot(project: ProjectId, ring: u32, bid: BidIndex, seq: u32, alias: Alias) 
 
 /// Authorizes `call` as the pool (and block building) does; `Err(error name)` if refused.
 fn authorize(call: &Call<Test>) -> Result<(), &'static str> {
-	match call.authorize(TransactionSource::External).expect("the call has an authorize") {
-		Ok(_) => Ok(()),
-		Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(index))) => {
-			Err(error_name(index))
-		},
-		Err(other) => panic!("refused without a named error: {other:?}"),
-	}
+	gongzhi_primitives::testing::authorize(call).map_err(error_name)
 }
 
 /// The name of this pallet's error with index `index`.
