@@ -31,6 +31,9 @@ export interface VaultContents {
   /** Anonymous ballots cast from this device, by project: the alias and ring they were cast
    * under (to show the receipt; both can be recomputed from the key). */
   anonymous?: Record<string, { alias: string; ring: number }>;
+  /** Anonymous surveys answered from this device, by survey: the alias and ring of the response
+   * (to show its receipt and offer amending; both can be recomputed from the key). */
+  anonymousSurveys?: Record<string, { alias: string; ring: number }>;
 }
 
 /** A member key's secret and public key (hex). */

@@ -42,23 +42,28 @@ export function surveyForm({ chain, acting }: Ctx): HTMLElement {
   const title = input('survey-title');
   const opens = dateInput(chain, 'survey-opens', minutes(1));
   const closes = dateInput(chain, 'survey-closes', minutes(60 * 24 * 7));
+  const anonymous = h('input', { type: 'checkbox', 'data-testid': 'survey-anonymous' });
   const questions = [questionEditor(0)];
   const list = h('div', {}, questions[0].el);
   const add = h('button', { class: 'secondary', 'data-testid': 'survey-add-question', onclick: () => { const q = questionEditor(questions.length); questions.push(q); list.append(q.el); } }, ct('survey.addQuestion'));
   return card(ct('survey.new'),
     field(ct('survey.scope'), scopeKind), field('#', scopeId), field(ct('survey.titleField'), title),
     field(ct('survey.opens'), opens, blockHint(opens)), field(ct('survey.closes'), closes, blockHint(closes)),
+    field(ct('survey.anonymous'), anonymous),
     list, add,
     sendButton({ chain, acting, label: ct('survey.create'), testid: 'survey-create', build: () => {
       const [from, to] = [opens.block(), closes.block()];
       if (to <= from) throw new Error(ct('common.dateOrder'));
-      return chain.api.tx.NeedsSurvey.create_survey({
+      const args = {
         scope: Enum(scopeKind.value as 'Office', number(scopeId)) as any,
         title: utf8(title.value.trim()),
         questions: questions.map((q) => q.value()) as any,
         opens_at: from,
         closes_at: to,
-      });
+      };
+      // An anonymous survey: residents answer under an alias from their member key, with no
+      // signer; its rings are fixed from the keys registered before it opens.
+      return anonymous.checked ? chain.api.tx.NeedsSurvey.create_anonymous_survey(args) : chain.api.tx.NeedsSurvey.create_survey(args);
     } }));
 }
 

@@ -437,6 +437,35 @@ export const MODULE_ERRORS: Record<string, Sentence> = {
     zh: '一次清理的数量超出了允许范围，请调整。',
     en: 'The number of responses to clear at once is outside the allowed range.',
   },
+  // Anonymous surveys (匿名问卷).
+  'NeedsSurvey.ResponsesAreAnonymous': {
+    zh: '这是匿名调研，请在应用里用“匿名提交”回答。',
+    en: 'This survey is anonymous: answer it with the app’s anonymous submit.',
+  },
+  'NeedsSurvey.NotAnonymous': {
+    zh: '这份调研不是匿名调研，请用普通方式回答。',
+    en: 'This survey isn’t anonymous: answer it the usual way.',
+  },
+  'NeedsSurvey.RingsNotReady': {
+    zh: '这份调研的匿名名单还在生成中，请过几个区块再提交。',
+    en: 'This survey’s list of anonymous respondents is still being built. Submit again in a few blocks.',
+  },
+  'NeedsSurvey.UnknownRing': {
+    zh: '这份调研没有这个匿名组，请刷新后重试。',
+    en: 'This survey has no such group of anonymous respondents. Refresh and try again.',
+  },
+  'NeedsSurvey.BadProof': {
+    zh: '匿名答卷的证明没有通过验证：您可能不在这份调研的名单里（例如密钥是在调研开始后才登记的），或证明是为别的调研或答案生成的。',
+    en: 'The anonymous answers’ proof didn’t verify: you may not be on this survey’s list (for example, your key was registered after it opened), or the proof was made for another survey or other answers.',
+  },
+  'NeedsSurvey.StaleSequence': {
+    zh: '这份匿名答卷已经提交过，或者之后又修改过，所以作废了。请刷新后重新提交。',
+    en: 'These anonymous answers were already submitted, or have been changed since, so they no longer count. Refresh and submit again.',
+  },
+  'NeedsSurvey.SequenceAhead': {
+    zh: '这份匿名答卷的序号超前了，之前的答卷还没记录上链。请等它确认后再修改。',
+    en: 'These anonymous answers are numbered ahead of the ones recorded. Wait until the earlier ones are confirmed, then change them.',
+  },
 
   // ---------------------------------------------------------------------------------------------
   // Procurement: government-purchased services chosen by residents' ballot (购买服务投票)

@@ -4,18 +4,15 @@
 // the reveal window opens. The receipt says what the chain holds, in which block, and whether
 // it is final. The paper path: a ballot signed here, shown as a QR code an officer submits.
 // An anonymous ballot (匿名投票) is proved on this phone with the resident's member key (set up
-// once, sealed in the vault before it is registered) and sent with no signer (src/anon.ts).
+// once, sealed in the vault before it is registered) and sent with no signer (src/anonymous.ts).
 
-import { h, card, note, txButton, blockDate, qr, text, activity } from '../ui';
+import { h, card, note, txButton, blockDate, qr, text } from '../ui';
 import { t, formatFen } from '../i18n';
 import { requireAccount, state, updateVault } from '../state';
 import { ballotCommitment, decodeStoredBallot, encodeQr, newSalt, relayedBallotMessage, type RelayedBallotQr } from '../payloads';
 import { fromHex, toHex } from '../bytes';
-import { Enum } from 'polkadot-api';
-import { RING_EXPONENT, ballotMessage, encodeKeys, generalTransaction, possessionMessage, procurementContext, ringOf } from '../anon';
-import { prover } from '../prover';
-import { describe, type TxState } from '../tx';
-import { explainRejection } from '../explain';
+import { ballotMessage } from '../anon';
+import { anonymousButton, anonymousReceipt, memberKeyCard } from '../anonymous';
 
 type Api = NonNullable<typeof state.chain>['api'];
 type Info = NonNullable<Awaited<ReturnType<Api['apis']['GongzhiApi']['project_info']>>>;
@@ -40,147 +37,44 @@ export async function ballotsScreen(rerender: () => void): Promise<HTMLElement> 
   return h('div', {}, await memberKeyCard(status.resident.id, rerender), ...(cards.length ? cards : [card(t('nav.ballots'), note(t('ballot.none'), { 'data-testid': 'no-ballots' }))]));
 }
 
-/** The resident's anonymous-ballot key: registered or not, and a button to register one. The
- * secret is made here and sealed in the vault before its public key is sent. */
-async function memberKeyCard(residentId: number, rerender: () => void): Promise<HTMLElement> {
-  const chain = state.chain!;
-  const history = await chain.api.query.Community.MemberKeys.getValue(residentId, { at: 'best' });
-  const current = history?.[history.length - 1];
-  const mine = state.contents?.memberKeys ?? [];
-  const registered = !!current && mine.some((k) => k.key.toLowerCase() === current.key.toLowerCase());
-  const stateName = registered ? 'registered' : current ? 'other' : 'none';
-  let pending: { entropy: Uint8Array; key: Uint8Array } | null = null;
-  const button = txButton({
-    label: registered ? t('anon.keyChange') : t('anon.keySet'), testid: 'anon-key-set', chain, account: requireAccount, kind: registered ? 'secondary' : 'primary',
-    build: async () => {
-      const entropy = crypto.getRandomValues(new Uint8Array(32));
-      const key = await prover.memberKey(entropy);
-      const proof = await prover.sign(entropy, possessionMessage(requireAccount().publicKey));
-      pending = { entropy, key };
-      return chain.api.tx.Community.set_member_key({ key: toHex(key), proof: toHex(proof) });
-    },
-    // The secret is in the vault (and so in the next backup) before its key leaves the page.
-    before: () => updateVault((c) => { (c.memberKeys ??= []).push({ entropy: toHex(pending!.entropy), key: toHex(pending!.key) }); }),
-    after: () => setTimeout(rerender, 1500),
-  });
-  return card(
-    t('anon.title'),
-    h('p', { 'data-testid': 'anon-key-status', 'data-state': stateName }, registered ? t('anon.keyRegistered', { n: current!.since }) : current ? t('anon.keyOther') : t('anon.keyNone')),
-    registered ? null : note(t('anon.keyBackup')),
-    button,
-  );
-}
-
-/** What this device knows of its anonymous ballot in `project`: the ring and alias it was cast
- * under (from the vault). */
-const anonymousNote = (project: number) => state.contents?.anonymous?.[String(project)];
-
-/** A ballot for `bid` with no signer: finds the resident's ring in the project, checks the
- * ring's keys against the chain's root, proves on this device (in a worker), and sends it as a
- * general transaction; reports each step in `status`. */
+/** An anonymous ballot for `bid`: proved on this device and sent with no signer
+ * (src/anonymous.ts); its sequence number is one more than the alias's stored ballot's. */
 function anonymousVoteButton(info: Info, bid: number, rerender: () => void): HTMLElement {
   const chain = state.chain!;
   const project = info.project;
-  const testid = `anon-vote-${project}-${bid}`;
-  const status = h('p', { class: 'tx-status', 'data-testid': `${testid}-status`, role: 'status', 'aria-live': 'polite' });
-  const button = h('button', { class: 'primary', 'data-testid': testid }, t('anon.vote'));
-  const show = (text: string, phase: string) => {
-    status.textContent = text;
-    status.dataset.phase = phase;
-    status.className = phase === 'failed' ? 'tx-status error' : phase === 'finalized' ? 'tx-status ok' : 'tx-status';
-  };
-  const report = (s: TxState) => show(describe(s), s.phase);
-  const fail = (reason: string): never => {
-    throw new Error(reason);
-  };
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    // As a signed transaction's button: no redraw in the middle, and the outcome kept above the
-    // redrawn screen.
-    activity.inFlight++;
-    try {
-      show(t('anon.preparing'), 'checking');
-      const keys = state.contents?.memberKeys ?? [];
-      if (!keys.length) fail(t('anon.noKey'));
-      const item = { kind: Enum('Procurement'), id: project };
-      const record = await chain.api.query.Rings.Items.getValue(item, { at: 'best' });
-      if (!record || record.stage.type !== 'Ready') fail(t('anon.notReady'));
-      const pages = await chain.api.query.Rings.Members.getEntries(item, { at: 'best' });
-      const members = pages.sort((a, b) => a.keyArgs[1] - b.keyArgs[1]).flatMap((p) => p.value.map((k) => fromHex(k)));
-      let mine: { ring: number; keys: Uint8Array[]; entropy: Uint8Array } | null = null;
-      for (const k of [...keys].reverse()) {
-        const found = ringOf(members, record!.rings, fromHex(k.key));
-        if (found) { mine = { ...found, entropy: fromHex(k.entropy) }; break; }
-      }
-      if (!mine) fail(t('anon.notMember'));
-      const { ring, entropy } = mine!;
-      const stored = await chain.api.query.Rings.ItemRings.getValue(item, ring, { at: 'best' });
-      if (!stored || stored.state.type !== 'Fixed') fail(t('anon.notReady'));
-      const exponent = RING_EXPONENT[stored!.domain.type];
-      const encoded = encodeKeys(mine!.keys);
-      show(t('anon.proving'), 'signing');
-      // The chain's root must be the root of the keys it lists: a ring is public, and checked.
-      const root = await prover.root(exponent, encoded);
-      if (toHex(root) !== (stored!.state.value as { root: string }).root.toLowerCase()) fail(t('anon.ringMismatch'));
-      const context = procurementContext(fromHex(chain.genesis), project);
-      const alias = toHex(await prover.alias(entropy, context));
+  return anonymousButton({
+    label: t('anon.vote'), testid: `anon-vote-${project}-${bid}`, kind: 'Procurement', id: project,
+    choice: () => bid,
+    sequence: async (alias) => {
       const previous = await chain.api.query.Procurement.AnonymousBallots.getValue(project, alias, { at: 'best' });
-      const seq = previous ? previous.seq + 1 : 0;
-      const proven = await prover.prove(exponent, entropy, encoded, context, ballotMessage(project, ring, bid, seq));
-      const tx = chain.api.tx.Procurement.cast_anonymous_ballot({ project, ring, bid, seq, alias: toHex(proven.alias), proof: proven.proof });
-      const xt = generalTransaction(await tx.getEncodedData());
-      const done = await new Promise<TxState & { phase: 'finalized' }>((resolve, reject) => {
-        const sub = chain.client.submitAndWatch(xt).subscribe({
-          next: (event) => {
-            if (event.type === 'broadcasted') report({ phase: 'submitted', txHash: event.txHash });
-            else if (event.type === 'txBestBlocksState' && event.found) {
-              if (!event.ok) { sub.unsubscribe(); reject(new Error(t('anon.refused'))); } else report({ phase: 'inBlock', block: event.block.number, blockHash: event.block.hash });
-            } else if (event.type === 'finalized') {
-              if (!event.ok) reject(new Error(t('anon.refused')));
-              else resolve({ phase: 'finalized', block: event.block.number, blockHash: event.block.hash, events: event.events });
-            }
-          },
-          error: (error) => reject(new Error(t('tx.dropped', { reason: explainRejection(error) }))),
-        });
-      });
-      report(done);
-      activity.lastOutcome = `${t('anon.vote')} · ${describe(done)}`;
+      return previous ? previous.seq + 1 : 0;
+    },
+    message: (choice, ring, seq) => ballotMessage(project, ring, choice, seq),
+    call: (choice, { ring, seq, alias, proof }) => chain.api.tx.Procurement.cast_anonymous_ballot({ project, ring, bid: choice, seq, alias, proof }),
+    after: async (done, { alias, ring }) => {
       landed.set(project, { block: done.block, hash: done.blockHash });
       await updateVault((c) => { (c.anonymous ??= {})[String(project)] = { alias, ring }; });
       setTimeout(rerender, 1500);
-    } catch (error) {
-      show(t('tx.failed', { reason: (error as Error).message }), 'failed');
-    } finally {
-      button.disabled = false;
-      activity.inFlight--;
-    }
+    },
   });
-  return h('div', {}, button, status);
 }
 
 /** The receipt of this device's anonymous ballot: the choice stored under its alias (never its
  * account), how often it was changed, the ring's anonymity set, and whether it is final. */
-async function anonymousReceiptView(project: number): Promise<HTMLElement> {
+function anonymousReceiptView(project: number): Promise<HTMLElement> {
   const chain = state.chain!;
-  const box = h('div', { class: 'receipt', 'data-testid': `receipt-${project}` }, h('h3', {}, t('ballot.receipt')));
-  const mine = anonymousNote(project);
-  if (!mine) return (box.append(note(t('ballot.receiptNone'))), box);
-  const [final, best, ring] = await Promise.all([
-    chain.api.query.Procurement.AnonymousBallots.getValue(project, mine.alias as `0x${string}`),
-    chain.api.query.Procurement.AnonymousBallots.getValue(project, mine.alias as `0x${string}`, { at: 'best' }),
-    chain.api.query.Rings.ItemRings.getValue({ kind: Enum('Procurement'), id: project }, mine.ring),
-  ]);
-  const receipt = best ?? final;
-  if (!receipt) return (box.append(note(t('ballot.receiptNone'))), box);
-  const isFinal = !!final && final.seq === receipt.seq && final.bid === receipt.bid;
   const where = landed.get(project);
-  box.append(...[
-    h('p', { 'data-testid': `receipt-${project}-choice` }, t('ballot.receiptBid', { bid: receipt.bid })),
-    note(t('anon.receipt', { changes: receipt.seq, size: ring?.size ?? 0, alias: `${mine.alias.slice(0, 10)}…` }), { 'data-testid': `receipt-${project}-anonymous` }),
-    where ? note(t('ballot.inBlock', { n: where.block }), { 'data-testid': `receipt-${project}-block` }) : null,
-    h('p', { class: isFinal ? 'ok' : 'warn', 'data-testid': `receipt-${project}-final`, 'data-final': String(isFinal) }, isFinal ? t('ballot.finalized') : t('ballot.notFinalized')),
-  ].filter((n) => n !== null) as HTMLElement[]);
-  return box;
+  return anonymousReceipt({
+    testid: `receipt-${project}`, title: t('ballot.receipt'), none: t('ballot.receiptNone'),
+    kind: 'Procurement', id: project, mine: state.contents?.anonymous?.[String(project)],
+    read: (alias, best) => chain.api.query.Procurement.AnonymousBallots.getValue(project, alias, { at: best ? 'best' : 'finalized' }),
+    changes: (ballot) => ballot.seq,
+    same: (a, b) => a.seq === b.seq && a.bid === b.bid,
+    details: (ballot) => [
+      h('p', { 'data-testid': `receipt-${project}-choice` }, t('ballot.receiptBid', { bid: ballot.bid })),
+      where ? note(t('ballot.inBlock', { n: where.block }), { 'data-testid': `receipt-${project}-block` }) : null,
+    ],
+  });
 }
 
 async function projectCard(info: Info, tally: Tally, residentId: number, rerender: () => void): Promise<HTMLElement> {
