@@ -154,6 +154,16 @@ pub fn plan(b: &BlockCtx, ev: &EventRecord) -> Result<Vec<Stmt>, FieldError> {
 				stmt(update, vec![survey.into()]),
 			]
 		},
+		// An anonymous response names no resident: only the survey's counters move (the first
+		// response under an alias is `seq` 0, an amendment one more).
+		("NeedsSurvey", "AnonymousResponseSubmitted") => {
+			let counter = if f.int("seq")? == 0 {
+				"UPDATE surveys SET responses = responses + 1 WHERE survey = $1"
+			} else {
+				"UPDATE surveys SET amendments = amendments + 1 WHERE survey = $1"
+			};
+			vec![stmt(counter, vec![f.int("survey")?.into()])]
+		},
 		("NeedsSurvey", "SurveyClosed") => vec![stmt(
 			"UPDATE surveys SET status = 'closed', responses = $2, eligible = $3, turnout_ppm = $4, closed_block = $5 \
 			 WHERE survey = $1",
@@ -247,6 +257,16 @@ pub fn plan(b: &BlockCtx, ev: &EventRecord) -> Result<Vec<Stmt>, FieldError> {
 				choice(project, resident, bid, n),
 				stmt(counter, vec![project.into()]),
 			]
+		},
+		// An anonymous ballot names no resident: only the project's counters move (its choice
+		// is in the chain's tallies, `project_tally`).
+		("Procurement", "AnonymousBallotCast") => {
+			let counter = if f.opt_int("previous")?.is_some() {
+				"UPDATE projects SET ballots_changed = ballots_changed + 1 WHERE project = $1"
+			} else {
+				"UPDATE projects SET ballots_cast = ballots_cast + 1 WHERE project = $1"
+			};
+			vec![stmt(counter, vec![f.int("project")?.into()])]
 		},
 		("Procurement", "BallotCommitted") => {
 			let project = f.int("project")?;

@@ -365,6 +365,59 @@ async fn sqlite_scenario_and_dump_is_deterministic() {
 	assert!(a.starts_with("meta\t") || a.starts_with("cursor\t"));
 }
 
+/// Anonymous responses and ballots name no resident: they move only the survey's and the
+/// project's counters, first actions and changes apart.
+#[tokio::test]
+async fn anonymous_responses_and_ballots_count_without_a_resident() {
+	let db = Db::open(&sqlite_url("anonymous")).await.unwrap();
+	let alias = |n: u8| format!("0x{}", format!("{n:02x}").repeat(32));
+	let mut blocks = chain()[..2].to_vec();
+	blocks.push(block(
+		2,
+		vec![
+			event(
+				0,
+				"NeedsSurvey",
+				"AnonymousResponseSubmitted",
+				json!({"survey": 0, "ring": 0, "alias": alias(1), "seq": 0}),
+			),
+			event(
+				1,
+				"NeedsSurvey",
+				"AnonymousResponseSubmitted",
+				json!({"survey": 0, "ring": 1, "alias": alias(2), "seq": 0}),
+			),
+			event(
+				2,
+				"NeedsSurvey",
+				"AnonymousResponseSubmitted",
+				json!({"survey": 0, "ring": 0, "alias": alias(1), "seq": 1}),
+			),
+			event(
+				3,
+				"Procurement",
+				"AnonymousBallotCast",
+				json!({"project": 0, "ring": 0, "alias": alias(3), "bid": 1, "previous": null}),
+			),
+			event(
+				4,
+				"Procurement",
+				"AnonymousBallotCast",
+				json!({"project": 0, "ring": 0, "alias": alias(3), "bid": 0, "previous": 1}),
+			),
+		],
+	));
+	write_all(&db, &blocks).await;
+	assert_eq!(scalar(&db, "SELECT responses FROM surveys WHERE survey = 0").await, json!(2));
+	assert_eq!(scalar(&db, "SELECT amendments FROM surveys WHERE survey = 0").await, json!(1));
+	assert_eq!(scalar(&db, "SELECT COUNT(*) FROM survey_responses").await, json!(0));
+	assert_eq!(scalar(&db, "SELECT ballots_cast FROM projects WHERE project = 0").await, json!(1));
+	assert_eq!(
+		scalar(&db, "SELECT ballots_changed FROM projects WHERE project = 0").await,
+		json!(1)
+	);
+}
+
 #[tokio::test]
 async fn reopening_keeps_the_cursor() {
 	let url = sqlite_url("reopen");
