@@ -20,7 +20,7 @@ import { readdirSync } from 'node:fs';
 /** The browser lane: every file whose name starts with 2 (Chromium), 06, 07, 09 and 13. Measured
  * on 2 cores (CI of 1 December 2026, before 15 and 23): 1660 s here, 1754 s in the other; 06
  * takes about 210 s, 07 about 150 s, 08 about 610 s (in the other lane), 09 about 85 s, 13 about
- * 20 s; 14 (in the other lane) about a minute; 23 (the app's anonymous ballot) about 3 minutes. */
+ * 20 s; 14 (in the other lane) about a minute; 23 (the app's anonymous ballot, then an anonymous survey) about 5 minutes. */
 const BROWSER_LANE = (f) => /^tests\/(2\d|06|07|09|13)-/.test(f);
 /** Files that run alone, after both lanes: 05 shares 03's chain spec (`local`); 15 proves 1,000
  * anonymous ballots on both cores (about 9 minutes in a lane). With 15 in the browser lane the
