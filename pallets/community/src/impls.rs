@@ -909,6 +909,19 @@ impl<T: Config> Pallet<T> {
 		KeyHolders::<T>::remove((record.office, record.community, record.id));
 	}
 
+	/// The member key `resident` had in force before block `at`: the latest they set before it
+	/// (one storage read: their key history, newest last). An item opening at `at` takes this
+	/// key into its ring, so a key changed in or after that block doesn't change the ring.
+	/// `None` if they had none then, or if it is no longer known: the pallet keeps a resident's
+	/// current and previous key only, and none once the resident is retired.
+	pub fn member_key_before(resident: ResidentId, at: BlockNumberFor<T>) -> Option<MemberKey> {
+		MemberKeys::<T>::get(resident)?
+			.iter()
+			.rev()
+			.find(|record| record.since < at)
+			.map(|record| record.key)
+	}
+
 	/// The walk of [`CommunityRegistry::member_keys_in`] over [`KeyHolders`]: the office's
 	/// entries (or one community's) in storage order, after `after`.
 	pub(crate) fn walk_key_holders(
@@ -956,8 +969,7 @@ impl<T: Config> Pallet<T> {
 			if registered_at >= at {
 				continue;
 			}
-			let key = MemberKeys::<T>::get(resident)
-				.and_then(|h| h.iter().rev().find(|r| r.since < at).map(|r| r.key));
+			let key = Self::member_key_before(resident, at);
 			page.keys.extend(key);
 		}
 		if entries.peek().is_none() {
@@ -2017,15 +2029,6 @@ impl<T: Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 
 	fn max_employers() -> u32 {
 		T::MaxEmployers::get()
-	}
-
-	/// One storage read: the resident's key history, newest last.
-	fn member_key_at(resident: ResidentId, at: BlockNumberFor<T>) -> Option<MemberKey> {
-		MemberKeys::<T>::get(resident)?
-			.iter()
-			.rev()
-			.find(|record| record.since <= at)
-			.map(|record| record.key)
 	}
 
 	/// Walks [`KeyHolders`]: one read per resident, and one of their key history when they

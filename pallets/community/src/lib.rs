@@ -80,7 +80,7 @@
 //! another resident (which would share that resident's aliases and block their ballot). A key
 //! belongs to one resident ([`MemberKeyOwners`]); [`MemberKeys`] keeps each resident's current
 //! key and the one before it, each with the block it was set in, so that the key in force when an
-//! item opened (`CommunityRegistry::member_key_at`) stays known after a change. A key changes at
+//! item opened (`Pallet::member_key_before`) stays known after a change. A key changes at
 //! most once per [`Config::MemberKeyCooldown`]. The keys are kept by `ResidentId`: a move or a new
 //! account keeps them; retiring the resident removes them (and frees them).
 //!

@@ -18,9 +18,7 @@ use gongzhi_primitives::{
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	transaction_validity::{
-		TransactionSource, TransactionValidity, TransactionValidityWithRefund, ValidTransaction,
-	},
+	transaction_validity::{TransactionSource, TransactionValidityWithRefund},
 	DispatchError, Permill,
 };
 
@@ -74,12 +72,10 @@ impl<T: Config> Pallet<T> {
 	/// capacity and the next id. Returns the record to store.
 	pub(crate) fn ensure_create(
 		who: &T::AccountId,
-		scope: Scope,
-		questions: &QuestionsOf<T>,
-		opens_at: BlockNumberFor<T>,
-		closes_at: BlockNumberFor<T>,
+		terms: &SurveyTerms<T>,
 		mode: ResponseMode,
 	) -> Result<CreatePlan<T>, DispatchError> {
+		let SurveyTerms { scope, ref questions, opens_at, closes_at, .. } = *terms;
 		let office = T::Registry::scope_office(scope).ok_or(Error::<T>::UnknownScope)?;
 		ensure!(T::Registry::may_manage(who, scope), Error::<T>::NotManager);
 
@@ -116,6 +112,7 @@ impl<T: Config> Pallet<T> {
 		let id = NextSurveyId::<T>::get();
 		id.checked_add(1).ok_or(Error::<T>::SurveyIdsExhausted)?;
 
+		let eligible = T::Registry::residents_in(scope);
 		// One tally per question; `questions.len() <= MaxQuestions`, so nothing is truncated.
 		let tallies = TalliesOf::<T>::truncate_from(
 			questions.iter().map(|q| QuestionTally::new(&q.kind)).collect(),
@@ -126,65 +123,55 @@ impl<T: Config> Pallet<T> {
 			creator: who.clone(),
 			opens_at,
 			closes_at,
-			eligible: T::Registry::residents_in(scope),
+			eligible,
 			responses: 0,
 			status: SurveyStatus::Open,
 			tallies,
-			deposit: T::SurveyDeposit::get(),
+			deposit: Self::deposit_for(mode, eligible),
 			mode,
 		};
 		Ok(CreatePlan { id, info })
 	}
 
+	/// What a new survey holds from its creator: `SurveyDeposit`, and for an anonymous survey
+	/// `RingMemberDeposit` more per resident in its scope now, for the rings that will store
+	/// their member keys (returned when `reap_responses` has removed them).
+	pub(crate) fn deposit_for(mode: ResponseMode, residents: u32) -> BalanceOf<T> {
+		let rings = match mode {
+			ResponseMode::Named => BalanceOf::<T>::zero(),
+			ResponseMode::Anonymous => {
+				T::RingMemberDeposit::get().saturating_mul(BalanceOf::<T>::from(residents))
+			},
+		};
+		T::SurveyDeposit::get().saturating_add(rings)
+	}
+
 	/// `create_survey`: check, then store the survey, its texts and its place in the index.
-	pub(crate) fn do_create_survey(
-		who: T::AccountId,
-		scope: Scope,
-		title: TitleOf<T>,
-		questions: QuestionsOf<T>,
-		opens_at: BlockNumberFor<T>,
-		closes_at: BlockNumberFor<T>,
-	) -> DispatchResult {
-		Self::create(who, scope, title, questions, opens_at, closes_at, ResponseMode::Named)
-			.map(|_| ())
+	pub(crate) fn do_create_survey(who: T::AccountId, terms: SurveyTerms<T>) -> DispatchResult {
+		Self::create(who, terms, ResponseMode::Named).map(|_| ())
 	}
 
 	/// `create_anonymous_survey`: as `create_survey`, then open the survey's rings for its
 	/// opening block (pallet-rings fixes them from that block's member keys).
 	pub(crate) fn do_create_anonymous_survey(
 		who: T::AccountId,
-		scope: Scope,
-		title: TitleOf<T>,
-		questions: QuestionsOf<T>,
-		opens_at: BlockNumberFor<T>,
-		closes_at: BlockNumberFor<T>,
+		terms: SurveyTerms<T>,
 	) -> DispatchResult {
-		let id = Self::create(
-			who,
-			scope,
-			title,
-			questions,
-			opens_at,
-			closes_at,
-			ResponseMode::Anonymous,
-		)?;
+		let (scope, opens_at) = (terms.scope, terms.opens_at);
+		let id = Self::create(who, terms, ResponseMode::Anonymous)?;
 		T::Rings::open(ItemRef::survey(id), scope, opens_at)
 	}
 
 	/// Checks, holds the deposit, stores the survey and emits `SurveyCreated`; returns its id.
 	fn create(
 		who: T::AccountId,
-		scope: Scope,
-		title: TitleOf<T>,
-		questions: QuestionsOf<T>,
-		opens_at: BlockNumberFor<T>,
-		closes_at: BlockNumberFor<T>,
+		terms: SurveyTerms<T>,
 		mode: ResponseMode,
 	) -> Result<SurveyId, DispatchError> {
-		let CreatePlan { id, info } =
-			Self::ensure_create(&who, scope, &questions, opens_at, closes_at, mode)?;
+		let CreatePlan { id, info } = Self::ensure_create(&who, &terms, mode)?;
 		T::Currency::hold(&HoldReason::SurveyDeposit.into(), &who, info.deposit)
 			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		let SurveyTerms { scope, title, questions, opens_at, closes_at } = terms;
 		Self::insert_survey(id, info, SurveyText { title, questions })?;
 		Self::deposit_event(Event::<T>::SurveyCreated {
 			survey: id,
@@ -385,29 +372,17 @@ impl<T: Config> Pallet<T> {
 	) -> TransactionValidityWithRefund {
 		let plan = Self::ensure_anonymous_response(*survey, *seq, alias, answers)
 			.map_err(anon::refusal)?;
-		let message = anon::message(*survey, *ring, answers, *seq);
-		let proven =
-			T::Rings::verify(ItemRef::survey(*survey), *ring, proof, &message).map_err(|e| {
-				anon::refusal(
-					match e {
-						ProofError::RingsNotReady => Error::<T>::RingsNotReady,
-						ProofError::UnknownRing => Error::<T>::UnknownRing,
-						ProofError::BadProof => Error::<T>::BadProof,
-					}
-					.into(),
-				)
-			})?;
-		if proven != *alias {
-			return Err(anon::refusal(Error::<T>::BadProof.into()));
-		}
-		let left = plan.info.closes_at.saturating_sub(Self::now());
-		let validity: TransactionValidity =
-			ValidTransaction::with_tag_prefix("GongzhiAnonResponse")
-				.and_provides((survey, alias, seq))
-				.longevity(left.try_into().unwrap_or(u64::MAX).max(1))
-				.propagate(true)
-				.into();
-		Ok((validity?, Weight::zero()))
+		let claim = anon::Claim {
+			item: ItemRef::survey(*survey),
+			ring: *ring,
+			alias,
+			seq: *seq,
+			message: anon::message(*survey, *ring, answers, *seq),
+			tag: "GongzhiAnonResponse",
+			valid_for: plan.info.closes_at.saturating_sub(Self::now()),
+		};
+		let validity = anon::authorize::<BlockNumberFor<T>, T::Rings, Error<T>>(claim, proof)?;
+		Ok((validity, Weight::zero()))
 	}
 
 	/// `respond_anonymously` once authorized: check again, then store the response under its
@@ -874,5 +849,17 @@ impl<T: Config> SurveyLookup for Pallet<T> {
 		};
 		Self::insert_survey(id, info, text).expect("bench_survey: room in the open index");
 		id
+	}
+}
+
+/// Why an anonymous response's proof was refused, as this pallet's error (the pool reports it by its
+/// index: [`anon::refusal`]).
+impl<T: Config> From<ProofError> for Error<T> {
+	fn from(e: ProofError) -> Self {
+		match e {
+			ProofError::RingsNotReady => Error::<T>::RingsNotReady,
+			ProofError::UnknownRing => Error::<T>::UnknownRing,
+			ProofError::BadProof => Error::<T>::BadProof,
+		}
 	}
 }

@@ -170,6 +170,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type SurveyDeposit: Get<BalanceOf<Self>>;
 
+		/// What creating an anonymous survey holds, on top of `SurveyDeposit`, per resident in
+		/// its scope (e.g. the storage of a 32-byte key and its share of its ring's records):
+		/// its rings store a member key per eligible resident until `reap_responses` forgets
+		/// them, so the creator of a survey of 50,000 residents pays for what it stores. Counted
+		/// when the survey is created; released with the rest of the deposit.
+		#[pallet::constant]
+		type RingMemberDeposit: Get<BalanceOf<Self>>;
+
 		/// How far ahead a survey may open, in blocks (e.g. 30 days). An open survey holds one of
 		/// its office's `MaxOpenSurveysPerOffice` places from creation, so a far-future opening
 		/// could otherwise hold a place for ever.
@@ -376,7 +384,8 @@ pub mod pallet {
 		TooManyOpenSurveys,
 		/// Every survey id has been used.
 		SurveyIdsExhausted,
-		/// The creator can't pay the survey's deposit (`SurveyDeposit`).
+		/// The creator can't pay the survey's deposit (`SurveyDeposit`, and for an anonymous
+		/// survey `RingMemberDeposit` per resident in its scope).
 		InsufficientDeposit,
 		/// No survey has this id.
 		UnknownSurvey,
@@ -509,7 +518,10 @@ pub mod pallet {
 			closes_at: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_create_survey(who, scope, title, questions, opens_at, closes_at)
+			Self::do_create_survey(
+				who,
+				SurveyTerms { scope, title, questions, opens_at, closes_at },
+			)
 		}
 
 		/// Answer a survey.
@@ -650,7 +662,10 @@ pub mod pallet {
 			closes_at: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_create_anonymous_survey(who, scope, title, questions, opens_at, closes_at)
+			Self::do_create_anonymous_survey(
+				who,
+				SurveyTerms { scope, title, questions, opens_at, closes_at },
+			)
 		}
 
 		/// Answer, or amend one's answer to, an anonymous survey (匿名回答): a transaction with no

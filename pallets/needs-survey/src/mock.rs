@@ -34,6 +34,8 @@ impl pallet_balances::Config for Test {
 
 /// What creating a survey holds in the mock.
 pub const SURVEY_DEPOSIT: u64 = 10;
+/// What creating an anonymous survey holds in the mock per resident in its scope, on top.
+pub const RING_MEMBER_DEPOSIT: u64 = 5;
 /// What each account the tests use starts with.
 pub const ENDOWMENT: u64 = 1_000;
 
@@ -60,6 +62,7 @@ impl pallet_needs_survey::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type SurveyDeposit = frame_support::traits::ConstU64<SURVEY_DEPOSIT>;
+	type RingMemberDeposit = frame_support::traits::ConstU64<RING_MEMBER_DEPOSIT>;
 	type MaxAmendments = frame_support::traits::ConstU8<3>;
 	type Rings = MockRings;
 }

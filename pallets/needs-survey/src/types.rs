@@ -394,6 +394,22 @@ pub struct SurveyText<T: Config> {
 	pub questions: QuestionsOf<T>,
 }
 
+/// A new survey's terms — where, what it asks and when — as `create_survey` and
+/// `create_anonymous_survey` receive them: checked, then stored (as [`SurveyInfo`] and
+/// [`SurveyText`]) as one.
+pub struct SurveyTerms<T: Config> {
+	/// The community or office whose residents answer.
+	pub scope: Scope,
+	/// The survey's title.
+	pub title: TitleOf<T>,
+	/// The questions, in order.
+	pub questions: QuestionsOf<T>,
+	/// The first block that takes responses.
+	pub opens_at: BlockNumberFor<T>,
+	/// The block from which no response is taken.
+	pub closes_at: BlockNumberFor<T>,
+}
+
 /// What `respond` and `amend` will write, as computed by their read-only checks.
 pub struct ResponsePlan<T: Config> {
 	/// The survey answered.

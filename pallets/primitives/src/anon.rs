@@ -306,6 +306,53 @@ pub fn refusal(
 	sp_runtime::transaction_validity::InvalidTransaction::Custom(index).into()
 }
 
+/// An anonymous action whose checks against its item have passed, waiting for its proof to be
+/// verified by [`authorize`]: what it claims and how long the pool may keep it.
+pub struct Claim<'a, BlockNumber> {
+	/// The item the action is about.
+	pub item: ItemRef,
+	/// The ring the prover claims to be a member of.
+	pub ring: u32,
+	/// The alias the action claims (its nullifier in the item).
+	pub alias: &'a Alias,
+	/// The alias's sequence number the action carries.
+	pub seq: u32,
+	/// The [`message`] the proof must sign.
+	pub message: [u8; 32],
+	/// The transaction pool's tag prefix for this kind of action.
+	pub tag: &'static str,
+	/// For how many more blocks its item takes it (the pool keeps it at least one).
+	pub valid_for: BlockNumber,
+}
+
+/// The second half of a pallet's `#[pallet::authorize]` for an anonymous action, once the action
+/// has passed the pallet's own checks (the first half, whose refusal is [`refusal`]): verifies
+/// `proof` through `Rings`, checks that it gives the claimed alias, and returns the action's
+/// validity: no priority of its own, it provides `(item id, alias, seq)` (so the pool keeps one
+/// transaction per alias and step) under `claim.tag`, valid for `claim.valid_for` blocks, and
+/// propagated. A refusal is the pallet's error `E` made from the [`ProofError`] (`BadProof` for a
+/// proof that verifies but gives another alias), as [`refusal`] reports it.
+pub fn authorize<BlockNumber, Rings, E>(
+	claim: Claim<'_, BlockNumber>,
+	proof: &[u8],
+) -> sp_runtime::transaction_validity::TransactionValidity
+where
+	BlockNumber: TryInto<u64>,
+	Rings: AnonymousRings<BlockNumber>,
+	E: From<ProofError> + Into<sp_runtime::DispatchError>,
+{
+	let refuse = |e: ProofError| refusal(E::from(e).into());
+	let proven = Rings::verify(claim.item, claim.ring, proof, &claim.message).map_err(refuse)?;
+	if proven != *claim.alias {
+		return Err(refuse(ProofError::BadProof));
+	}
+	sp_runtime::transaction_validity::ValidTransaction::with_tag_prefix(claim.tag)
+		.and_provides((claim.item.id, claim.alias, claim.seq))
+		.longevity(claim.valid_for.try_into().unwrap_or(u64::MAX).max(1))
+		.propagate(true)
+		.into()
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

@@ -166,13 +166,6 @@ pub trait CommunityRegistry<AccountId, BlockNumber> {
 	/// call that checks them all must be weighed for.
 	fn max_employers() -> u32;
 
-	/// The ring member key that resident `resident` had in force at block `at`: the latest key
-	/// they set at or before `at`. `None` if they had none then, or if the registry no longer
-	/// knows (it keeps a resident's current and previous key only, and none once the resident is
-	/// retired). An anonymous item fixes its rings from the keys in force at its opening block,
-	/// so a key changed after that doesn't change the ring.
-	fn member_key_at(resident: ResidentId, at: BlockNumber) -> Option<MemberKey>;
-
 	/// One page of the walk over the residents of `scope` who hold a member key, in the
 	/// registry's fixed order, starting after `after` (`None`: from the start) and reading at
 	/// most `limit` of them. Of those read, the page returns the key in force before block `at`

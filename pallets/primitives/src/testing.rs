@@ -244,6 +244,16 @@ impl<T: frame_system::Config> MockRegistry<T> {
 		MemberKeys::<T>::append(id, (key, now));
 	}
 
+	/// The key `resident` had in force before block `at` (the latest set before it), as an item
+	/// opening at `at` takes it into its ring; every key is kept here.
+	pub fn member_key_before(resident: ResidentId, at: BlockNumberFor<T>) -> Option<MemberKey> {
+		MemberKeys::<T>::get(resident)
+			.into_iter()
+			.rev()
+			.find(|(_, since)| *since < at)
+			.map(|(key, _)| key)
+	}
+
 	/// Removes resident `who` (if a resident): the account and the resident number are nobody,
 	/// and their member keys are gone.
 	pub fn retire_resident(who: &T::AccountId) {
@@ -328,15 +338,6 @@ impl<T: frame_system::Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>>
 		4
 	}
 
-	/// The latest key set at or before `at` (every key is kept here).
-	fn member_key_at(resident: ResidentId, at: BlockNumberFor<T>) -> Option<MemberKey> {
-		MemberKeys::<T>::get(resident)
-			.into_iter()
-			.rev()
-			.find(|(_, since)| *since <= at)
-			.map(|(key, _)| key)
-	}
-
 	/// Walked the slow way here, in (community, resident) order; pallet-community walks an
 	/// index of the residents holding a key, in its storage order. Either order is fixed.
 	fn member_keys_in(
@@ -360,11 +361,7 @@ impl<T: frame_system::Config> CommunityRegistry<T::AccountId, BlockNumberFor<T>>
 			let Some((cursor, info)) = rest.next() else { break };
 			page.read += 1;
 			page.next = Some(cursor);
-			let key = MemberKeys::<T>::get(info.id)
-				.into_iter()
-				.rev()
-				.find(|(_, since)| *since < at)
-				.map(|(key, _)| key);
+			let key = Self::member_key_before(info.id, at);
 			if let (true, Some(key)) = (info.registered_before(&at), key) {
 				page.keys.push(key);
 			}
@@ -657,21 +654,22 @@ mod tests {
 	}
 
 	#[test]
-	fn member_keys_in_force_at_a_block() {
+	fn member_keys_in_force_before_a_block() {
 		execute(|| {
 			let community = Registry::add_community(Registry::add_office(&1));
 			let alice = Registry::add_resident(&10, community);
-			assert_eq!(Registry::member_key_at(alice, 5), None);
+			assert_eq!(Registry::member_key_before(alice, 5), None);
 			Registry::set_member_key(&10, [1; 32]);
 			System::set_block_number(8);
 			Registry::set_member_key(&10, [2; 32]);
-			assert_eq!(Registry::member_key_at(alice, 4), None);
-			assert_eq!(Registry::member_key_at(alice, 5), Some([1; 32]));
-			assert_eq!(Registry::member_key_at(alice, 7), Some([1; 32]));
-			assert_eq!(Registry::member_key_at(alice, 8), Some([2; 32]));
-			assert_eq!(Registry::member_key_at(alice, 100), Some([2; 32]));
+			assert_eq!(Registry::member_key_before(alice, 5), None);
+			assert_eq!(Registry::member_key_before(alice, 6), Some([1; 32]));
+			// An item opening at the block of a change keeps the key in force before it.
+			assert_eq!(Registry::member_key_before(alice, 8), Some([1; 32]));
+			assert_eq!(Registry::member_key_before(alice, 9), Some([2; 32]));
+			assert_eq!(Registry::member_key_before(alice, 100), Some([2; 32]));
 			Registry::retire_resident(&10);
-			assert_eq!(Registry::member_key_at(alice, 100), None);
+			assert_eq!(Registry::member_key_before(alice, 100), None);
 		});
 	}
 

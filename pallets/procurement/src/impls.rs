@@ -22,9 +22,7 @@ use gongzhi_primitives::{
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	transaction_validity::{
-		TransactionSource, TransactionValidity, TransactionValidityWithRefund, ValidTransaction,
-	},
+	transaction_validity::{TransactionSource, TransactionValidityWithRefund},
 };
 
 /// What a ballot call will write, worked out by its check.
@@ -144,6 +142,21 @@ impl<T: Config> Pallet<T> {
 		Ok((id, office, T::Registry::residents_in(rules.scope)))
 	}
 
+	/// What opening a project holds: `ProjectDeposit`, and for an anonymous project
+	/// `RingMemberDeposit` more per resident in its scope now (`residents`), for the rings that
+	/// will store their member keys (returned when `reap_ballots` has forgotten them).
+	pub(crate) fn project_deposit(
+		rules: &ProjectRules<BlockNumberFor<T>>,
+		residents: u32,
+	) -> BalanceOf<T> {
+		let rings = if rules.is_anonymous() {
+			T::RingMemberDeposit::get().saturating_mul(BalanceOf::<T>::from(residents))
+		} else {
+			BalanceOf::<T>::zero()
+		};
+		T::ProjectDeposit::get().saturating_add(rings)
+	}
+
 	pub(crate) fn do_create_project(
 		who: T::AccountId,
 		details: DetailsOf<T>,
@@ -155,7 +168,7 @@ impl<T: Config> Pallet<T> {
 			// Its members: residents in scope registered, with a member key, before this block.
 			T::Rings::open(ItemRef::procurement(id), rules.scope, Self::now())?;
 		}
-		Self::hold(DepositFor::Project(id), &who, T::ProjectDeposit::get())?;
+		Self::hold(DepositFor::Project(id), &who, Self::project_deposit(&rules, eligible))?;
 		OpenProjects::<T>::try_mutate(office, |open| open.try_push(id))
 			.map_err(|_| Error::<T>::TooManyOpenProjects)?;
 		// Checked in `ensure_create_project`.
@@ -682,28 +695,17 @@ impl<T: Config> Pallet<T> {
 	) -> TransactionValidityWithRefund {
 		let plan =
 			Self::ensure_anonymous_ballot(*project, *bid, *seq, alias).map_err(anon::refusal)?;
-		let message = anon::message(*project, *ring, bid, *seq);
-		let proven = T::Rings::verify(ItemRef::procurement(*project), *ring, proof, &message)
-			.map_err(|e| {
-				anon::refusal(
-					match e {
-						ProofError::RingsNotReady => Error::<T>::RingsNotReady,
-						ProofError::UnknownRing => Error::<T>::UnknownRing,
-						ProofError::BadProof => Error::<T>::BadProof,
-					}
-					.into(),
-				)
-			})?;
-		if proven != *alias {
-			return Err(anon::refusal(Error::<T>::BadProof.into()));
-		}
-		let left = plan.project.rules.voting.end.saturating_sub(Self::now());
-		let validity: TransactionValidity = ValidTransaction::with_tag_prefix("GongzhiAnonBallot")
-			.and_provides((project, alias, seq))
-			.longevity(left.try_into().unwrap_or(u64::MAX).max(1))
-			.propagate(true)
-			.into();
-		Ok((validity?, Weight::zero()))
+		let claim = anon::Claim {
+			item: ItemRef::procurement(*project),
+			ring: *ring,
+			alias,
+			seq: *seq,
+			message: anon::message(*project, *ring, bid, *seq),
+			tag: "GongzhiAnonBallot",
+			valid_for: plan.project.rules.voting.end.saturating_sub(Self::now()),
+		};
+		let validity = anon::authorize::<BlockNumberFor<T>, T::Rings, Error<T>>(claim, proof)?;
+		Ok((validity, Weight::zero()))
 	}
 
 	/// Writes an authorized anonymous ballot: the tallies, the ballot count, the ballot.
@@ -1317,5 +1319,17 @@ impl<T: Config> AwardedContracts<T::AccountId> for Pallet<T> {
 		Bids::<T>::insert(id, 0, bid);
 		ProviderBids::<T>::insert(id, provider, 0);
 		id
+	}
+}
+
+/// Why an anonymous ballot's proof was refused, as this pallet's error (the pool reports it by its
+/// index: [`anon::refusal`]).
+impl<T: Config> From<ProofError> for Error<T> {
+	fn from(e: ProofError) -> Self {
+		match e {
+			ProofError::RingsNotReady => Error::<T>::RingsNotReady,
+			ProofError::UnknownRing => Error::<T>::UnknownRing,
+			ProofError::BadProof => Error::<T>::BadProof,
+		}
 	}
 }

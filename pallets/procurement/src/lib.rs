@@ -260,6 +260,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type ProjectDeposit: Get<BalanceOf<Self>>;
 
+		/// What opening an anonymous project holds, on top of `ProjectDeposit`, per resident in
+		/// its scope (e.g. the storage of a 32-byte key and its share of its ring's records):
+		/// its rings store a member key per eligible resident until `reap_ballots` forgets them,
+		/// so the office that opens a ballot of 50,000 residents pays for what it stores.
+		/// Counted when the project opens; released with the rest of the deposit.
+		#[pallet::constant]
+		type RingMemberDeposit: Get<BalanceOf<Self>>;
+
 		/// What a bid holds from its provider. Released when the bid is withdrawn or disqualified,
 		/// and when the project is closed or cancelled.
 		#[pallet::constant]
@@ -530,7 +538,8 @@ pub mod pallet {
 		ConflictOfInterest,
 		/// A relayed ballot's deadline must fall within the voting window.
 		DeadlineAfterVoting,
-		/// The account can't pay the deposit (`ProjectDeposit` or `BidDeposit`).
+		/// The account can't pay the deposit (`ProjectDeposit`, with `RingMemberDeposit` per
+		/// resident in scope for an anonymous project, or `BidDeposit`).
 		InsufficientDeposit,
 		/// A window (bidding, voting or reveal) must hold at least one block.
 		EmptyWindow,

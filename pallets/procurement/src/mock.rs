@@ -40,6 +40,8 @@ impl pallet_balances::Config for Test {
 
 /// What opening a project holds in the mock.
 pub const PROJECT_DEPOSIT: u64 = 20;
+/// What opening an anonymous project holds in the mock per resident in its scope, on top.
+pub const RING_MEMBER_DEPOSIT: u64 = 3;
 /// What a bid holds in the mock.
 pub const BID_DEPOSIT: u64 = 5;
 /// What offices' admins and providers start with.
@@ -81,6 +83,7 @@ impl pallet_procurement::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ProjectDeposit = frame_support::traits::ConstU64<PROJECT_DEPOSIT>;
+	type RingMemberDeposit = frame_support::traits::ConstU64<RING_MEMBER_DEPOSIT>;
 	type BidDeposit = frame_support::traits::ConstU64<BID_DEPOSIT>;
 }
 

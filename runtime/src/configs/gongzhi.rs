@@ -76,6 +76,12 @@ impl pallet_community::Config for Runtime {
 	type WeightInfo = pallet_community::weights::SubstrateWeight<Runtime>;
 }
 
+/// What pallet-rings stores per member of an anonymous item, in bytes: the member's 32-byte key
+/// in its page of 64, the page's share of its storage key (under a byte each) and the member's
+/// share of its ring's record (a ring of hundreds holds a 288-byte root). An anonymous survey's
+/// or project's creator holds a deposit for this per resident in its scope.
+pub const RING_MEMBER_BYTES: u32 = 34;
+
 impl pallet_needs_survey::Config for Runtime {
 	type Registry = Community;
 	type WeightInfo = pallet_needs_survey::weights::SubstrateWeight<Runtime>;
@@ -114,6 +120,8 @@ impl pallet_needs_survey::Config for Runtime {
 	/// A survey's three records (state, texts, index entry) at their largest (about 20 KiB of
 	/// texts): 0.8 GZT, held from its creator.
 	type SurveyDeposit = ConstU128<{ deposit(3, 20 * 1024) }>;
+	/// An anonymous survey's rings, per resident in scope: 0.00034 GZT (17 GZT for 50,000).
+	type RingMemberDeposit = ConstU128<{ deposit(0, RING_MEMBER_BYTES) }>;
 }
 
 impl pallet_procurement::Config for Runtime {
@@ -129,6 +137,8 @@ impl pallet_procurement::Config for Runtime {
 	/// A project's records (state with up to 32 bid slots, texts, index entry): 0.64 GZT, held
 	/// from the office admin account that opens it.
 	type ProjectDeposit = ConstU128<{ deposit(3, 4 * 1024) }>;
+	/// An anonymous project's rings, per resident in scope: 0.00034 GZT (17 GZT for 50,000).
+	type RingMemberDeposit = ConstU128<{ deposit(0, RING_MEMBER_BYTES) }>;
 	/// A bid's records (the bid, its provider index): 0.41 GZT, held from the provider.
 	type BidDeposit = ConstU128<{ deposit(2, 1024) }>;
 	type Registry = Community;

@@ -1,7 +1,7 @@
 //! Ring member keys (`set_member_key`): a resident sets a bandersnatch key with a proof of
 //! possession bound to their account; a key belongs to one resident; it changes at most once per
 //! `MemberKeyCooldown`; the current and previous keys are kept with the block they were set in,
-//! so the key in force at any recent block is known (`member_key_at`). Keys and proofs here are
+//! so the key in force before any recent block is known (`member_key_before`). Keys and proofs here are
 //! real ones, made with `verifiable`'s prover-side `sign`.
 
 use crate::{member_key_fixtures::*, mock::*, *};
@@ -199,23 +199,23 @@ fn two_keys_are_kept_and_the_one_dropped_is_freed() {
 }
 
 #[test]
-fn member_key_at_gives_the_key_in_force_at_a_block() {
+fn member_key_before_gives_the_key_an_item_opening_then_takes() {
 	in_district(|| {
 		let alice = add_resident(EAST, ALICE);
-		assert_eq!(Community::member_key_at(alice, 1), None);
+		assert_eq!(Community::member_key_before(alice, 1), None);
 		run_to(4);
 		assert_ok!(set_key(ALICE, 1));
 		let change = 4 + MEMBER_KEY_COOLDOWN;
 		run_to(change);
 		assert_ok!(set_key(ALICE, 2));
-		assert_eq!(Community::member_key_at(alice, 3), None);
-		assert_eq!(Community::member_key_at(alice, 4), Some(key(1)));
-		// An item opened before the change keeps the key in force at its opening.
-		assert_eq!(Community::member_key_at(alice, change - 1), Some(key(1)));
-		assert_eq!(Community::member_key_at(alice, change), Some(key(2)));
-		assert_eq!(Community::member_key_at(alice, change + 100), Some(key(2)));
+		assert_eq!(Community::member_key_before(alice, 4), None);
+		assert_eq!(Community::member_key_before(alice, 5), Some(key(1)));
+		// An item opening in the block of the change keeps the key in force before it.
+		assert_eq!(Community::member_key_before(alice, change), Some(key(1)));
+		assert_eq!(Community::member_key_before(alice, change + 1), Some(key(2)));
+		assert_eq!(Community::member_key_before(alice, change + 100), Some(key(2)));
 		// Unknown resident.
-		assert_eq!(Community::member_key_at(alice + 1, change), None);
+		assert_eq!(Community::member_key_before(alice + 1, change + 1), None);
 	});
 }
 
@@ -230,7 +230,7 @@ fn retiring_a_resident_removes_and_frees_their_keys() {
 		assert_eq!(MemberKeys::<Test>::get(alice), None);
 		assert_eq!(MemberKeyOwners::<Test>::get(key(1)), None);
 		assert_eq!(MemberKeyOwners::<Test>::get(key(2)), None);
-		assert_eq!(Community::member_key_at(alice, 1 + MEMBER_KEY_COOLDOWN), None);
+		assert_eq!(Community::member_key_before(alice, 2 + MEMBER_KEY_COOLDOWN), None);
 		// Registered again, the person sets a key afresh, with no cooldown to wait.
 		assert_eq!(add_resident(EAST, ALICE), alice);
 		assert_ok!(set_key(ALICE, 2));
@@ -246,7 +246,7 @@ fn moving_community_or_account_keeps_the_keys() {
 		assert_eq!(history(alice), vec![(key(1), 1)]);
 		replace_key(ALICE, CAROL);
 		assert_eq!(history(alice), vec![(key(1), 1)]);
-		assert_eq!(Community::member_key_at(alice, System::block_number()), Some(key(1)));
+		assert_eq!(Community::member_key_before(alice, System::block_number() + 1), Some(key(1)));
 		// The next change is proven for the new account.
 		run_to(System::block_number().max(1 + MEMBER_KEY_COOLDOWN));
 		assert_noop!(

@@ -13,6 +13,9 @@ use codec::Decode;
 use frame_support::{assert_noop, assert_ok, traits::UnfilteredDispatchable};
 use gongzhi_primitives::anon::{message, Alias, AnonymousRings, ItemRef};
 
+/// What an anonymous survey of community A (2 residents in the scene) holds.
+const DEPOSIT_A: u64 = SURVEY_DEPOSIT + 2 * RING_MEMBER_DEPOSIT;
+
 const FIRST: Alias = [0xa1; 32];
 const SECOND: Alias = [0xb0; 32];
 
@@ -96,6 +99,51 @@ fn an_anonymous_survey_opens_its_rings_for_its_opening_block() {
 		let named = create_standard(Scope::Community(s.a));
 		assert_eq!(info(named).mode, ResponseMode::Named);
 		assert_eq!(MockRings::opened(ItemRef::survey(named)), None);
+	});
+}
+
+#[test]
+fn an_anonymous_survey_holds_a_deposit_for_its_rings_by_the_residents_in_scope() {
+	build_and_execute(|| {
+		let s = scene();
+		let a = create_anonymous(Scope::Community(s.a));
+		assert_eq!(info(a).deposit, DEPOSIT_A);
+		// The office's scope: communities A and B, 3 residents.
+		let office = create_anonymous(Scope::Office(s.office));
+		assert_eq!(info(office).deposit, SURVEY_DEPOSIT + 3 * RING_MEMBER_DEPOSIT);
+		assert_eq!(held(), DEPOSIT_A + SURVEY_DEPOSIT + 3 * RING_MEMBER_DEPOSIT);
+		// A named survey stores no rings: the survey's deposit only.
+		let named = create_standard(Scope::Office(s.office));
+		assert_eq!(info(named).deposit, SURVEY_DEPOSIT);
+
+		// An officer who can pay a named survey's deposit but not an anonymous one's rings (with
+		// a place free among the office's open surveys).
+		assert_ok!(NeedsSurvey::cancel(RuntimeOrigin::signed(ADMIN), named));
+		use frame_support::traits::fungible::{InspectHold, Mutate};
+		Balances::set_balance(&OFFICER, SURVEY_DEPOSIT + RING_MEMBER_DEPOSIT + 1);
+		let next = NextSurveyId::<Test>::get();
+		assert_noop!(
+			NeedsSurvey::create_anonymous_survey(
+				RuntimeOrigin::signed(OFFICER),
+				Scope::Community(s.a),
+				title(),
+				standard_questions(),
+				OPENS,
+				CLOSES,
+			),
+			Error::<Test>::InsufficientDeposit
+		);
+		assert_eq!(NextSurveyId::<Test>::get(), next);
+		assert_eq!(MockRings::opened(ItemRef::survey(next)), None, "no rings opened");
+		let named = create_as(OFFICER, Scope::Community(s.a));
+		assert_eq!(info(named).deposit, SURVEY_DEPOSIT);
+		assert_eq!(
+			Balances::balance_on_hold(
+				&RuntimeHoldReason::NeedsSurvey(HoldReason::SurveyDeposit),
+				&OFFICER
+			),
+			SURVEY_DEPOSIT
+		);
 	});
 }
 
@@ -317,7 +365,7 @@ fn reaping_removes_the_responses_then_the_rings_and_then_releases_the_deposit() 
 		);
 		assert_eq!(AnonymousResponses::<Test>::iter_prefix(id).count(), 0);
 		assert!(MockRings::remembers(item));
-		assert_eq!(held(), SURVEY_DEPOSIT, "held until all is gone");
+		assert_eq!(held(), DEPOSIT_A, "held until all is gone");
 		// No response left, but the rings' last record: still something to reap.
 		assert_ok!(reap(2));
 		assert!(!MockRings::remembers(item));
@@ -335,7 +383,7 @@ fn an_anonymous_survey_closed_or_cancelled_without_responses_keeps_its_deposit_f
 		assert_ok!(NeedsSurvey::close(RuntimeOrigin::signed(ADMIN), closed));
 		let cancelled = create_anonymous(Scope::Community(s.a));
 		assert_ok!(NeedsSurvey::cancel(RuntimeOrigin::signed(ADMIN), cancelled));
-		assert_eq!(held(), 2 * SURVEY_DEPOSIT);
+		assert_eq!(held(), 2 * DEPOSIT_A);
 		assert_noop!(
 			NeedsSurvey::reap_responses(RuntimeOrigin::signed(ANYONE), closed, 5),
 			Error::<Test>::RetentionNotOver

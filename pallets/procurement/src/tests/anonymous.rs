@@ -9,6 +9,9 @@ use super::*;
 use frame_support::assert_noop;
 use gongzhi_primitives::anon::{message, Alias, AnonymousRings, ItemRef};
 
+/// What an anonymous project of community 1 (4 residents in the scene) holds.
+const DEPOSIT_C1: u64 = PROJECT_DEPOSIT + 4 * RING_MEMBER_DEPOSIT;
+
 const ALICE: Alias = [0xa1; 32];
 const BOB: Alias = [0xb0; 32];
 
@@ -71,6 +74,57 @@ fn an_anonymous_project_opens_its_rings_with_its_scope_and_opening_block() {
 		// An open project opens none.
 		let open = create(open_rules(Scope::Community(scene.c1)));
 		assert_eq!(MockRings::opened(ItemRef::procurement(open)), None);
+	});
+}
+
+#[test]
+fn an_anonymous_project_holds_a_deposit_for_its_rings_by_the_residents_in_scope() {
+	new_test_ext().execute_with(|| {
+		let (scene, id) = project_with(|s| anonymous_rules(Scope::Community(s.c1)));
+		assert_eq!(Deposits::<Test>::get(DepositFor::Project(id)), Some((admin(), DEPOSIT_C1)));
+		// The office's scope: communities 1 and 2, 5 residents.
+		let office = create(anonymous_rules(Scope::Office(scene.office)));
+		let office_deposit = PROJECT_DEPOSIT + 5 * RING_MEMBER_DEPOSIT;
+		assert_eq!(
+			Deposits::<Test>::get(DepositFor::Project(office)),
+			Some((admin(), office_deposit))
+		);
+		// An open project stores no rings: the project's deposit only.
+		let open = create(open_rules(Scope::Office(scene.office)));
+		assert_eq!(
+			Deposits::<Test>::get(DepositFor::Project(open)),
+			Some((admin(), PROJECT_DEPOSIT))
+		);
+		assert_eq!(
+			held(&admin(), HoldReason::ProjectDeposit),
+			DEPOSIT_C1 + office_deposit + PROJECT_DEPOSIT
+		);
+
+		// An admin who can pay an open project's deposit but not an anonymous one's rings (with
+		// a place free among the office's open projects).
+		assert_ok!(Procurement::cancel_project(RuntimeOrigin::signed(admin()), open, text("no")));
+		use frame_support::traits::fungible::Mutate;
+		let free = PROJECT_DEPOSIT + RING_MEMBER_DEPOSIT + 1;
+		Balances::set_balance(&admin(), free);
+		let next = NextProjectId::<Test>::get();
+		assert_noop!(
+			Procurement::create_project(
+				RuntimeOrigin::signed(admin()),
+				text("Elderly meals"),
+				text("Lunch delivered to residents over 70"),
+				H256::repeat_byte(0xd0),
+				BUDGET,
+				None,
+				anonymous_rules(Scope::Community(scene.c1)),
+			),
+			Error::<Test>::InsufficientDeposit
+		);
+		assert_eq!(MockRings::opened(ItemRef::procurement(next)), None, "no rings opened");
+		let open = create(open_rules(Scope::Community(scene.c1)));
+		assert_eq!(
+			Deposits::<Test>::get(DepositFor::Project(open)),
+			Some((admin(), PROJECT_DEPOSIT))
+		);
 	});
 }
 
@@ -267,7 +321,7 @@ fn the_count_awards_by_anonymous_ballots_and_reaping_removes_them() {
 		assert!(MockRings::remembers(item));
 		assert_eq!(
 			held(&admin(), HoldReason::ProjectDeposit),
-			PROJECT_DEPOSIT,
+			DEPOSIT_C1,
 			"held until all is gone"
 		);
 		// No ballot left, but the rings' last record: still something to reap.
