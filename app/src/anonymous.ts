@@ -16,7 +16,7 @@ import { fromHex, toHex } from './bytes';
 import { RING_EXPONENT, encodeKeys, generalTransaction, itemContext, possessionMessage, ringOf, type ItemKind } from './anon';
 import { prover } from './prover';
 import { describe, type TxState } from './tx';
-import { explain, explainRejection } from './explain';
+import { explain, explainRejection, palletErrors, type PalletErrors } from './explain';
 import type { Chain } from './chain';
 
 /** The sentences that name the item: a project's ring, or a survey's. */
@@ -24,6 +24,19 @@ const WORDS: Record<ItemKind, { preparing: MessageKey; notReady: MessageKey; not
   Procurement: { preparing: 'anon.preparing', notReady: 'anon.notReady', notMember: 'anon.notMember', refused: 'anon.refused' },
   Survey: { preparing: 'survey.anonPreparing', notReady: 'survey.anonNotReady', notMember: 'survey.anonNotMember', refused: 'survey.anonRefused' },
 };
+
+/** The pallet whose call an anonymous action of each kind is, and whose errors refuse it. */
+const PALLET: Record<ItemKind, string> = { Procurement: 'Procurement', Survey: 'NeedsSurvey' };
+
+/** `pallet`'s errors by index, from the metadata of the runtime the chain runs (finalized), for
+ * naming a refusal; none if it can't be read. */
+async function errorsOf(chain: Chain, pallet: string): Promise<PalletErrors | undefined> {
+  try {
+    return palletErrors(await chain.client.getMetadata((await chain.client.getFinalizedBlock()).hash), pallet);
+  } catch {
+    return undefined;
+  }
+}
 
 /** pallet-rings' key of an item. */
 const itemRef = (kind: ItemKind, id: number) => ({ kind: Enum(kind), id });
@@ -90,11 +103,12 @@ export async function proveAnonymously(chain: Chain, o: {
 }
 
 /**
- * Sends `tx` as a general transaction with no signer and follows it to finality, reporting each
- * state. Rejects with a sentence: the pool's refusal, the dispatch error of a block that holds
- * it, or `refused`.
+ * Sends `tx`, an anonymous action of `kind`, as a general transaction with no signer and follows
+ * it to finality, reporting each state. Rejects with a sentence: the pool's refusal (the
+ * sentence of the kind's pallet's error it names), the dispatch error of a block that holds it,
+ * or `refused`.
  */
-export async function sendUnsigned(chain: Chain, tx: Transaction<any, any>, report: (s: TxState) => void, refused: string): Promise<TxState & { phase: 'finalized' }> {
+export async function sendUnsigned(chain: Chain, kind: ItemKind, tx: Transaction<any, any>, report: (s: TxState) => void, refused: string): Promise<TxState & { phase: 'finalized' }> {
   const xt = generalTransaction(await tx.getEncodedData());
   return new Promise((resolve, reject) => {
     const sub = chain.client.submitAndWatch(xt).subscribe({
@@ -107,7 +121,7 @@ export async function sendUnsigned(chain: Chain, tx: Transaction<any, any>, repo
           else resolve({ phase: 'finalized', block: event.block.number, blockHash: event.block.hash, events: event.events });
         }
       },
-      error: (error) => reject(new Error(t('tx.dropped', { reason: explainRejection(error) }))),
+      error: async (error) => reject(new Error(t('tx.dropped', { reason: explainRejection(error, undefined, await errorsOf(chain, PALLET[kind])) }))),
     });
   });
 }
@@ -152,7 +166,7 @@ export function anonymousButton<C>(o: {
         message: (ring, seq) => o.message(choice, ring, seq),
         onProving: () => show(t('anon.proving'), 'signing'),
       });
-      const done = await sendUnsigned(chain, o.call(choice, proven), report, t(WORDS[o.kind].refused));
+      const done = await sendUnsigned(chain, o.kind, o.call(choice, proven), report, t(WORDS[o.kind].refused));
       report(done);
       activity.lastOutcome = `${o.label} · ${describe(done)}`;
       await o.after(done, proven);

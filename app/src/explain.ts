@@ -2,8 +2,9 @@
 // pool's refusal becomes the plain sentence errors.ts holds for it, in the current language.
 // Raw error names never reach the page; an error this table lacks gets a general sentence.
 
+import { decAnyMetadata, unifyMetadata } from '@polkadot-api/substrate-bindings';
 import { lang, type Lang } from './i18n';
-import { MODULE_ERRORS, OTHER_ERRORS, type Sentence } from './i18n/errors';
+import { ANONYMOUS_ERRORS, MODULE_ERRORS, OTHER_ERRORS, type Sentence } from './i18n/errors';
 
 type Tagged = { type: string; value?: unknown };
 
@@ -32,14 +33,40 @@ export function explain(error: unknown, language: Lang = lang()): string {
   return sentence[language];
 }
 
+/** A pallet and the names of its errors by index, as a runtime's metadata lists them. */
+export interface PalletErrors {
+  pallet: string;
+  names: ReadonlyMap<number, string>;
+}
+
+/**
+ * The errors of `pallet` by their index (the byte a module error carries) in runtime metadata
+ * `metadata` (its SCALE bytes: what `client.getMetadata` gives, or .papi/metadata). Nothing is
+ * counted by hand here, so a reordered or extended `Error` enum can't shift the names.
+ */
+export function palletErrors(metadata: Uint8Array, pallet: string): PalletErrors {
+  const { pallets, lookup } = unifyMetadata(decAnyMetadata(metadata));
+  const type = pallets.find((p) => p.name === pallet)?.errors?.type;
+  const def = lookup.find((entry) => entry.id === type)?.def;
+  const variants = def?.tag === 'variant' ? def.value : [];
+  return { pallet, names: new Map(variants.map((v) => [v.index, v.name])) };
+}
+
 /**
  * A pool's refusal as a sentence. PAPI reports an invalid transaction as an error whose
- * `error` is `{ type: 'Invalid' | 'Unknown', value: { type: 'Payment' | … } }`.
+ * `error` is `{ type: 'Invalid' | 'Unknown', value: { type: 'Payment' | … } }`. An anonymous
+ * action (no signer, authorized by its pallet's `#[pallet::authorize]`) is refused with
+ * `Invalid.Custom(i)`, `i` the index of the pallet's error (`gongzhi_primitives::anon::refusal`;
+ * 255 for anything else): given `errors`, its pallet's errors, that is the error's own sentence
+ * (the anonymous path's wording first).
  */
-export function explainRejection(error: unknown, language: Lang = lang()): string {
+export function explainRejection(error: unknown, language: Lang = lang(), errors?: PalletErrors): string {
   const inner = isTagged(error) ? error : isTagged((error as { error?: unknown })?.error) ? (error as { error: Tagged }).error : null;
   if (inner && (inner.type === 'Invalid' || inner.type === 'Unknown') && isTagged(inner.value)) {
-    return sentenceFor(`${inner.type}.${inner.value.type}`)[language];
+    const { type, value } = inner.value;
+    const name = errors && inner.type === 'Invalid' && type === 'Custom' && typeof value === 'number' ? errors.names.get(value) : undefined;
+    const own = name && (ANONYMOUS_ERRORS[`${errors!.pallet}.${name}`] ?? MODULE_ERRORS[`${errors!.pallet}.${name}`]);
+    return (own || sentenceFor(`${inner.type}.${type}`))[language];
   }
   return OTHER_ERRORS.Unknown[language];
 }

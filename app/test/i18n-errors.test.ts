@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { decAnyMetadata, unifyMetadata } from '@polkadot-api/substrate-bindings';
 import { MESSAGES, t, formatFen, blockTime, formatDate } from '../src/i18n';
-import { MODULE_ERRORS, OTHER_ERRORS } from '../src/i18n/errors';
+import { ANONYMOUS_ERRORS, MODULE_ERRORS, OTHER_ERRORS } from '../src/i18n/errors';
 import { errorKey, explain, explainRejection } from '../src/explain';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -64,7 +64,7 @@ describe('errors as sentences', () => {
     expect(missing).toEqual([]);
   });
   it('never shows a raw error name', () => {
-    for (const [key, s] of Object.entries({ ...MODULE_ERRORS, ...OTHER_ERRORS })) {
+    for (const [key, s] of [...Object.entries(MODULE_ERRORS), ...Object.entries(ANONYMOUS_ERRORS), ...Object.entries(OTHER_ERRORS)]) {
       const name = key.split('.').pop()!;
       if (name.length < 6) continue;
       expect(s.zh.includes(name), key).toBe(false);

@@ -87,16 +87,31 @@ export async function openConsole ({ name, keyByte, query = '' }) {
   rmSync(`${ARTIFACTS}/${name}`, { recursive: true, force: true });
   const { key, peerId } = nodeKey(keyByte);
   const node = await startNode({ name: `dev-for-${name}`, nodeKey: key, ws: true });
-  const [specPath] = rawChainSpec('dev', [node.multiaddr(peerId)]);
-  const indexer = await startIndexer({ nodeUrl: node.wsUrl, database: sqliteUrl(name), name });
-  const server = await serve({ spec: specPath, port: 0, indexer: indexer.url });
-  const api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), rpc: gongzhiRpc, noInitWarn: true });
-  const ctx = await cycleContext(api);
-  await waitFor('the node to finalize block 1', async () => (await finalizedNumber(node.rpcPort)) >= 1, { timeoutMs: 90_000 });
-  const desk = await openPhone(`${server.url}console.html${query}`, { name });
+  // What is started is stopped again if a later step fails, so a failed set-up ends the file at
+  // once instead of leaving the node running until the file's timeout.
+  const started = [];
+  const stopAll = async () => { for (const stop of started.reverse()) await stop().catch(() => {}); };
+  started.push(() => node.stop());
+  let indexer, server, api, ctx, desk;
+  try {
+    const [specPath] = rawChainSpec('dev', [node.multiaddr(peerId)]);
+    indexer = await startIndexer({ nodeUrl: node.wsUrl, database: sqliteUrl(name), name });
+    started.push(() => indexer.stop?.());
+    server = await serve({ spec: specPath, port: 0, indexer: indexer.url });
+    started.push(() => server.close());
+    api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), rpc: gongzhiRpc, noInitWarn: true });
+    started.push(() => api.disconnect());
+    ctx = await cycleContext(api);
+    await waitFor('the node to finalize block 1', async () => (await finalizedNumber(node.rpcPort)) >= 1, { timeoutMs: 90_000 });
+    desk = await openPhone(`${server.url}console.html${query}`, { name });
+    started.push(() => desk.browser.close());
+    await desk.page.setViewportSize({ width: 1280, height: 900 });
+    await desk.page.locator('[data-testid=sync][data-phase=ready]').waitFor({ timeout: 120_000 });
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
   const { page } = desk;
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.locator('[data-testid=sync][data-phase=ready]').waitFor({ timeout: 120_000 });
   return {
     node,
     api,
@@ -106,11 +121,7 @@ export async function openConsole ({ name, keyByte, query = '' }) {
     ui: consoleDriver(page),
     async close () {
       await page.shot('last').catch(() => {});
-      await desk.browser.close().catch(() => {});
-      await server.close();
-      await api.disconnect();
-      await indexer.stop?.();
-      await node.stop();
+      await stopAll();
     }
   };
 }

@@ -193,6 +193,50 @@ test('the office opens a survey from the form and sees its results move while re
   assert.deepEqual([...turnout.series[0].values].sort((a, b) => a - b), turnout.series[0].values, 'a running total');
 });
 
+test('the office opens an anonymous survey from the form: its rings are opened, and it holds a deposit for every resident in scope', async () => {
+  await ui.useKey('Bob');
+  await ui.screen('surveys');
+  const errorsBefore = page.errors.length;
+  await page.fill('[data-testid=survey-title]', '匿名满意度调查 Anonymous satisfaction survey');
+  const now = Date.now();
+  // Opening well after this file ends: its rings (every resident of the office) are collected
+  // only from its opening block.
+  await page.fill('[data-testid=survey-opens]', local(now + 1_800_000));
+  await page.fill('[data-testid=survey-closes]', local(now + 7_200_000));
+  await page.fill('[data-testid=q0-prompt]', '您对居委会服务的满意度 How satisfied are you?');
+  await page.selectOption('[data-testid=q0-kind]', 'Rating');
+  await page.check('[data-testid=survey-anonymous]');
+  const office = ctx.who.office.address;
+  const heldBySurveys = async () => (await api.query.balances.holds(office))
+    .filter((h) => h.id.isNeedsSurvey && h.id.asNeedsSurvey.isSurveyDeposit)
+    .reduce((sum, h) => sum + h.amount.toBigInt(), 0n);
+  const heldBefore = await heldBySurveys();
+  const residents = (await api.query.community.offices(DISTRICT.office)).unwrap().residents.toNumber();
+  const id = (await api.query.needsSurvey.nextSurveyId()).toNumber();
+  await page.click('[data-testid=survey-create]');
+  const created = await ui.txDone('survey-create');
+  assert.equal(created.phase, 'finalized', created.text);
+
+  const survey = (await api.query.needsSurvey.surveys(id)).unwrap();
+  assert.ok(survey.mode.isAnonymous, `mode ${survey.mode.type}`);
+  assert.equal(survey.eligible.toNumber(), residents);
+  // pallet-rings holds the item from the survey's opening block, over the office's residents.
+  const rings = (await api.query.rings.items({ kind: 'Survey', id })).unwrap();
+  assert.deepEqual(rings.scope.toJSON(), { office: DISTRICT.office });
+  assert.equal(rings.openedAt.toNumber(), survey.opensAt.toNumber());
+  assert.ok(rings.stage.isCollecting, `stage ${rings.stage.type}`);
+  // The deposit: SurveyDeposit, and RingMemberDeposit per resident in scope.
+  const { surveyDeposit, ringMemberDeposit } = api.consts.needsSurvey;
+  const deposit = surveyDeposit.toBigInt() + ringMemberDeposit.toBigInt() * BigInt(residents);
+  assert.ok(residents > ROWS, `${residents} residents in the office`);
+  assert.equal(survey.deposit.toBigInt(), deposit);
+  assert.equal(await heldBySurveys() - heldBefore, deposit);
+
+  assert.equal(await page.locator('[data-testid=screen] .error').count(), 0, await page.textContent('[data-testid=screen]'));
+  assert.deepEqual(page.errors.slice(errorsBefore), [], 'no uncaught error in the page');
+  await page.shot('anonymous-survey');
+});
+
 test('the office opens a procurement project from the form (dates, budget in yuan, secret ballot, quorum, the tender document\u2019s hash) and disqualifies a bid with its reason', async () => {
   await ui.useKey('Bob');
   await ui.screen('projects');

@@ -1311,6 +1311,20 @@ export const MODULE_ERRORS: Record<string, Sentence> = {
   },
 };
 
+/** Module errors whose sentence above is about another way of doing the same thing (a relayed,
+ * signed ballot), worded for an anonymous action refused by the transaction pool: these win
+ * over MODULE_ERRORS for an anonymous ballot's or response's refusal. */
+export const ANONYMOUS_ERRORS: Record<string, Sentence> = {
+  'Procurement.StaleSequence': {
+    zh: '这张匿名选票已经提交过，或者之后又改过票，所以作废了。请刷新后重新投票。',
+    en: 'This anonymous ballot was already submitted, or the vote has been changed since, so it no longer counts. Refresh and vote again.',
+  },
+  'Procurement.SequenceAhead': {
+    zh: '这张匿名选票的序号超前了，之前的选票还没记录上链。请等它确认后再改票。',
+    en: 'This anonymous ballot is numbered ahead of the votes recorded. Wait until the earlier one is confirmed, then change your vote.',
+  },
+};
+
 /** Proof (trie) errors: they only arise when a storage proof is checked, never in a resident's action. */
 const TRIE: Sentence = {
   zh: '数据证明无法通过验证，操作没有完成。',
