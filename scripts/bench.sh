@@ -19,6 +19,8 @@
 #                                      tap "vote" → finalized (headless Chromium; BENCH_APP=0 skips);
 #      scripts/bench-indexer.sh        the indexer on the district run: live lag, backfill from
 #                                      genesis on SQLite and PostgreSQL (BENCH_INDEXER=0 skips)
+#      scripts/bench-anon.sh           anonymous ballots: 1,000 residents in 2 rings, proved
+#                                      ahead, per block and per second (BENCH_ANON=0 skips)
 #   8. gongzhi-loadgen report          bench/REPORT.md
 #
 # Knobs (environment):
@@ -213,6 +215,10 @@ fi
 if [ "${BENCH_INDEXER:-1}" != 0 ]; then
 	step 7 "the indexer on the district run"
 	"$ROOT/scripts/bench-indexer.sh"
+fi
+if [ "${BENCH_ANON:-1}" != 0 ]; then
+	step 7 "anonymous ballots"
+	BENCH_SKIP_BUILD=1 "$ROOT/scripts/bench-anon.sh"
 fi
 step 8 "report"
 "$LOADGEN" report --raw "$RAW" --root "$ROOT" --out "$ROOT/bench/REPORT.md"

@@ -70,7 +70,6 @@ ensure_rust() {
 	(cd "$ROOT" && rustup toolchain install >/dev/null 2>&1 || rustup show >/dev/null)
 }
 
-# The indexer (indexer/), release, beside the node.
 # The Rust prover of anonymous ballots (`gongzhi-loadgen prove`) for e2e 15; like the indexer, the
 # workspace's cargo tests build it (its integration test runs it).
 LOADGEN_BIN=$CARGO_TARGET_DIR/release/gongzhi-loadgen
@@ -78,6 +77,7 @@ build_loadgen() {
 	log "building gongzhi-loadgen (release) into $CARGO_TARGET_DIR"
 	(cd "$ROOT" && cargo build --locked --release -p gongzhi-loadgen)
 }
+# The indexer (indexer/), release, beside the node.
 INDEXER_BIN=$CARGO_TARGET_DIR/release/gongzhi-indexer
 build_indexer() {
 	log "building gongzhi-indexer (release) into $CARGO_TARGET_DIR"

@@ -8,9 +8,10 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { compactToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { blake2AsU8a, decodeAddress, randomAsU8a } from '@polkadot/util-crypto';
+import { blake2AsHex, blake2AsU8a, decodeAddress, randomAsU8a } from '@polkadot/util-crypto';
 import * as vrf from 'verifiablejs/nodejs';
-import { u32, bestNumber, waitForBlock } from './cycle.js';
+import { u32, bestNumber, waitForBlock, sendAll, sendOne, eventFields, DISTRICT } from './cycle.js';
+import { devKeyring } from './chain.js';
 
 /** The message a member key's proof of possession signs for `address`: Blake2-256 of the 18
  * ASCII bytes `gongzhi/member-key` and the 32-byte account id (pallet-community's
@@ -150,4 +151,77 @@ export async function untilBlocks (api, check, blocks, what = 'the chain') {
 /** The stored votes of each bid of procurement project `project`. */
 export async function projectTallies (api, project) {
   return (await api.query.procurement.projects(project)).unwrap().bids.map((slot) => slot.votes.toNumber());
+}
+
+const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+
+/**
+ * A district's anonymous ballot, set up through the node of `ctx` (as `cycleContext` gives it):
+ * `count` new residents of Sunflower (`//${label}/i`, registered by its officer in batches of
+ * 100), each with a member key (deterministic entropy per resident: a resident's app draws 32
+ * random bytes and keeps them) set for free; an anonymous project for Sunflower whose rings the
+ * chain builds; bids from Eve and Ferdie. Returns `{ residents: [{ pair, entropy, key }], id,
+ * item, record, rings: [ringOf …], rules }` at the block bidding opens; throws if any step is
+ * refused. e2e 15 asserts on what it returns; `bench-anon.js` measures the voting after it.
+ */
+export async function anonymousBallot (api, ctx, { count, label, votingBlocks = 400 }) {
+  const { key } = await devKeyring();
+  const residents = Array.from({ length: count }, (_, i) => {
+    const pair = key(`//${label}/${i}`);
+    return { pair, ...memberKey(pair.address, blake2AsU8a(stringToU8a(`gongzhi-e2e/${label}/${i}`), 256)) };
+  });
+  const refused = (outcomes, what) => {
+    const failed = outcomes.filter((o) => o.failed !== null);
+    if (failed.length) throw new Error(`${what}: ${failed.length} refused, e.g. ${failed[0].failed}`);
+  };
+
+  // Officer Charlie registers them in Sunflower, a batch of 100 at a time.
+  const argNames = api.tx.community.registerResident.meta.args.map((a) => camel(a.name.toString()));
+  const register = ({ pair }, i) => {
+    const values = { community: DISTRICT.sunflower, who: pair.address, personHash: blake2AsHex(`gongzhi-e2e/${label}/person/${i}`, 256), household: null };
+    return api.tx.community.registerResident(...argNames.map((name) => {
+      if (!(name in values)) throw new Error(`community.registerResident has an argument "${name}" this set-up doesn't know`);
+      return values[name];
+    }));
+  };
+  const batches = [];
+  for (let i = 0; i < count; i += 100) {
+    batches.push({ tx: api.tx.utility.batchAll(residents.slice(i, i + 100).map((r, j) => register(r, i + j))), signer: ctx.who.officers.sunflower });
+  }
+  refused(await sendAll(ctx, batches), 'registering the residents');
+
+  // Each sets a member key, for free (they hold nothing); 250 subscriptions at a time.
+  for (let i = 0; i < count; i += 250) {
+    refused(await sendAll(ctx, residents.slice(i, i + 250).map((r) => ({ tx: api.tx.community.setMemberKey(u8aToHex(r.key), u8aToHex(r.proof)), signer: r.pair }))), 'member keys');
+  }
+
+  // The office opens an anonymous project for Sunflower; its members: the residents with keys.
+  const base = await bestNumber(api);
+  const rules = {
+    scope: { Community: DISTRICT.sunflower },
+    bidding: { start: base + 3, end: base + 6 },
+    voting: { start: base + 6, end: base + votingBlocks },
+    method: 'Anonymous',
+    quorumPercent: 0
+  };
+  const created = await sendOne(ctx, api.tx.procurement.createProject(`匿名投票 ${count} 位居民`, '向阳社区 Sunflower', u8aToHex(new Uint8Array(32)), 100_000, null, rules), ctx.who.office);
+  if (created.failed !== null) throw new Error(`the anonymous project: ${created.failed}`);
+  const id = eventFields(created, 'procurement', 'ProjectCreated').project;
+  const item = { kind: 'Procurement', id };
+
+  // The chain collects them and builds the rings in the blocks' spare weight.
+  const record = await untilBlocks(api, async () => {
+    const r = (await api.query.rings.items(item)).unwrap();
+    return r.stage.isReady && r;
+  }, 30, 'the rings');
+  const rings = [];
+  for (let r = 0; r < record.rings.toNumber(); r++) rings.push(await ringOf(api, id, r));
+
+  // Bids from Eve and Ferdie.
+  await waitForBlock(api, rules.bidding.start);
+  refused(await sendAll(ctx, [
+    { tx: api.tx.procurement.submitBid(id, 90_000, 'Eve', u8aToHex(new Uint8Array(32))), signer: ctx.who.providers.eve },
+    { tx: api.tx.procurement.submitBid(id, 95_000, 'Ferdie', u8aToHex(new Uint8Array(32))), signer: ctx.who.providers.ferdie }
+  ]), 'the bids');
+  return { residents, id, item, record, rings, rules };
 }

@@ -10,17 +10,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { stringToU8a, u8aToHex } from '@polkadot/util';
-import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
+import { u8aToHex } from '@polkadot/util';
 import { startNode } from '../lib/node.js';
-import { devKeyring } from '../lib/chain.js';
 import { gongzhiRpc } from '../lib/gongzhi-rpc.js';
-import { cycleContext, sendOne, sendAll, eventFields, bestNumber, waitForBlock, DISTRICT } from '../lib/cycle.js';
-import { memberKey, ringOf, procurementContext, ballotMessage, proveInRust, generalTransaction, submitRaw, customErrorName, untilBlocks } from '../lib/anon.js';
+import { cycleContext, bestNumber, waitForBlock } from '../lib/cycle.js';
+import { anonymousBallot, procurementContext, ballotMessage, proveInRust, generalTransaction, submitRaw, customErrorName, untilBlocks } from '../lib/anon.js';
 
 const RESIDENTS = 1000;
-const REGISTER_CHUNK = 100;
-const SEND_CHUNK = 250;
 
 let node;
 let api;
@@ -40,64 +36,12 @@ after(async () => {
   await node?.stop();
 });
 
-/** `sendAll` in chunks (a thousand subscriptions at once on one connection is needlessly many). */
-async function sendChunked (items) {
-  const outcomes = [];
-  for (let i = 0; i < items.length; i += SEND_CHUNK) outcomes.push(...await sendAll(ctx, items.slice(i, i + SEND_CHUNK)));
-  return outcomes;
-}
-
-const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
-
 test('set-up: 1,000 residents with member keys; an anonymous project fixes two rings of 500', async () => {
-  const { key } = await devKeyring();
-  residents = Array.from({ length: RESIDENTS }, (_, i) => {
-    const pair = key(`//anon-scale/${i}`);
-    // Deterministic entropy per resident (a resident's app draws 32 random bytes and keeps them).
-    return { pair, ...memberKey(pair.address, blake2AsU8a(stringToU8a(`gongzhi-e2e/anon-scale/${i}`), 256)) };
-  });
-
-  // Officer Charlie registers them in Sunflower, a chunk per batch.
-  const argNames = api.tx.community.registerResident.meta.args.map((a) => camel(a.name.toString()));
-  const register = ({ pair }, i) => {
-    const values = { community: DISTRICT.sunflower, who: pair.address, personHash: blake2AsHex(`gongzhi-e2e/anon-scale/person/${i}`, 256), household: null };
-    return api.tx.community.registerResident(...argNames.map((name) => {
-      if (!(name in values)) throw new Error(`community.registerResident has an argument "${name}" this test doesn't know`);
-      return values[name];
-    }));
-  };
-  const batches = [];
-  for (let i = 0; i < RESIDENTS; i += REGISTER_CHUNK) {
-    batches.push({ tx: api.tx.utility.batchAll(residents.slice(i, i + REGISTER_CHUNK).map((r, j) => register(r, i + j))), signer: ctx.who.officers.sunflower });
-  }
-  for (const outcome of await sendAll(ctx, batches)) assert.equal(outcome.failed, null, 'a chunk of residents registers');
-
-  // Each sets a member key, for free (they hold nothing).
-  const keyed = await sendChunked(residents.map((r) => ({ tx: api.tx.community.setMemberKey(u8aToHex(r.key), u8aToHex(r.proof)), signer: r.pair })));
-  assert.equal(keyed.filter((o) => o.failed !== null).length, 0, 'every member key registers');
-
-  // The office opens an anonymous project for Sunflower; its members: the 1,000 with keys.
-  const base = await bestNumber(api);
-  const rules = {
-    scope: { Community: DISTRICT.sunflower },
-    bidding: { start: base + 3, end: base + 6 },
-    voting: { start: base + 6, end: base + 400 },
-    method: 'Anonymous',
-    quorumPercent: 0
-  };
-  const created = await sendOne(ctx, api.tx.procurement.createProject('匿名投票 1,000 位居民', '向阳社区 Sunflower', u8aToHex(new Uint8Array(32)), 100_000, null, rules), ctx.who.office);
-  assert.equal(created.failed, null);
-  const id = eventFields(created, 'procurement', 'ProjectCreated').project;
-  const item = { kind: 'Procurement', id };
-
-  // The chain collects them and builds both rings in the blocks' spare weight.
-  const record = await untilBlocks(api, async () => {
-    const r = (await api.query.rings.items(item)).unwrap();
-    return r.stage.isReady && r;
-  }, 30, 'the rings');
+  const ballot = await anonymousBallot(api, ctx, { count: RESIDENTS, label: 'anon-scale' });
+  residents = ballot.residents;
+  const { id, item, record, rings, rules } = ballot;
   assert.equal(record.eligible.toNumber(), RESIDENTS);
   assert.equal(record.rings.toNumber(), 2, 'ceil(1000 / 767) rings');
-  const rings = [await ringOf(api, id, 0), await ringOf(api, id, 1)];
   for (const ring of rings) {
     assert.equal(ring.keys.length, 500, 'sizes within one of each other');
     assert.equal(ring.domain, 'Domain12', 'the smallest domain holding 500');
@@ -106,13 +50,6 @@ test('set-up: 1,000 residents with member keys; an anonymous project fixes two r
   const inRings = [...rings[0].keys, ...rings[1].keys].map((k) => u8aToHex(k));
   assert.equal(new Set(inRings).size, RESIDENTS);
   assert.ok(inRings.every((k) => all.has(k)), 'every member is one of the new residents, each in one ring');
-
-  // Bids from Eve and Ferdie, then voting opens.
-  await waitForBlock(api, rules.bidding.start);
-  for (const outcome of await sendAll(ctx, [
-    { tx: api.tx.procurement.submitBid(id, 90_000, 'Eve', u8aToHex(new Uint8Array(32))), signer: ctx.who.providers.eve },
-    { tx: api.tx.procurement.submitBid(id, 95_000, 'Ferdie', u8aToHex(new Uint8Array(32))), signer: ctx.who.providers.ferdie }
-  ])) assert.equal(outcome.failed, null);
   project = { id, item, rings, rules };
 });
 

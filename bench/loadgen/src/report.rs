@@ -987,6 +987,9 @@ pub fn write(raw: &Path, root: &Path, out: &Path) -> Result<()> {
 	// ----- 5c. The indexer -----
 	indexer_section(&mut r, raw);
 
+	// ----- 5d. Anonymous ballots -----
+	anon_section(&mut r, raw, headline.as_ref().map(|b| phase(b, 0)).as_ref(), &previous);
+
 	// ----- 6. Goals -----
 	let _ = writeln!(r, "## 6. Goals, and the arithmetic behind them\n");
 	if let (Some(v), Some(t)) = (vote_w, transfer_w) {
@@ -1134,6 +1137,73 @@ fn indexer_section(r: &mut String, raw: &Path) {
 		}
 	}
 	let _ = writeln!(r);
+}
+
+/// Anonymous ballots through a real node (scripts/bench-anon.sh: raw/anon.json), if measured,
+/// beside the open ballot's figures of the headline load run (`open`: its vote phase).
+fn anon_section(r: &mut String, raw: &Path, open: Option<&Value>, previous: &str) {
+	let Some(a) = read_json(&raw.join("anon.json")) else { return };
+	let _ = writeln!(r, "## 5d. Anonymous ballots (ring-VRF proofs, no signer)\n");
+	let _ = writeln!(
+		r,
+		"From `scripts/bench-anon.sh`. How: {}\n",
+		a["how"].as_str().unwrap_or("(not recorded)")
+	);
+	let rings = a["rings"]
+		.as_array()
+		.map(|rs| {
+			rs.iter()
+				.map(|ring| {
+					format!("{} in {}", ring["members"], ring["domain"].as_str().unwrap_or("?"))
+				})
+				.collect::<Vec<_>>()
+				.join(", ")
+		})
+		.unwrap_or_default();
+	let _ = writeln!(
+		r,
+		"- **Rings**: {} residents in {} rings ({rings}); proved ahead in {:.0} s ({:.1} proofs/s on the machine's cores), taken by the pool in {:.1} s.",
+		a["residents"],
+		a["rings"].as_array().map_or(0, |rs| rs.len()),
+		f(&a["proveSeconds"]),
+		f(&a["proofsPerSecond"]),
+		f(&a["poolAcceptSeconds"])
+	);
+	let _ = writeln!(
+		r,
+		"- **Blocks**: #{}–#{}: {} blocks held ballots, at most {} in one ({} on average in a full one); {} session-change block(s) in between took none.",
+		a["firstBlock"],
+		a["lastBlock"],
+		a["blocksWithBallots"],
+		a["mostInBlock"],
+		a["meanInFullBlock"],
+		a["sessionChangesWithoutBallots"]
+	);
+	let _ = writeln!(
+		r,
+		"- **Rate**: all {} in blocks {:.0} s after submission ({:.2}/s), finalized after {:.0} s (**{:.2}/s**).\n",
+		a["residents"],
+		f(&a["inBlocksSeconds"]),
+		f(&a["ballotsPerSecondInBlocks"]),
+		f(&a["finalizedSeconds"]),
+		f(&a["ballotsPerSecondFinalized"])
+	);
+	let _ = writeln!(r, "| ballot | most in a block | finalized per second |\n|---|---|---|");
+	if let Some(v) = open {
+		let _ = writeln!(
+			r,
+			"| open, signed (`vote`; headline run `{HEADLINE_RUN}`, §3) | {} | {:.0} |",
+			v["max_per_block"],
+			f(&v["finalized_tps"])
+		);
+	}
+	let _ = writeln!(
+		r,
+		"| anonymous (`cast_anonymous_ballot`, this run) | {} | {:.2} |\n",
+		a["mostInBlock"],
+		f(&a["ballotsPerSecondFinalized"])
+	);
+	prose(r, previous, "anon");
 }
 
 /// The figures the findings draw on (the headline run, `benchmark extrinsic`, the profile, the
