@@ -108,15 +108,7 @@ fn an_anonymous_project_holds_a_deposit_for_its_rings_by_the_residents_in_scope(
 		Balances::set_balance(&admin(), free);
 		let next = NextProjectId::<Test>::get();
 		assert_noop!(
-			Procurement::create_project(
-				RuntimeOrigin::signed(admin()),
-				text("Elderly meals"),
-				text("Lunch delivered to residents over 70"),
-				H256::repeat_byte(0xd0),
-				BUDGET,
-				None,
-				anonymous_rules(Scope::Community(scene.c1)),
-			),
+			try_create(anonymous_rules(Scope::Community(scene.c1))),
 			Error::<Test>::InsufficientDeposit
 		);
 		assert_eq!(MockRings::opened(ItemRef::procurement(next)), None, "no rings opened");

@@ -138,7 +138,15 @@ pub fn secret_rules(scope: Scope) -> ProjectRules<BlockNumber> {
 /// Opens a project with `rules` at the current block, as the admin of office 1.
 pub fn create(rules: ProjectRules<BlockNumber>) -> ProjectId {
 	let id = NextProjectId::<Test>::get();
-	assert_ok!(Procurement::create_project(
+	assert_ok!(try_create(rules));
+	id
+}
+
+/// The admin of office 1 asks to open the standard project with `rules` at the current block.
+pub fn try_create(
+	rules: ProjectRules<BlockNumber>,
+) -> frame_support::pallet_prelude::DispatchResult {
+	Procurement::create_project(
 		RuntimeOrigin::signed(admin()),
 		text("Elderly meals"),
 		text("Lunch delivered to residents over 70"),
@@ -146,8 +154,7 @@ pub fn create(rules: ProjectRules<BlockNumber>) -> ProjectId {
 		BUDGET,
 		None,
 		rules,
-	));
-	id
+	)
 }
 
 /// Sets up the scene and opens a project with `rules` at block 2.
