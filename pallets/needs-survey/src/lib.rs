@@ -650,7 +650,9 @@ pub mod pallet {
 		/// `opens_at`: from that block they are fixed from the member keys of the residents in
 		/// `scope` who registered a key before it, and anonymous responses are accepted once they
 		/// are built (`RingsNotReady` until then). Residents who have no member key can't answer
-		/// this survey. Emits `SurveyCreated` (and pallet-rings' `RingsOpened`).
+		/// this survey. Holds `SurveyDeposit` and `RingMemberDeposit` per resident in `scope`
+		/// (for the member keys its rings store until `reap_responses` removes them). Emits
+		/// `SurveyCreated` (and pallet-rings' `RingsOpened`).
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::create_anonymous_survey().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)))]
 		pub fn create_anonymous_survey(

@@ -672,7 +672,8 @@ pub mod pallet {
 		/// Fails with `UnknownScope`, `NotOfficeAdmin`, `EmptyTitle`, `UnknownSurvey`,
 		/// `SurveyOutsideOffice`, `InvalidQuorum`, `BiddingStartsInPast`, `StartsTooLate`,
 		/// `ProjectTooLong`, `EmptyWindow`, `VotingBeforeBiddingEnds`, `TooManyOpenProjects`,
-		/// `InsufficientDeposit`. Holds `ProjectDeposit` from the caller.
+		/// `InsufficientDeposit`. Holds `ProjectDeposit` from the caller, and for an anonymous
+		/// project `RingMemberDeposit` more per resident in scope (its rings' member keys).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_project().saturating_add(gongzhi_primitives::deposit_weight::<T::DbWeight>(1)).saturating_add(T::Rings::open_weight()))]
 		pub fn create_project(
