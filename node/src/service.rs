@@ -12,15 +12,27 @@ use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
 use std::{sync::Arc, time::Duration};
 
+/// The elliptic-curve host functions (RFC-0163) the runtime's ring-VRF suite calls
+/// (`gongzhi_primitives::ring_suite`): BLS12-381 pairings and multi-scalar multiplications, and
+/// bandersnatch's. A runtime that imports them runs only on a node that provides them, so this
+/// node must be deployed before such a runtime; smoldot ≥ 3.4 provides them too.
+pub type CurveHostFunctions = (
+	sp_crypto_ec_utils::bls12_381::host_calls::HostFunctions,
+	sp_crypto_ec_utils::ed_on_bls12_381_bandersnatch::host_calls::HostFunctions,
+);
+
 /// The host functions the wasm runtime may call. A runtime built with `runtime-benchmarks`
 /// also imports the benchmarking ones, so a node with the `benchmark` subcommands provides them.
 #[cfg(not(feature = "runtime-benchmarks"))]
-pub type HostFunctions = sp_io::SubstrateHostFunctions;
+pub type HostFunctions = (sp_io::SubstrateHostFunctions, CurveHostFunctions);
 /// The host functions the wasm runtime may call. A runtime built with `runtime-benchmarks`
 /// also imports the benchmarking ones, so a node with the `benchmark` subcommands provides them.
 #[cfg(feature = "runtime-benchmarks")]
-pub type HostFunctions =
-	(sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);
+pub type HostFunctions = (
+	sp_io::SubstrateHostFunctions,
+	CurveHostFunctions,
+	frame_benchmarking::benchmarking::HostFunctions,
+);
 
 /// The client: native code calls the wasm runtime through this executor.
 pub(crate) type FullClient =

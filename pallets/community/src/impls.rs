@@ -17,6 +17,7 @@ use frame_support::{
 	weights::Weight,
 };
 use frame_system::{ensure_signed, pallet_prelude::*};
+use gongzhi_primitives::ring_suite::HostedVrf;
 use gongzhi_primitives::{
 	deposit_weight, view_text, ActivityId, CommunityId, CommunityRegistry, HasEntry, HasEntryPair,
 	KeyCursor, KeyPage, MemberKey, OfficeId, ResidentId, ResidentInfo, Scope, H256,
@@ -25,7 +26,7 @@ use sp_runtime::{
 	traits::{Saturating, Zero},
 	DispatchError,
 };
-use verifiable::{ring::bandersnatch::BandersnatchVrfVerifiable, GenerateVerifiable};
+use verifiable::GenerateVerifiable;
 
 impl<T: Config> Pallet<T> {
 	fn now() -> BlockNumberFor<T> {
@@ -871,9 +872,9 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(!MemberKeyOwners::<T>::has_entry(key), Error::<T>::MemberKeyTaken);
-		ensure!(BandersnatchVrfVerifiable::is_member_valid(key), Error::<T>::InvalidMemberKey);
+		ensure!(HostedVrf::is_member_valid(key), Error::<T>::InvalidMemberKey);
 		ensure!(
-			BandersnatchVrfVerifiable::verify_signature(proof, &Self::member_key_message(who), key),
+			HostedVrf::verify_signature(proof, &Self::member_key_message(who), key),
 			Error::<T>::InvalidMemberKeyProof
 		);
 		let mut records = history.into_inner();

@@ -446,6 +446,9 @@ where
 
 pub mod anon;
 
+#[cfg(feature = "ring-vrf")]
+pub mod ring_suite;
+
 #[cfg(feature = "test-utils")]
 pub mod testing;
 

@@ -169,6 +169,17 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// What a fresh runtime instance spends once, before its first verification: the verifier's
+	/// ring context at 2^12 (the largest domain rings are built in here) and the KZG verifier
+	/// key. Every validation of a transaction in the pool runs in a fresh instance.
+	#[benchmark]
+	fn verifier_context() {
+		#[block]
+		{
+			builder::fresh_verifier_context(RingDomain::Domain12);
+		}
+	}
+
 	/// Forgetting `n` records of an item still being built (so it also leaves a full queue):
 	/// its rings first, then member pages.
 	#[benchmark]

@@ -1,6 +1,7 @@
 //! The ring builder: `verifiable` 0.4.1's bandersnatch ring VRF (`start_members`, `push_members`,
-//! `finish_members`), fed with the SRS points it looks up ("static chunks") from the builder
-//! parameters of domains 2^11 and 2^12, embedded in the runtime.
+//! `finish_members`) on host-accelerated curves (`gongzhi_primitives::ring_suite`), fed with the
+//! SRS points it looks up ("static chunks") from the builder parameters of domains 2^11 and 2^12,
+//! embedded in the runtime.
 //!
 //! ## Why the parameters are embedded, and only these two
 //! `push_members` asks its `lookup` for the SRS points of the positions it fills; wrong points
@@ -18,12 +19,12 @@ use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use core::ops::Range;
 use gongzhi_primitives::anon::{RingDomain, RingRoot};
-use verifiable::{
-	ring::{bandersnatch::BandersnatchVrfVerifiable, RingDomainSize},
-	DecodeUnchecked, GenerateVerifiable,
-};
+use gongzhi_primitives::ring_suite::HostedVrf;
+use verifiable::{ring::RingDomainSize, DecodeUnchecked, GenerateVerifiable};
 
-type V = BandersnatchVrfVerifiable;
+/// The suite rings are built and proofs verified with: the residents' bandersnatch ring VRF, its
+/// curve arithmetic done by the node's host functions (`gongzhi_primitives::ring_suite`).
+type V = HostedVrf;
 type Chunk = <V as GenerateVerifiable>::StaticChunk;
 type Intermediate = <V as GenerateVerifiable>::Intermediate;
 
@@ -121,6 +122,17 @@ pub fn push(
 pub fn finish(partial: &PartialRing) -> Result<RingRoot, BuildError> {
 	let root = V::finish_members(decode_partial(partial)?).encode();
 	root.try_into().map_err(|_| BuildError::CorruptPartial)
+}
+
+/// What a runtime instance computes before its first verification at `domain` and keeps for the
+/// rest of its life (`ring_suite::HostedCache`): the verifier's ring context and the KZG
+/// verifier key, computed afresh here for the benchmark that prices them.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn fresh_verifier_context(domain: RingDomain) {
+	use gongzhi_primitives::ring_suite::HostedBandersnatch as S;
+	let context = verifiable::ring::make_ring_context::<S>(domain_size(domain));
+	let key = verifiable::ring::make_canonical_pcs_vk::<S>();
+	core::hint::black_box((context, key));
 }
 
 /// Decodes a partial ring this pallet stored (unchecked: it was built here).

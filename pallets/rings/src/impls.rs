@@ -19,12 +19,6 @@ use gongzhi_primitives::{
 };
 use sp_runtime::traits::Zero;
 
-/// What a fresh runtime instance spends, once, building the verifier's ring context, on top of
-/// the benchmarked verification (whose repeats run in one instance, so warm): 6.3 ms at 2^12 in
-/// `bench/ringvrf` (cold 39.6 ms, warm 33.3 ms under wasmtime), rounded up. Every validation of a
-/// transaction in the pool runs in a fresh instance, so every one is cold.
-pub const COLD_CONTEXT: Weight = Weight::from_parts(10_000_000_000, 0);
-
 impl<T: Config> Pallet<T> {
 	/// The split of `eligible` members with this runtime's `MaxRingSize` (valid: checked by
 	/// `integrity_test`).
@@ -459,9 +453,11 @@ impl<T: Config> AnonymousRings<BlockNumberFor<T>> for Pallet<T> {
 			.ok_or(ProofError::BadProof)
 	}
 
-	/// The measured verification, plus [`COLD_CONTEXT`].
+	/// The measured verification, plus what a fresh runtime instance spends before it (the
+	/// verifier's context, also measured): every validation in the pool runs in a fresh instance,
+	/// and the verification's own benchmark repeats in a warm one.
 	fn verify_weight() -> Weight {
-		T::WeightInfo::verify_proof().saturating_add(COLD_CONTEXT)
+		T::WeightInfo::verify_proof().saturating_add(T::WeightInfo::verifier_context())
 	}
 
 	fn forget(item: ItemRef, limit: u32) -> Forgetting {
