@@ -29,11 +29,11 @@
 // --heap-pages
 // 4096
 // --template
-// /work/rings/scripts/templates/pallet-weights.hbs
+// /work/main/scripts/templates/pallet-weights.hbs
 // --header
-// /work/rings/scripts/templates/header.txt
+// /work/main/scripts/templates/header.txt
 // --output
-// /work/rings/pallets/community/src/weights.rs
+// /work/main/pallets/community/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `407`
 		//  Estimated: `1489`
-		// Minimum execution time: 13_260_000 picoseconds.
-		Weight::from_parts(15_392_000, 1489)
+		// Minimum execution time: 10_185_000 picoseconds.
+		Weight::from_parts(11_187_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `473`
 		//  Estimated: `3588`
-		// Minimum execution time: 14_251_000 picoseconds.
-		Weight::from_parts(15_853_000, 3588)
+		// Minimum execution time: 11_136_000 picoseconds.
+		Weight::from_parts(12_238_000, 3588)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `473`
 		//  Estimated: `3588`
-		// Minimum execution time: 14_111_000 picoseconds.
-		Weight::from_parts(16_003_000, 3588)
+		// Minimum execution time: 10_816_000 picoseconds.
+		Weight::from_parts(11_757_000, 3588)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `473`
 		//  Estimated: `3588`
-		// Minimum execution time: 17_556_000 picoseconds.
-		Weight::from_parts(19_839_000, 3588)
+		// Minimum execution time: 13_550_000 picoseconds.
+		Weight::from_parts(14_582_000, 3588)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -146,10 +146,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `736 + o * (54 ±0)`
 		//  Estimated: `3588 + o * (2535 ±0)`
-		// Minimum execution time: 27_180_000 picoseconds.
-		Weight::from_parts(33_517_865, 3588)
-			// Standard Error: 12_996
-			.saturating_add(Weight::from_parts(1_480_039, 0).saturating_mul(o.into()))
+		// Minimum execution time: 19_840_000 picoseconds.
+		Weight::from_parts(21_372_882, 3588)
+			// Standard Error: 773
+			.saturating_add(Weight::from_parts(1_021_300, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -166,8 +166,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1040`
 		//  Estimated: `3588`
-		// Minimum execution time: 27_450_000 picoseconds.
-		Weight::from_parts(32_358_000, 3588)
+		// Minimum execution time: 20_360_000 picoseconds.
+		Weight::from_parts(22_063_000, 3588)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -181,8 +181,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1093`
 		//  Estimated: `3588`
-		// Minimum execution time: 28_783_000 picoseconds.
-		Weight::from_parts(34_211_000, 3588)
+		// Minimum execution time: 21_362_000 picoseconds.
+		Weight::from_parts(23_004_000, 3588)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -202,8 +202,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `972`
 		//  Estimated: `3676`
-		// Minimum execution time: 74_551_000 picoseconds.
-		Weight::from_parts(88_642_000, 3676)
+		// Minimum execution time: 57_116_000 picoseconds.
+		Weight::from_parts(61_042_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -217,8 +217,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1373`
 		//  Estimated: `3628`
-		// Minimum execution time: 34_671_000 picoseconds.
-		Weight::from_parts(53_870_000, 3628)
+		// Minimum execution time: 26_099_000 picoseconds.
+		Weight::from_parts(28_052_000, 3628)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -230,8 +230,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `625`
 		//  Estimated: `3588`
-		// Minimum execution time: 21_652_000 picoseconds.
-		Weight::from_parts(37_356_000, 3588)
+		// Minimum execution time: 16_494_000 picoseconds.
+		Weight::from_parts(17_816_000, 3588)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -259,8 +259,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1202`
 		//  Estimated: `3628`
-		// Minimum execution time: 56_384_000 picoseconds.
-		Weight::from_parts(89_292_000, 3628)
+		// Minimum execution time: 41_032_000 picoseconds.
+		Weight::from_parts(45_117_000, 3628)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -292,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1616`
 		//  Estimated: `3598`
-		// Minimum execution time: 72_768_000 picoseconds.
-		Weight::from_parts(110_674_000, 3598)
+		// Minimum execution time: 55_594_000 picoseconds.
+		Weight::from_parts(59_399_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -315,8 +315,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1468`
 		//  Estimated: `6186`
-		// Minimum execution time: 70_304_000 picoseconds.
-		Weight::from_parts(108_321_000, 6186)
+		// Minimum execution time: 54_272_000 picoseconds.
+		Weight::from_parts(57_997_000, 6186)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -328,8 +328,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `864`
 		//  Estimated: `3598`
-		// Minimum execution time: 23_174_000 picoseconds.
-		Weight::from_parts(39_078_000, 3598)
+		// Minimum execution time: 17_807_000 picoseconds.
+		Weight::from_parts(19_410_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -355,8 +355,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1451`
 		//  Estimated: `3734`
-		// Minimum execution time: 101_902_000 picoseconds.
-		Weight::from_parts(182_050_000, 3734)
+		// Minimum execution time: 73_641_000 picoseconds.
+		Weight::from_parts(79_409_000, 3734)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -370,8 +370,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `958`
 		//  Estimated: `3598`
-		// Minimum execution time: 26_439_000 picoseconds.
-		Weight::from_parts(31_086_000, 3598)
+		// Minimum execution time: 19_439_000 picoseconds.
+		Weight::from_parts(20_902_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -392,10 +392,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `980 + n * (15 ±0)`
 		//  Estimated: `3676 + n * (2499 ±0)`
-		// Minimum execution time: 76_774_000 picoseconds.
-		Weight::from_parts(83_924_000, 3676)
-			// Standard Error: 41_954
-			.saturating_add(Weight::from_parts(6_454_256, 0).saturating_mul(n.into()))
+		// Minimum execution time: 57_196_000 picoseconds.
+		Weight::from_parts(19_202_171, 3676)
+			// Standard Error: 3_177
+			.saturating_add(Weight::from_parts(3_641_972, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -416,8 +416,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1232`
 		//  Estimated: `3598`
-		// Minimum execution time: 37_786_000 picoseconds.
-		Weight::from_parts(52_889_000, 3598)
+		// Minimum execution time: 26_970_000 picoseconds.
+		Weight::from_parts(30_626_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -439,8 +439,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1468`
 		//  Estimated: `6186`
-		// Minimum execution time: 70_114_000 picoseconds.
-		Weight::from_parts(96_753_000, 6186)
+		// Minimum execution time: 52_860_000 picoseconds.
+		Weight::from_parts(56_645_000, 6186)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -458,8 +458,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1300`
 		//  Estimated: `6060`
-		// Minimum execution time: 43_354_000 picoseconds.
-		Weight::from_parts(59_409_000, 6060)
+		// Minimum execution time: 34_111_000 picoseconds.
+		Weight::from_parts(36_886_000, 6060)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -479,8 +479,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `997`
 		//  Estimated: `6206`
-		// Minimum execution time: 36_284_000 picoseconds.
-		Weight::from_parts(52_137_000, 6206)
+		// Minimum execution time: 28_874_000 picoseconds.
+		Weight::from_parts(31_217_000, 6206)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -496,8 +496,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `983`
 		//  Estimated: `3598`
-		// Minimum execution time: 27_441_000 picoseconds.
-		Weight::from_parts(44_426_000, 3598)
+		// Minimum execution time: 19_660_000 picoseconds.
+		Weight::from_parts(22_554_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -519,8 +519,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1250`
 		//  Estimated: `6206`
-		// Minimum execution time: 57_735_000 picoseconds.
-		Weight::from_parts(91_395_000, 6206)
+		// Minimum execution time: 45_078_000 picoseconds.
+		Weight::from_parts(48_383_000, 6206)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -546,8 +546,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2773`
 		//  Estimated: `3734`
-		// Minimum execution time: 106_658_000 picoseconds.
-		Weight::from_parts(140_238_000, 3734)
+		// Minimum execution time: 83_025_000 picoseconds.
+		Weight::from_parts(89_224_000, 3734)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -569,11 +569,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn release_registration_code(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1348 + o * (66 ±0)`
-		//  Estimated: `3676 + o * (2540 ±0)`
-		// Minimum execution time: 79_658_000 picoseconds.
-		Weight::from_parts(92_361_722, 3676)
-			// Standard Error: 96_710
-			.saturating_add(Weight::from_parts(11_549_248, 0).saturating_mul(o.into()))
+		//  Estimated: `3676 + o * (2540 ±54)`
+		// Minimum execution time: 62_924_000 picoseconds.
+		Weight::from_parts(60_556_546, 3676)
+			// Standard Error: 19_706
+			.saturating_add(Weight::from_parts(8_186_702, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -591,10 +591,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `622`
 		//  Estimated: `3628 + n * (2652 ±0)`
-		// Minimum execution time: 28_292_000 picoseconds.
-		Weight::from_parts(24_079_086, 3628)
-			// Standard Error: 23_567
-			.saturating_add(Weight::from_parts(11_575_050, 0).saturating_mul(n.into()))
+		// Minimum execution time: 22_123_000 picoseconds.
+		Weight::from_parts(11_406_037, 3628)
+			// Standard Error: 3_734
+			.saturating_add(Weight::from_parts(9_275_492, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -612,10 +612,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `722 + n * (139 ±0)`
 		//  Estimated: `3628 + n * (2652 ±0)`
-		// Minimum execution time: 29_844_000 picoseconds.
-		Weight::from_parts(2_927_884, 3628)
-			// Standard Error: 100_289
-			.saturating_add(Weight::from_parts(16_483_805, 0).saturating_mul(n.into()))
+		// Minimum execution time: 22_714_000 picoseconds.
+		Weight::from_parts(10_253_641, 3628)
+			// Standard Error: 7_096
+			.saturating_add(Weight::from_parts(10_689_869, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -639,10 +639,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1089 + o * (20 ±0)`
 		//  Estimated: `3676 + o * (2540 ±0)`
-		// Minimum execution time: 67_460_000 picoseconds.
-		Weight::from_parts(85_223_400, 3676)
-			// Standard Error: 47_194
-			.saturating_add(Weight::from_parts(6_619_550, 0).saturating_mul(o.into()))
+		// Minimum execution time: 52_228_000 picoseconds.
+		Weight::from_parts(57_328_153, 3676)
+			// Standard Error: 3_846
+			.saturating_add(Weight::from_parts(4_810_137, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -659,8 +659,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `958`
 		//  Estimated: `3598`
-		// Minimum execution time: 15_804_000 picoseconds.
-		Weight::from_parts(19_258_000, 3598)
+		// Minimum execution time: 12_258_000 picoseconds.
+		Weight::from_parts(13_320_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Community::Residents` (r:1 w:0)
@@ -673,8 +673,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1021`
 		//  Estimated: `3598`
-		// Minimum execution time: 18_408_000 picoseconds.
-		Weight::from_parts(21_973_000, 3598)
+		// Minimum execution time: 14_622_000 picoseconds.
+		Weight::from_parts(15_753_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Community::PendingReplacements` (r:1 w:0)
@@ -685,8 +685,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `890`
 		//  Estimated: `3598`
-		// Minimum execution time: 12_618_000 picoseconds.
-		Weight::from_parts(14_822_000, 3598)
+		// Minimum execution time: 9_534_000 picoseconds.
+		Weight::from_parts(11_106_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `Community::Residents` (r:1 w:0)
@@ -701,8 +701,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `975`
 		//  Estimated: `3598`
-		// Minimum execution time: 1_806_101_000 picoseconds.
-		Weight::from_parts(2_732_735_000, 3598)
+		// Minimum execution time: 1_317_550_000 picoseconds.
+		Weight::from_parts(1_496_868_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -716,8 +716,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `975`
 		//  Estimated: `3598`
-		// Minimum execution time: 1_772_190_000 picoseconds.
-		Weight::from_parts(1_874_912_000, 3598)
+		// Minimum execution time: 1_387_143_000 picoseconds.
+		Weight::from_parts(1_461_526_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 }
@@ -725,28 +725,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and chains without measured weights: the same figures with ParityDB's weights.
 impl WeightInfo for () {
 	fn create_office() -> Weight {
-		Weight::from_parts(15_392_000, 1489)
+		Weight::from_parts(11_187_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn retire_office() -> Weight {
-		Weight::from_parts(15_853_000, 3588)
+		Weight::from_parts(12_238_000, 3588)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_office_admin() -> Weight {
-		Weight::from_parts(16_003_000, 3588)
+		Weight::from_parts(11_757_000, 3588)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn create_community() -> Weight {
-		Weight::from_parts(19_839_000, 3588)
+		Weight::from_parts(14_582_000, 3588)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn retire_community(o: u32, ) -> Weight {
-		Weight::from_parts(33_517_865, 3588)
-			.saturating_add(Weight::from_parts(1_480_039, 0).saturating_mul(o.into()))
+		Weight::from_parts(21_372_882, 3588)
+			.saturating_add(Weight::from_parts(1_021_300, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -754,63 +754,63 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(o.into()))
 	}
 	fn appoint_officer() -> Weight {
-		Weight::from_parts(32_358_000, 3588)
+		Weight::from_parts(22_063_000, 3588)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_officer() -> Weight {
-		Weight::from_parts(34_211_000, 3588)
+		Weight::from_parts(23_004_000, 3588)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn register_provider() -> Weight {
-		Weight::from_parts(88_642_000, 3676)
+		Weight::from_parts(61_042_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn approve_provider() -> Weight {
-		Weight::from_parts(53_870_000, 3628)
+		Weight::from_parts(28_052_000, 3628)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn suspend_provider() -> Weight {
-		Weight::from_parts(37_356_000, 3588)
+		Weight::from_parts(17_816_000, 3588)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_resident() -> Weight {
-		Weight::from_parts(89_292_000, 3628)
+		Weight::from_parts(45_117_000, 3628)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn retire_resident() -> Weight {
-		Weight::from_parts(110_674_000, 3598)
+		Weight::from_parts(59_399_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn move_resident() -> Weight {
-		Weight::from_parts(108_321_000, 6186)
+		Weight::from_parts(57_997_000, 6186)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn set_household() -> Weight {
-		Weight::from_parts(39_078_000, 3598)
+		Weight::from_parts(19_410_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn publish_activity() -> Weight {
-		Weight::from_parts(182_050_000, 3734)
+		Weight::from_parts(79_409_000, 3734)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn check_in() -> Weight {
-		Weight::from_parts(31_086_000, 3598)
+		Weight::from_parts(20_902_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reap_check_ins(n: u32, ) -> Weight {
-		Weight::from_parts(83_924_000, 3676)
-			.saturating_add(Weight::from_parts(6_454_256, 0).saturating_mul(n.into()))
+		Weight::from_parts(19_202_171, 3676)
+			.saturating_add(Weight::from_parts(3_641_972, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -818,43 +818,43 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2499).saturating_mul(n.into()))
 	}
 	fn request_move() -> Weight {
-		Weight::from_parts(52_889_000, 3598)
+		Weight::from_parts(30_626_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn accept_move() -> Weight {
-		Weight::from_parts(96_753_000, 6186)
+		Weight::from_parts(56_645_000, 6186)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn cancel_move() -> Weight {
-		Weight::from_parts(59_409_000, 6060)
+		Weight::from_parts(36_886_000, 6060)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn propose_replacement() -> Weight {
-		Weight::from_parts(52_137_000, 6206)
+		Weight::from_parts(31_217_000, 6206)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn cancel_replacement() -> Weight {
-		Weight::from_parts(44_426_000, 3598)
+		Weight::from_parts(22_554_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn enact_replacement() -> Weight {
-		Weight::from_parts(91_395_000, 6206)
+		Weight::from_parts(48_383_000, 6206)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn cancel_activity() -> Weight {
-		Weight::from_parts(140_238_000, 3734)
+		Weight::from_parts(89_224_000, 3734)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn release_registration_code(o: u32, ) -> Weight {
-		Weight::from_parts(92_361_722, 3676)
-			.saturating_add(Weight::from_parts(11_549_248, 0).saturating_mul(o.into()))
+		Weight::from_parts(60_556_546, 3676)
+			.saturating_add(Weight::from_parts(8_186_702, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(o.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -862,8 +862,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(o.into()))
 	}
 	fn declare_staff(n: u32, ) -> Weight {
-		Weight::from_parts(24_079_086, 3628)
-			.saturating_add(Weight::from_parts(11_575_050, 0).saturating_mul(n.into()))
+		Weight::from_parts(11_406_037, 3628)
+			.saturating_add(Weight::from_parts(9_275_492, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -871,8 +871,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(n.into()))
 	}
 	fn remove_staff(n: u32, ) -> Weight {
-		Weight::from_parts(2_927_884, 3628)
-			.saturating_add(Weight::from_parts(16_483_805, 0).saturating_mul(n.into()))
+		Weight::from_parts(10_253_641, 3628)
+			.saturating_add(Weight::from_parts(10_689_869, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -880,8 +880,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(n.into()))
 	}
 	fn withdraw_provider(o: u32, ) -> Weight {
-		Weight::from_parts(85_223_400, 3676)
-			.saturating_add(Weight::from_parts(6_619_550, 0).saturating_mul(o.into()))
+		Weight::from_parts(57_328_153, 3676)
+			.saturating_add(Weight::from_parts(4_810_137, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -889,24 +889,24 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(o.into()))
 	}
 	fn feeless_check_in() -> Weight {
-		Weight::from_parts(19_258_000, 3598)
+		Weight::from_parts(13_320_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 	fn feeless_request_move() -> Weight {
-		Weight::from_parts(21_973_000, 3598)
+		Weight::from_parts(15_753_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 	fn feeless_cancel_replacement() -> Weight {
-		Weight::from_parts(14_822_000, 3598)
+		Weight::from_parts(11_106_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 	}
 	fn set_member_key() -> Weight {
-		Weight::from_parts(2_732_735_000, 3598)
+		Weight::from_parts(1_496_868_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn feeless_set_member_key() -> Weight {
-		Weight::from_parts(1_874_912_000, 3598)
+		Weight::from_parts(1_461_526_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 }

@@ -66,8 +66,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1661`
 		//  Estimated: `3560`
-		// Minimum execution time: 24_236_000 picoseconds.
-		Weight::from_parts(31_567_000, 3560)
+		// Minimum execution time: 17_847_000 picoseconds.
+		Weight::from_parts(19_549_000, 3560)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -86,10 +86,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `714 + n * (75 ±0)`
 		//  Estimated: `4120 + n * (2560 ±5)`
-		// Minimum execution time: 43_955_000 picoseconds.
-		Weight::from_parts(44_115_000, 4120)
-			// Standard Error: 174_639
-			.saturating_add(Weight::from_parts(12_896_780, 0).saturating_mul(n.into()))
+		// Minimum execution time: 32_108_000 picoseconds.
+		Weight::from_parts(14_721_711, 4120)
+			// Standard Error: 68_776
+			.saturating_add(Weight::from_parts(7_170_853, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -106,10 +106,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3164 + n * (47 ±0)`
 		//  Estimated: `4348 + n * (4550 ±0)`
-		// Minimum execution time: 4_201_615_000 picoseconds.
-		Weight::from_parts(12_058_836_402, 4348)
-			// Standard Error: 13_311_316
-			.saturating_add(Weight::from_parts(1_075_374_529, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_361_255_000 picoseconds.
+		Weight::from_parts(2_516_440_471, 4348)
+			// Standard Error: 3_194_724
+			.saturating_add(Weight::from_parts(396_824_069, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -125,9 +125,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `561`
 		//  Estimated: `4348`
-		// Minimum execution time: 27_961_933_000 picoseconds.
-		Weight::from_parts(38_105_776_000, 4348)
+		// Minimum execution time: 13_484_939_000 picoseconds.
+		Weight::from_parts(13_993_392_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
+	}
+	fn verifier_context() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 5_859_092_000 picoseconds.
+		Weight::from_parts(6_156_880_000, 0)
 	}
 	/// Storage: `Rings::Items` (r:1 w:1)
 	/// Proof: `Rings::Items` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
@@ -138,19 +145,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Rings::Members` (r:0 w:384)
 	/// Proof: `Rings::Members` (`max_values`: None, `max_size`: Some(2075), added: 4550, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 512]`.
-	/// Placeholder until `scripts/bench-weights.sh pallet_rings` runs: the figure measured in
-	/// `bench/ringvrf` (6.3 ms), rounded up.
-	fn verifier_context() -> Weight {
-		Weight::from_parts(10_000_000_000, 0)
-	}
 	fn forget(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `803`
 		//  Estimated: `3505`
-		// Minimum execution time: 27_100_000 picoseconds.
-		Weight::from_parts(62_259_384, 3505)
-			// Standard Error: 36_975
-			.saturating_add(Weight::from_parts(2_010_046, 0).saturating_mul(n.into()))
+		// Minimum execution time: 18_998_000 picoseconds.
+		Weight::from_parts(20_684_628, 3505)
+			// Standard Error: 10_927
+			.saturating_add(Weight::from_parts(1_501_548, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -160,38 +162,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and chains without measured weights: the same figures with ParityDB's weights.
 impl WeightInfo for () {
 	fn open() -> Weight {
-		Weight::from_parts(31_567_000, 3560)
+		Weight::from_parts(19_549_000, 3560)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn collect(n: u32, ) -> Weight {
-		Weight::from_parts(44_115_000, 4120)
-			.saturating_add(Weight::from_parts(12_896_780, 0).saturating_mul(n.into()))
+		Weight::from_parts(14_721_711, 4120)
+			.saturating_add(Weight::from_parts(7_170_853, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2560).saturating_mul(n.into()))
 	}
 	fn push(n: u32, ) -> Weight {
-		Weight::from_parts(12_058_836_402, 4348)
-			.saturating_add(Weight::from_parts(1_075_374_529, 0).saturating_mul(n.into()))
+		Weight::from_parts(2_516_440_471, 4348)
+			.saturating_add(Weight::from_parts(396_824_069, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 4550).saturating_mul(n.into()))
 	}
 	fn verify_proof() -> Weight {
-		Weight::from_parts(38_105_776_000, 4348)
+		Weight::from_parts(13_993_392_000, 4348)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
-	/// Placeholder until `scripts/bench-weights.sh pallet_rings` runs: the figure measured in
-	/// `bench/ringvrf` (6.3 ms), rounded up.
 	fn verifier_context() -> Weight {
-		Weight::from_parts(10_000_000_000, 0)
+		Weight::from_parts(6_156_880_000, 0)
 	}
 	fn forget(n: u32, ) -> Weight {
-		Weight::from_parts(62_259_384, 3505)
-			.saturating_add(Weight::from_parts(2_010_046, 0).saturating_mul(n.into()))
+		Weight::from_parts(20_684_628, 3505)
+			.saturating_add(Weight::from_parts(1_501_548, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
