@@ -120,8 +120,11 @@ mod tests {
 	//! Wire compatibility with the reference suite, on what residents make with it.
 	use super::*;
 	use alloc::vec::Vec;
-	use codec::Encode;
-	use verifiable::GenerateVerifiable;
+	use codec::{Decode, Encode};
+	use verifiable::{
+		ring::{ark_vrf::ring::SrsLookup, ring_verifier_builder_params, StaticChunk},
+		GenerateVerifiable,
+	};
 
 	type Ref = verifiable::ring::bandersnatch::BandersnatchVrfVerifiable;
 	type Hosted = HostedVrf;
@@ -132,6 +135,23 @@ mod tests {
 
 	fn secrets(n: u8) -> Vec<<Ref as GenerateVerifiable>::Secret> {
 		(0..n).map(|i| Ref::new_secret(entropy(i))).collect()
+	}
+
+	/// `keys` pushed into an empty ring of `domain` through suite `S`, with the crate's builder
+	/// parameters: the empty ring, the partial ring and the root, SCALE-encoded.
+	fn ring<S: RingSuiteExt<PublicKeyBytes = [u8; 32]>>(
+		domain: RingDomainSize,
+		keys: &[[u8; 32]],
+	) -> [Vec<u8>; 3] {
+		let params = ring_verifier_builder_params::<S>(domain);
+		let mut set = RingVrfVerifiable::<S>::start_members(domain);
+		let empty = set.encode();
+		RingVrfVerifiable::<S>::push_members(&mut set, keys.iter().copied(), |range| {
+			(&params).lookup(range).map(|v| v.into_iter().map(StaticChunk).collect()).ok_or(())
+		})
+		.unwrap();
+		let partial = set.encode();
+		[empty, partial, RingVrfVerifiable::<S>::finish_members(set).encode()]
 	}
 
 	#[test]
@@ -149,56 +169,48 @@ mod tests {
 		assert!(!Hosted::is_member_valid(&identity));
 	}
 
+	/// A point of the curve outside the prime-order subgroup decodes, and only the subgroup
+	/// check — a scalar multiplication, done by the host here — tells it from a key.
+	#[test]
+	fn a_point_outside_the_subgroup_is_no_key() {
+		use verifiable::ring::ark_vrf::reexports::ark_serialize::{
+			CanonicalDeserialize, CanonicalSerialize, Validate,
+		};
+		let key = Ref::member_from_secret(&secrets(1)[0]);
+		let point = AffinePoint::<Reference>::deserialize_compressed(&key[..]).unwrap();
+		// P + (0, -1), the point of order 2: (-x, -y), on the curve, not in the subgroup.
+		let shifted = AffinePoint::<Reference>::new_unchecked(-point.x, -point.y);
+		let mut bytes = [0u8; 32];
+		shifted.serialize_compressed(&mut bytes[..]).unwrap();
+		assert!(AffinePoint::<Reference>::deserialize_with_mode(
+			&bytes[..],
+			verifiable::ring::ark_vrf::reexports::ark_serialize::Compress::Yes,
+			Validate::No
+		)
+		.is_ok_and(|p| p.is_on_curve() && !p.is_in_correct_subgroup_assuming_on_curve()));
+		assert!(!Ref::is_member_valid(&bytes));
+		assert!(!Hosted::is_member_valid(&bytes));
+	}
+
 	#[test]
 	fn rings_are_built_to_the_same_bytes() {
-		use verifiable::ring::{ring_verifier_builder_params, StaticChunk};
 		let keys: Vec<_> = secrets(9).iter().map(Ref::member_from_secret).collect();
-		let domain = RingDomainSize::Domain11;
-		let params = ring_verifier_builder_params::<Reference>(domain);
-		let hosted_params = ring_verifier_builder_params::<HostedBandersnatch>(domain);
-		use verifiable::ring::ark_vrf::ring::SrsLookup;
-		let mut reference = Ref::start_members(domain);
-		let mut hosted = Hosted::start_members(domain);
-		assert_eq!(reference.encode(), hosted.encode());
-		Ref::push_members(&mut reference, keys.iter().copied(), |r| {
-			(&params).lookup(r).map(|v| v.into_iter().map(StaticChunk).collect()).ok_or(())
-		})
-		.unwrap();
-		Hosted::push_members(&mut hosted, keys.iter().copied(), |r| {
-			(&hosted_params).lookup(r).map(|v| v.into_iter().map(StaticChunk).collect()).ok_or(())
-		})
-		.unwrap();
-		assert_eq!(reference.encode(), hosted.encode());
-		assert_eq!(
-			Ref::finish_members(reference).encode(),
-			Hosted::finish_members(hosted).encode()
-		);
+		for domain in [RingDomainSize::Domain11, RingDomainSize::Domain12] {
+			assert_eq!(ring::<Reference>(domain, &keys), ring::<HostedBandersnatch>(domain, &keys));
+		}
 	}
 
 	#[test]
 	fn reference_proofs_verify_to_the_same_alias() {
-		use codec::Decode;
 		let secrets = secrets(5);
 		let keys: Vec<_> = secrets.iter().map(Ref::member_from_secret).collect();
 		let domain = RingDomainSize::Domain11;
-		let root = {
-			let mut set = Ref::start_members(domain);
-			let params = verifiable::ring::ring_verifier_builder_params::<Reference>(domain);
-			use verifiable::ring::ark_vrf::ring::SrsLookup;
-			Ref::push_members(&mut set, keys.iter().copied(), |r| {
-				(&params)
-					.lookup(r)
-					.map(|v| v.into_iter().map(verifiable::ring::StaticChunk).collect())
-					.ok_or(())
-			})
-			.unwrap();
-			Ref::finish_members(set)
-		};
-		let hosted_root =
-			<Hosted as GenerateVerifiable>::Members::decode(&mut &root.encode()[..]).unwrap();
+		let [_, _, root] = ring::<Reference>(domain, &keys);
+		let reference_root = <Ref as GenerateVerifiable>::Members::decode(&mut &root[..]).unwrap();
+		let hosted_root = <Hosted as GenerateVerifiable>::Members::decode(&mut &root[..]).unwrap();
 		let commitment = Ref::open(domain, &keys[3], keys.iter().copied()).unwrap();
 		let (made, alias) = Ref::create(commitment, &secrets[3], b"item", b"ballot").unwrap();
-		assert_eq!(Ref::validate(domain, &made, &root, b"item", b"ballot"), Ok(alias));
+		assert_eq!(Ref::validate(domain, &made, &reference_root, b"item", b"ballot"), Ok(alias));
 		let proof = <Hosted as GenerateVerifiable>::Proof::try_from(made.into_inner()).unwrap();
 		assert_eq!(Hosted::validate(domain, &proof, &hosted_root, b"item", b"ballot"), Ok(alias));
 		// What the reference refuses, the hosted suite refuses.
