@@ -51,15 +51,13 @@ use core::marker::PhantomData;
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo<T> {
 	/// The range of component `x` is `[0, 1]`.
-	pub fn check_equivocation_proof(x: u32, ) -> Weight {
+	pub fn check_equivocation_proof(_x: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 61_192_000 picoseconds.
-		Weight::from_parts(75_484_705, 0)
+		// Minimum execution time: 60_832_000 picoseconds.
+		Weight::from_parts(70_213_488, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 106_792
-			.saturating_add(Weight::from_parts(226_200, 0).saturating_mul(x.into()))
 	}
 	/// Storage: `Grandpa::Stalled` (r:0 w:1)
 	/// Proof: `Grandpa::Stalled` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -67,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_363_000 picoseconds.
-		Weight::from_parts(2_714_000, 0)
+		// Minimum execution time: 2_154_000 picoseconds.
+		Weight::from_parts(2_594_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}

@@ -5,11 +5,11 @@
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! (`scripts/bench-storage.sh`, template `scripts/templates/db-weights.hbs`)
-//! DATE: 2026-12-01 (Y/M/D)
+//! DATE: 2026-12-02 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! DATABASE: `ParityDb`, CHAIN: `Gongzhi bench (50000 residents, 0 senders)`
-//! BLOCK-NUM: `Number(51)`
+//! BLOCK-NUM: `Number(58)`
 //! SKIP-WRITE: `false`, SKIP-READ: `false`, WARMUPS: `1`
 //! STATE-VERSION: `V1`, TRIE-CACHE: `false`, BATCH-SIZE: `5000`
 //! METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
@@ -23,9 +23,9 @@
 //   benchmark
 //   storage
 //   --chain
-//   /tmp/acct/district/district-spec.json
+//   /tmp/gongzhi-bench-storage.iqzAy3/district-spec.json
 //   --base-path
-//   /tmp/acct/district/district-db
+//   /tmp/gongzhi-bench-storage.iqzAy3/district-db
 //   --database
 //   paritydb
 //   --state-version
@@ -55,31 +55,31 @@ pub mod constants {
 			// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			//
 			// Stats nanoseconds:
-			//   Min, Max: 1_182, 24_158_489
-			//   Average:  21_532
-			//   Median:   9_494
-			//   Std-Dev:  248715.07
+			//   Min, Max: 651, 7_439_476
+			//   Average:  6_512
+			//   Median:   5_528
+			//   Std-Dev:  20273.14
 			//
 			// Percentiles nanoseconds:
-			//   99th: 24_386
-			//   95th: 14_571
-			//   75th: 11_146
-			read: 21_532 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			//   99th: 16_575
+			//   95th: 8_814
+			//   75th: 6_490
+			read: 6_512 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			// Time to write one storage item.
 			// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			//
 			// Stats nanoseconds:
-			//   Min, Max: 19_478, 88_350
-			//   Average:  31_018
-			//   Median:   28_767
-			//   Std-Dev:  9966.34
+			//   Min, Max: 10_320, 34_377
+			//   Average:  16_647
+			//   Median:   15_795
+			//   Std-Dev:  4434.65
 			//
 			// Percentiles nanoseconds:
-			//   99th: 88_350
-			//   95th: 43_127
-			//   75th: 36_110
-			write: 31_018 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			//   99th: 34_377
+			//   95th: 25_942
+			//   75th: 17_928
+			write: 16_647 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 
