@@ -3,9 +3,10 @@
 // $GONGZHI_TEST_PG_URL, a server scripts/test.sh starts on a free port in a temp dir).
 
 import { spawn, execFileSync } from 'node:child_process';
-import { openSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, scratchDir, sleep } from './node.js';
+import { freePort, sleep } from './node.js';
 
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache', 'gongzhi-target');
 
@@ -17,7 +18,7 @@ process.on('exit', () => { for (const c of running) { try { c.kill('SIGKILL'); }
 
 /** A fresh SQLite database file in a temp dir, as a URL. */
 export function sqliteUrl (name) {
-  const dir = scratchDir(`gongzhi-idx-${name}-`);
+  const dir = mkdtempSync(join(tmpdir(), `gongzhi-idx-${name}-`));
   return `sqlite://${join(dir, 'index.sqlite')}?mode=rwc`;
 }
 
@@ -37,7 +38,7 @@ export function postgresUrl (name) {
 export async function startIndexer ({ nodeUrl, database, name = 'indexer' }) {
   if (!existsSync(INDEXER_BIN)) throw new Error(`indexer binary not found at ${INDEXER_BIN}: build it first (scripts/test.sh does)`);
   const port = await freePort();
-  const logDir = scratchDir(`gongzhi-idx-log-${name}-`);
+  const logDir = mkdtempSync(join(tmpdir(), `gongzhi-idx-log-${name}-`));
   const logPath = join(logDir, 'indexer.log');
   const out = openSync(logPath, 'a');
   const child = spawn(INDEXER_BIN, ['--node', nodeUrl, '--database', database, '--http', `127.0.0.1:${port}`, '--max-backoff-secs', '2'],
