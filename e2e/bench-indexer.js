@@ -41,7 +41,8 @@ async function live () {
     ports = rpcPorts();
   }
   const port = ports[1];
-  const database = sqliteUrl('bench-live');
+  // In the work folder: the backfill step (another process) dumps it to compare.
+  const database = sqliteUrl('bench-live', work);
   const indexer = await startIndexer({ nodeUrl: `ws://127.0.0.1:${port}`, database, name: 'bench-live' });
   say(`following ws://127.0.0.1:${port} into ${database}`);
   const samples = [];

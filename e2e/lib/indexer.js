@@ -3,10 +3,9 @@
 // $GONGZHI_TEST_PG_URL, a server scripts/test.sh starts on a free port in a temp dir).
 
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { openSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { freePort, sleep } from './node.js';
+import { freePort, scratchDir, sleep } from './node.js';
 
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache', 'gongzhi-target');
 
@@ -16,10 +15,13 @@ export const INDEXER_BIN = process.env.GONGZHI_INDEXER ?? resolve(targetDir, 're
 const running = new Set();
 process.on('exit', () => { for (const c of running) { try { c.kill('SIGKILL'); } catch { /* gone */ } } });
 
-/** A fresh SQLite database file in a temp dir, as a URL. */
-export function sqliteUrl (name) {
-  const dir = mkdtempSync(join(tmpdir(), `gongzhi-idx-${name}-`));
-  return `sqlite://${join(dir, 'index.sqlite')}?mode=rwc`;
+/**
+ * A fresh SQLite database file, as a URL: `<name>.sqlite` in `dir` when given (the caller keeps
+ * it, e.g. for another process), otherwise in a scratch folder removed when this process exits.
+ */
+export function sqliteUrl (name, dir = undefined) {
+  const file = dir ? join(dir, `${name}.sqlite`) : join(scratchDir(`gongzhi-idx-${name}-`), 'index.sqlite');
+  return `sqlite://${file}?mode=rwc`;
 }
 
 /** A fresh PostgreSQL database on the server of $GONGZHI_TEST_PG_URL (null without it). */
@@ -38,7 +40,7 @@ export function postgresUrl (name) {
 export async function startIndexer ({ nodeUrl, database, name = 'indexer' }) {
   if (!existsSync(INDEXER_BIN)) throw new Error(`indexer binary not found at ${INDEXER_BIN}: build it first (scripts/test.sh does)`);
   const port = await freePort();
-  const logDir = mkdtempSync(join(tmpdir(), `gongzhi-idx-log-${name}-`));
+  const logDir = scratchDir(`gongzhi-idx-log-${name}-`);
   const logPath = join(logDir, 'indexer.log');
   const out = openSync(logPath, 'a');
   const child = spawn(INDEXER_BIN, ['--node', nodeUrl, '--database', database, '--http', `127.0.0.1:${port}`, '--max-backoff-secs', '2'],

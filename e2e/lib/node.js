@@ -26,6 +26,21 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => { killAll(); process.exit(130); });
 }
 
+// Scratch folders (chain specs, indexer databases and logs) live as long as the test file's
+// process: removed when it exits, after its processes are killed, unless GONGZHI_E2E_KEEP is set.
+const scratch = [];
+process.on('exit', () => {
+  if (process.env.GONGZHI_E2E_KEEP) return;
+  for (const dir of scratch) { try { rmSync(dir, { recursive: true, force: true }); } catch { /* gone */ } }
+});
+
+/** A new folder in the temp dir, named `<prefix>XXXXXX`, removed when this process exits. */
+export function scratchDir (prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+
 /** A TCP port on 127.0.0.1 that nothing listens on now. */
 export function freePort () {
   return new Promise((resolvePort, reject) => {
@@ -163,7 +178,7 @@ export async function finalizedNumber (rpcPort) {
 export function rawChainSpec (chain, bootnodes = []) {
   const json = JSON.parse(execFileSync(NODE_BIN, ['export-chain-spec', '--chain', chain, '--raw'], { maxBuffer: 64 << 20 }).toString());
   json.bootNodes = bootnodes;
-  const dir = mkdtempSync(join(tmpdir(), 'gongzhi-spec-'));
+  const dir = scratchDir('gongzhi-spec-');
   const path = join(dir, `${chain}-raw.json`);
   writeFileSync(path, JSON.stringify(json));
   return [path, json];
