@@ -1,6 +1,6 @@
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-30 (Y/M/D)
+//! DATE: 2026-12-03 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `Gongzhi Development`
@@ -29,17 +29,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 401_522, 584_155
-	///   Average:  491_354
-	///   Median:   495_329
-	///   Std-Dev:  42673.22
+	///   Min, Max: 187_582, 255_344
+	///   Average:  206_425
+	///   Median:   203_697
+	///   Std-Dev:  14757.92
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 584_155
-	///   95th: 574_548
-	///   75th: 512_692
+	///   99th: 255_344
+	///   95th: 236_716
+	///   75th: 214_332
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(491_354), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(206_425), 0);
 }
 
 #[cfg(test)]
