@@ -107,7 +107,7 @@ mkdir -p "$RAW/pallet" "$RAW/overhead"
 } >"$RAW/machine.txt"
 {
 	git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "(not a git checkout)"
-	echo "uncommitted changes: $(git -C "$ROOT" status --porcelain 2>/dev/null | wc -l) files"
+	echo "uncommitted changes: $(git -C "$ROOT" status --porcelain -- . ':!bench/raw' 2>/dev/null | wc -l) files"
 } >"$RAW/commit.txt"
 # The database weights the runtime under test charges (scripts/bench-storage.sh measures them):
 # the report prices the benchmarks' reads and writes with them.
