@@ -50,6 +50,8 @@ ensure_system_packages() {
 	command -v perl >/dev/null || missing+=(perl)
 	command -v git >/dev/null || missing+=(git)
 	command -v pkg-config >/dev/null || missing+=(pkg-config)
+	# The node links the system's OpenSSL 3 (.cargo/config.toml: OPENSSL_NO_VENDOR).
+	[ -e /usr/include/openssl/ssl.h ] || missing+=(libssl-dev)
 	if [ "${1:-}" = with-node ]; then
 		command -v node >/dev/null || missing+=(nodejs)
 		command -v npm >/dev/null || missing+=(npm)
@@ -129,7 +131,9 @@ stop_postgres() {
 
 build_node() {
 	log "building gongzhi-node (release, features: $NODE_FEATURES) into $CARGO_TARGET_DIR"
-	(cd "$ROOT" && cargo build --locked --release -p gongzhi-node --features "$NODE_FEATURES")
+	# GONGZHI_TIMINGS=1: cargo writes its per-crate build timeline (target/cargo-timings/).
+	(cd "$ROOT" && cargo build --locked --release -p gongzhi-node --features "$NODE_FEATURES" \
+		${GONGZHI_TIMINGS:+--timings})
 }
 
 # Headless Chromium and a CJK font for the resident app's browser tests (Debian packages; no

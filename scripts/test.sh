@@ -43,7 +43,7 @@ if [ "$what" = all ] || [ "$what" = cargo ]; then
 	# all of it: a second build of the runtime for the migration's tests alone would compile its
 	# dependencies again.
 	(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked --release --workspace --exclude gongzhi-node \
-		--features "$WORKSPACE_TEST_FEATURES")
+		--features "$WORKSPACE_TEST_FEATURES" ${GONGZHI_TIMINGS:+--timings})
 fi
 
 if [ "$what" = all ] || [ "$what" = app ] || [ "$what" = e2e ]; then
