@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks (issue 9): how many ballots per second one node sustains, measured against a balance
 # transfer in the same run on the same machine. Writes bench/REPORT.md, with the raw figures
-# beside it in bench/raw/. Not part of scripts/test.sh; takes about 20 minutes on 2 cores once
-# the node is built.
+# beside it in bench/raw/. Not part of scripts/test.sh; takes about an hour on 2 cores once the
+# node is built (the run of 2026-12-03: 3,455 s).
 #
 #   scripts/bench.sh
 #

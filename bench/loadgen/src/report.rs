@@ -1051,7 +1051,7 @@ pub fn write(raw: &Path, root: &Path, out: &Path) -> Result<()> {
 	storage_section(&mut r, raw, root, &previous);
 	let _ = writeln!(
 		r,
-		"## Reproduce\n\n```sh\nscripts/bench.sh                      # builds what it needs, then everything above (~20 min on 2 cores)\nBENCH_N=20000 scripts/bench.sh        # more ballots per load run\nscripts/bench-storage.sh              # §7 only: the database weights, on a 50,000-resident district\n```\n\nSee the header of `scripts/bench.sh` for the other knobs."
+		"## Reproduce\n\n```sh\nscripts/bench.sh                      # builds what it needs, then everything above (about an hour on 2 cores)\nBENCH_N=20000 scripts/bench.sh        # more ballots per load run\nscripts/bench-storage.sh              # §7 only: the database weights, on a 50,000-resident district\n```\n\nSee the header of `scripts/bench.sh` for the other knobs."
 	);
 
 	fs::write(out, r).map_err(|e| format!("{}: {e}", out.display()))
