@@ -138,7 +138,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			free = Satisfaction::<T>::ensure_can_rate(&who, redemption, 1).is_ok();
+			free = Satisfaction::<T>::ensure_rate(&who, redemption, 1).is_ok();
 		}
 
 		assert!(free);

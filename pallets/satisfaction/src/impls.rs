@@ -53,7 +53,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The weight of the check that decides whether `call` is free (its `feeless_if`:
-	/// [`Pallet::ensure_can_rate`]). The transaction extension runs it before the call, whether
+	/// [`Pallet::ensure_rate`]). The transaction extension runs it before the call, whether
 	/// the call then turns out free or not, so the runtime charges it on top of the call's own
 	/// weight. Zero for a call that is never free.
 	pub fn feeless_check_weight(call: &Call<T>) -> Weight {
@@ -67,7 +67,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `who` may rate `redemption` with `score` now; returns the rater's resident number
 	/// and the redemption. The same check decides whether `rate` is free.
-	pub fn ensure_can_rate(
+	pub fn ensure_rate(
 		who: &T::AccountId,
 		redemption: RedemptionId,
 		score: Score,
@@ -101,7 +101,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `who` may respond to `case` now; returns the case.
-	pub fn ensure_can_respond(
+	pub fn ensure_respond_case(
 		who: &T::AccountId,
 		case: CaseId,
 	) -> Result<CaseOf<T>, DispatchError> {
@@ -113,7 +113,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `who` may close `case` now; returns the case.
-	pub fn ensure_can_close(who: &T::AccountId, case: CaseId) -> Result<CaseOf<T>, DispatchError> {
+	pub fn ensure_close_case(who: &T::AccountId, case: CaseId) -> Result<CaseOf<T>, DispatchError> {
 		let record = Cases::<T>::get(case).ok_or(Error::<T>::UnknownCase)?;
 		ensure!(T::Registry::is_office_admin(who, record.office), Error::<T>::NotOfficeAdmin);
 		ensure!(!record.state.is_closed(), Error::<T>::CaseAlreadyClosed);
@@ -121,7 +121,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `case` may be marked overdue now: `Open` and past its deadline. Returns the case.
-	pub fn ensure_can_mark_overdue(case: CaseId) -> Result<CaseOf<T>, DispatchError> {
+	pub fn ensure_mark_overdue(case: CaseId) -> Result<CaseOf<T>, DispatchError> {
 		let record = Cases::<T>::get(case).ok_or(Error::<T>::UnknownCase)?;
 		match record.state {
 			CaseState::Open => {},
@@ -136,7 +136,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `who` may appeal the rating of `redemption` now; returns the rating.
-	pub fn ensure_can_appeal(
+	pub fn ensure_appeal(
 		who: &T::AccountId,
 		redemption: RedemptionId,
 	) -> Result<RatingOf<T>, DispatchError> {
@@ -153,7 +153,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `who` may decide the appeal against the rating of `redemption`; returns the
 	/// rating and the appeal's reason.
-	pub fn ensure_can_decide_appeal(
+	pub fn ensure_decide_appeal(
 		who: &T::AccountId,
 		redemption: RedemptionId,
 	) -> Result<(RatingOf<T>, H256), DispatchError> {
@@ -173,7 +173,7 @@ impl<T: Config> Pallet<T> {
 		score: Score,
 		comment: Option<H256>,
 	) -> DispatchResultWithPostInfo {
-		let (resident, info) = Self::ensure_can_rate(&who, redemption, score)?;
+		let (resident, info) = Self::ensure_rate(&who, redemption, score)?;
 		let now = Self::now();
 		let mut books = Books::<T>::load(&info.provider, info.programme);
 		books.both(|card| card.add_rating(score));
@@ -230,14 +230,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_respond_case(who: T::AccountId, id: CaseId, response: H256) -> DispatchResult {
-		let mut case = Self::ensure_can_respond(&who, id)?;
+		let mut case = Self::ensure_respond_case(&who, id)?;
 		let now = Self::now();
 		let mut books = Books::<T>::load(&case.provider, case.programme);
 		Self::settle_deadline(&mut books, id, &mut case, now);
 		let answer = CaseResponse { hash: response, at: now };
 		// In time, the case waits for the office; late, it stays overdue until the office
 		// closes it, so that a response alone can't restore the provider's standing. (Closed or
-		// answered cases were refused by `ensure_can_respond`.)
+		// answered cases were refused by `ensure_respond_case`.)
 		match case.state {
 			CaseState::Open => Self::move_case(
 				&mut books,
@@ -262,7 +262,7 @@ impl<T: Config> Pallet<T> {
 		id: CaseId,
 		outcome: CaseOutcome,
 	) -> DispatchResult {
-		let mut case = Self::ensure_can_close(&who, id)?;
+		let mut case = Self::ensure_close_case(&who, id)?;
 		let now = Self::now();
 		let mut books = Books::<T>::load(&case.provider, case.programme);
 		Self::close(&mut books, id, &mut case, outcome, now);
@@ -272,7 +272,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_mark_overdue(id: CaseId) -> DispatchResult {
-		let mut case = Self::ensure_can_mark_overdue(id)?;
+		let mut case = Self::ensure_mark_overdue(id)?;
 		let mut books = Books::<T>::load(&case.provider, case.programme);
 		Self::settle_deadline(&mut books, id, &mut case, Self::now());
 		Cases::<T>::insert(id, case);
@@ -285,7 +285,7 @@ impl<T: Config> Pallet<T> {
 		redemption: RedemptionId,
 		reason: H256,
 	) -> DispatchResult {
-		let mut rating = Self::ensure_can_appeal(&who, redemption)?;
+		let mut rating = Self::ensure_appeal(&who, redemption)?;
 		rating.status = RatingStatus::UnderAppeal { reason, lodged_at: Self::now() };
 		Ratings::<T>::insert(redemption, rating);
 		Self::deposit_event(Event::AppealLodged { redemption, provider: who, reason });
@@ -297,7 +297,7 @@ impl<T: Config> Pallet<T> {
 		redemption: RedemptionId,
 		decision: AppealDecision,
 	) -> DispatchResult {
-		let (mut rating, reason) = Self::ensure_can_decide_appeal(&who, redemption)?;
+		let (mut rating, reason) = Self::ensure_decide_appeal(&who, redemption)?;
 		let now = Self::now();
 		match decision {
 			AppealDecision::Reject => {

@@ -424,7 +424,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::rate(1))]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, redemption: &RedemptionId, score: &Score, _comment: &Option<H256>| -> bool {
 			match frame_system::ensure_signed(origin.clone()) {
-				Ok(who) => Pallet::<T>::ensure_can_rate(&who, *redemption, *score).is_ok(),
+				Ok(who) => Pallet::<T>::ensure_rate(&who, *redemption, *score).is_ok(),
 				Err(_) => false,
 			}
 		})]

@@ -20,7 +20,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks that `who` may be added: not a validator, with keys, room in the set. Returns the
 	/// set with `who` in its sorted place.
-	pub fn ensure_can_add(
+	pub fn ensure_add_validator(
 		who: &T::AccountId,
 	) -> Result<BoundedVec<T::AccountId, T::MaxValidators>, DispatchError> {
 		let mut set = Validators::<T>::get();
@@ -35,7 +35,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks that `who` may be removed: a validator, and the set stays at `MinValidators` or
 	/// more. Returns the set without `who`.
-	pub fn ensure_can_remove(
+	pub fn ensure_remove_validator(
 		who: &T::AccountId,
 	) -> Result<BoundedVec<T::AccountId, T::MaxValidators>, DispatchError> {
 		let mut set = Validators::<T>::get();
@@ -47,7 +47,7 @@ impl<T: Config> Pallet<T> {
 
 	/// `add_validator`: check, then write the set and mark it changed.
 	pub(crate) fn do_add_validator(who: T::AccountId) -> DispatchResult {
-		let set = Self::ensure_can_add(&who)?;
+		let set = Self::ensure_add_validator(&who)?;
 		Validators::<T>::put(set);
 		SetChanged::<T>::put(true);
 		Self::deposit_event(Event::ValidatorAdded {
@@ -59,7 +59,7 @@ impl<T: Config> Pallet<T> {
 
 	/// `remove_validator`: check, then write the set and mark it changed.
 	pub(crate) fn do_remove_validator(who: T::AccountId) -> DispatchResult {
-		let set = Self::ensure_can_remove(&who)?;
+		let set = Self::ensure_remove_validator(&who)?;
 		Validators::<T>::put(set);
 		SetChanged::<T>::put(true);
 		Self::deposit_event(Event::ValidatorRemoved {
