@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A long fuzz campaign on the real runtime (runtime/tests/fuzz.rs): random signed calls of every
+# A long fuzz campaign on the real runtime (runtime/tests/runtime/fuzz.rs): random signed calls of every
 # Gongzhi pallet from random actors, in whole blocks, with every pallet's try_state and the
 # domain's invariants checked after each block. Prints calls, blocks, failures and, per call, how
 # often it was generated, got into a block and succeeded.
@@ -11,7 +11,7 @@
 # as the workspace's cargo tests build it (scripts/lib.sh's WORKSPACE_TEST_FEATURES, with
 # try-runtime: every pallet's try_state after every block), so after scripts/test.sh nothing is
 # compiled again. A failure prints `replay(<case seed>, <calls>)`: make it a regression test at
-# the end of runtime/tests/fuzz.rs.
+# the end of runtime/tests/runtime/fuzz.rs.
 source "$(dirname "$0")/lib.sh"
 
 calls=${1:-1000000}
@@ -23,8 +23,8 @@ log "fuzzing: $calls calls, seed $seed, features $WORKSPACE_TEST_FEATURES"
 start=$(date +%s)
 status=0
 (cd "$ROOT" && SKIP_WASM_BUILD=1 GONGZHI_FUZZ_CALLS=$calls GONGZHI_FUZZ_SEED=$seed GONGZHI_FUZZ_REPORT=1 \
-	cargo test --locked --release --workspace --exclude gongzhi-node --features "$WORKSPACE_TEST_FEATURES" --test fuzz -- \
-	--exact fuzz_real_runtime --nocapture) || status=$?
+	cargo test --locked --release --workspace --exclude gongzhi-node --features "$WORKSPACE_TEST_FEATURES" --test runtime -- \
+	--exact fuzz::fuzz_real_runtime --nocapture) || status=$?
 if [ $status = 0 ]; then
 	log "scripts/fuzz.sh: $calls calls, no failure, in $(($(date +%s) - start)) s"
 else

@@ -39,7 +39,7 @@ if [ "$what" = all ] || [ "$what" = cargo ]; then
 	# The runtime is tested as its `next-version` build (the upgrade test's second runtime: the
 	# same code with spec_version one ahead and its migrations, here needs-survey's 1 → 2) and
 	# with try-runtime: the fuzz budget checks every pallet's try_state after every block, and
-	# runtime/tests/try_upgrade.rs runs try-runtime's upgrade check on snapshots. One build for
+	# runtime/tests/runtime/try_upgrade.rs runs try-runtime's upgrade check on snapshots. One build for
 	# all of it: a second build of the runtime for the migration's tests alone would compile its
 	# dependencies again.
 	(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked --release --workspace --exclude gongzhi-node \

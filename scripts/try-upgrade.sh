@@ -3,7 +3,7 @@
 # version's migrations (runtime/src/lib.rs `Migrations`) run through
 # `Executive::try_runtime_upgrade` with every check (pre/post-upgrade hooks, storage versions,
 # every storage item decoding, every pallet's try_state, the weight within a block, a second run
-# changing nothing) on a snapshot of a real chain's state. See runtime/tests/try_upgrade.rs.
+# changing nothing) on a snapshot of a real chain's state. See runtime/tests/runtime/try_upgrade.rs.
 #
 #   scripts/try-upgrade.sh                   # a district of 50,000 residents
 #   scripts/try-upgrade.sh 5000              # a smaller one
@@ -37,5 +37,5 @@ if [ -z "$snapshot" ]; then
 fi
 log "try-runtime's upgrade check on $snapshot ($(du -h "$snapshot" | cut -f1))"
 (cd "$ROOT" && SKIP_WASM_BUILD=1 GONGZHI_SNAPSHOT=$snapshot cargo test --locked --release --workspace \
-	--exclude gongzhi-node --features "$WORKSPACE_TEST_FEATURES" --test try_upgrade -- \
-	--ignored --exact the_upgrade_passes_every_check_on_the_given_snapshot --nocapture)
+	--exclude gongzhi-node --features "$WORKSPACE_TEST_FEATURES" --test runtime -- \
+	--ignored --exact try_upgrade::the_upgrade_passes_every_check_on_the_given_snapshot --nocapture)

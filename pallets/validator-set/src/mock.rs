@@ -1,6 +1,6 @@
 //! A mock runtime: the pallet with a stand-in for pallet-session's key registry (accounts listed
 //! in [`Registered`] have keys). Session rotation itself is tested in the runtime
-//! (`runtime/tests/governance.rs`); here the pallet's `SessionManager` is called directly.
+//! (`runtime/tests/runtime/governance.rs`); here the pallet's `SessionManager` is called directly.
 
 use crate as pallet_validator_set;
 use frame_support::{

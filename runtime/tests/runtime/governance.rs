@@ -16,8 +16,7 @@ use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
 use sp_runtime::{traits::Hash as _, DispatchError};
 use std::sync::Arc;
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// The local testnet's state (Alice … Dave validate; council Alice, Bob, Charlie) with a
 /// keystore, so that session keys can be generated with their ownership proof.

@@ -19,9 +19,7 @@
 //!   survey and a ballot ran on it, checked by the ignored test below (`GONGZHI_SNAPSHOT`).
 #![cfg(all(feature = "try-runtime", feature = "next-version"))]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use frame_support::{
 	assert_ok,
 	traits::{GetStorageVersion, StorageVersion, UpgradeCheckSelect},

@@ -16,11 +16,10 @@ use sp_runtime::{
 	DispatchError,
 };
 
-mod common;
-use common::*;
+use crate::common::*;
 
 // ---------------------------------------------------------------------------------------------
-// Scene setting: tests/common/mod.rs
+// Scene setting: common/mod.rs
 // ---------------------------------------------------------------------------------------------
 
 /// The name of the pallet error a call failed with.

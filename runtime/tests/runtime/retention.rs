@@ -12,8 +12,7 @@ use gongzhi_runtime::{
 use sp_keyring::Sr25519Keyring::{self, *};
 use std::collections::BTreeMap;
 
-mod common;
-use common::*;
+use crate::common::*;
 
 type VoucherError = pallet_vouchers::Error<Runtime>;
 

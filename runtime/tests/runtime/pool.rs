@@ -2,8 +2,7 @@
 //! runtime's real transaction extensions: what an attacker with a resident's key, or with
 //! money, can and can't put in the pool.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use codec::Encode;
 use frame_support::{

@@ -17,8 +17,7 @@ use verifiable::{
 	GenerateVerifiable,
 };
 
-mod common;
-use common::*;
+use crate::common::*;
 
 type Secret = <V as GenerateVerifiable>::Secret;
 

@@ -80,7 +80,7 @@ use std::{
 	time::Instant,
 };
 
-mod common;
+use crate::common;
 
 /// The calls the CI budget runs (about a minute in release mode on the 2-core machine).
 const CI_CALLS: u64 = 100_000;
