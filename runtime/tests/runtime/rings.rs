@@ -75,15 +75,34 @@ fn rings_are_built_from_the_registrys_key_holders_and_a_member_can_prove() {
 }
 
 use codec::Decode;
+use gongzhi_runtime::{Executive, System, UncheckedExtrinsic};
+use sp_runtime::transaction_validity::{
+	InvalidTransaction, TransactionSource, TransactionValidityError,
+};
+
+/// Whether the pool would take `xt` at the current block (`Executive::validate_transaction`).
+fn validate(xt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
+	Executive::validate_transaction(TransactionSource::External, xt, System::parent_hash())
+		.map(|_| ())
+}
+
+/// The pallet error `E` named `name`, as the pool reports it: `InvalidTransaction::Custom` with
+/// the error's index.
+fn custom<E: Decode>(name: &str) -> TransactionValidityError
+where
+	&'static str: From<E>,
+{
+	let index = (0u8..=u8::MAX)
+		.find(|i| E::decode(&mut &[*i][..]).is_ok_and(|e| <&str>::from(e) == name))
+		.expect("a pallet error named so");
+	InvalidTransaction::Custom(index).into()
+}
 
 mod anonymous_ballot {
 	use super::*;
 	use gongzhi_primitives::anon::{message, Alias, MAX_PROOF_LEN};
-	use gongzhi_runtime::{Executive, Procurement, RuntimeCall, System, UncheckedExtrinsic};
+	use gongzhi_runtime::{Procurement, RuntimeCall};
 	use pallet_procurement::{ProjectRules, VotingMethod, Window};
-	use sp_runtime::transaction_validity::{
-		InvalidTransaction, TransactionSource, TransactionValidityError,
-	};
 
 	/// An anonymous project of Sunflower (community 0) opened at block 2 by Bob (the office's
 	/// admin), bids by Eve and Ferdie at block 3, its ring built, voting from block 5; Alice's
@@ -150,20 +169,9 @@ mod anonymous_ballot {
 		(UncheckedExtrinsic::new_transaction(call, tx_extension(0, 0)), alias)
 	}
 
-	fn validate(xt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
-		Executive::validate_transaction(TransactionSource::External, xt, System::parent_hash())
-			.map(|_| ())
-	}
-
-	/// The index of procurement's error `name`.
+	/// procurement's error `name` as the pool reports it.
 	fn custom(name: &str) -> TransactionValidityError {
-		let index = (0u8..=u8::MAX)
-			.find(|i| {
-				pallet_procurement::Error::<Runtime>::decode(&mut &[*i][..])
-					.is_ok_and(|e| <&str>::from(e) == name)
-			})
-			.expect("a procurement error");
-		InvalidTransaction::Custom(index).into()
+		super::custom::<pallet_procurement::Error<Runtime>>(name)
 	}
 
 	#[test]
@@ -279,11 +287,8 @@ mod anonymous_ballot {
 mod anonymous_survey {
 	use super::*;
 	use gongzhi_primitives::anon::{message, Alias};
-	use gongzhi_runtime::{Executive, NeedsSurvey, RuntimeCall, System, UncheckedExtrinsic};
+	use gongzhi_runtime::{NeedsSurvey, RuntimeCall};
 	use pallet_needs_survey::{Answer, AnswersOf, Question, QuestionKind, ResponseMode};
-	use sp_runtime::transaction_validity::{
-		InvalidTransaction, TransactionSource, TransactionValidityError,
-	};
 
 	/// An anonymous survey of Sunflower (community 0) with one rating question, created at
 	/// block 2 by Bob (the office's admin) to open at block 3; its ring fixed at block 3 from
@@ -340,20 +345,9 @@ mod anonymous_survey {
 		(UncheckedExtrinsic::new_transaction(call, tx_extension(0, 0)), alias)
 	}
 
-	fn validate(xt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
-		Executive::validate_transaction(TransactionSource::External, xt, System::parent_hash())
-			.map(|_| ())
-	}
-
-	/// The index of needs-survey's error `name`.
+	/// needs-survey's error `name` as the pool reports it.
 	fn custom(name: &str) -> TransactionValidityError {
-		let index = (0u8..=u8::MAX)
-			.find(|i| {
-				pallet_needs_survey::Error::<Runtime>::decode(&mut &[*i][..])
-					.is_ok_and(|e| <&str>::from(e) == name)
-			})
-			.expect("a needs-survey error");
-		InvalidTransaction::Custom(index).into()
+		super::custom::<pallet_needs_survey::Error<Runtime>>(name)
 	}
 
 	fn histogram(survey: u32) -> Vec<u32> {
