@@ -7,7 +7,7 @@ use frame_support::{
 	traits::{Get, Hooks},
 };
 use gongzhi_primitives::{
-	anon::{AnonymousRings, ItemRef, RingDomain},
+	anon::{Alias, AnonymousRings, ItemRef, RingDomain},
 	MemberKey, Scope,
 };
 use gongzhi_runtime::{Community, Rings, Runtime};
@@ -86,6 +86,16 @@ fn validate(xt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
 		.map(|_| ())
 }
 
+/// Member `who`'s proof, with ring 0 of `item` as the runtime stores it and the item's context
+/// on this chain, for the anonymous action whose message is `message`; and its alias.
+fn prove(item: ItemRef, who: &(Secret, MemberKey), message: &[u8]) -> (Vec<u8>, Alias) {
+	let ring = Rings::ring_members(item, 0).unwrap();
+	let opened = V::open(RingDomainSize::Domain11, &who.1, ring.into_iter()).unwrap();
+	let context = item.context(&Rings::genesis_hash());
+	let (proof, alias) = V::create(opened, &who.0, &context, message).unwrap();
+	(proof.into_inner(), alias)
+}
+
 /// The pallet error `E` named `name`, as the pool reports it: `InvalidTransaction::Custom` with
 /// the error's index.
 fn custom<E: Decode>(name: &str) -> TransactionValidityError
@@ -151,12 +161,8 @@ mod anonymous_ballot {
 		bid: u32,
 		seq: u32,
 	) -> (UncheckedExtrinsic, Alias) {
-		let item = ItemRef::procurement(project);
-		let ring = Rings::ring_members(item, 0).unwrap();
-		let opened = V::open(RingDomainSize::Domain11, &who.1, ring.into_iter()).unwrap();
-		let context = item.context(&Rings::genesis_hash());
 		let (proof, alias) =
-			V::create(opened, &who.0, &context, &message(project, 0, &bid, seq)).unwrap();
+			prove(ItemRef::procurement(project), who, &message(project, 0, &bid, seq));
 		assert!(proof.len() as u32 <= MAX_PROOF_LEN);
 		let call = RuntimeCall::Procurement(pallet_procurement::Call::cast_anonymous_ballot {
 			project,
@@ -164,7 +170,7 @@ mod anonymous_ballot {
 			bid,
 			seq,
 			alias,
-			proof: proof.into_inner().try_into().unwrap(),
+			proof: proof.try_into().unwrap(),
 		});
 		(UncheckedExtrinsic::new_transaction(call, tx_extension(0, 0)), alias)
 	}
@@ -327,20 +333,16 @@ mod anonymous_survey {
 		stars: u8,
 		seq: u32,
 	) -> (UncheckedExtrinsic, Alias) {
-		let item = ItemRef::survey(survey);
-		let ring = Rings::ring_members(item, 0).unwrap();
-		let opened = V::open(RingDomainSize::Domain11, &who.1, ring.into_iter()).unwrap();
-		let context = item.context(&Rings::genesis_hash());
 		let answers = rating(stars);
 		let (proof, alias) =
-			V::create(opened, &who.0, &context, &message(survey, 0, &answers, seq)).unwrap();
+			prove(ItemRef::survey(survey), who, &message(survey, 0, &answers, seq));
 		let call = RuntimeCall::NeedsSurvey(pallet_needs_survey::Call::respond_anonymously {
 			survey,
 			ring: 0,
 			seq,
 			alias,
 			answers,
-			proof: proof.into_inner().try_into().unwrap(),
+			proof: proof.try_into().unwrap(),
 		});
 		(UncheckedExtrinsic::new_transaction(call, tx_extension(0, 0)), alias)
 	}
