@@ -89,7 +89,17 @@ fn validate(xt: UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
 /// Member `who`'s proof, with ring 0 of `item` as the runtime stores it and the item's context
 /// on this chain, for the anonymous action whose message is `message`; and its alias.
 fn prove(item: ItemRef, who: &(Secret, MemberKey), message: &[u8]) -> (Vec<u8>, Alias) {
-	let ring = Rings::ring_members(item, 0).unwrap();
+	prove_in(item, Rings::ring_members(item, 0).unwrap(), who, message)
+}
+
+/// The same over the ring `ring` of the prover's choosing (a forged one: the stored ring and the
+/// prover's own key).
+fn prove_in(
+	item: ItemRef,
+	ring: Vec<MemberKey>,
+	who: &(Secret, MemberKey),
+	message: &[u8],
+) -> (Vec<u8>, Alias) {
 	let opened = V::open(RingDomainSize::Domain11, &who.1, ring.into_iter()).unwrap();
 	let context = item.context(&Rings::genesis_hash());
 	let (proof, alias) = V::create(opened, &who.0, &context, message).unwrap();
@@ -224,18 +234,14 @@ mod anonymous_ballot {
 			let item = ItemRef::procurement(project);
 			let mut forged = Rings::ring_members(item, 0).unwrap();
 			forged.push(outsider.1);
-			let opened =
-				V::open(RingDomainSize::Domain11, &outsider.1, forged.into_iter()).unwrap();
-			let context = item.context(&Rings::genesis_hash());
-			let (proof, alias) =
-				V::create(opened, &outsider.0, &context, &message(project, 0, &0u32, 0)).unwrap();
+			let (proof, alias) = prove_in(item, forged, &outsider, &message(project, 0, &0u32, 0));
 			let call = RuntimeCall::Procurement(pallet_procurement::Call::cast_anonymous_ballot {
 				project,
 				ring: 0,
 				bid: 0,
 				seq: 0,
 				alias,
-				proof: proof.into_inner().try_into().unwrap(),
+				proof: proof.try_into().unwrap(),
 			});
 			let xt = UncheckedExtrinsic::new_transaction(call, tx_extension(0, 0));
 			assert_eq!(validate(xt), Err(custom("BadProof")));
@@ -408,19 +414,15 @@ mod anonymous_survey {
 			let item = ItemRef::survey(survey);
 			let mut forged = Rings::ring_members(item, 0).unwrap();
 			forged.push(outsider.1);
-			let opened =
-				V::open(RingDomainSize::Domain11, &outsider.1, forged.into_iter()).unwrap();
-			let context = item.context(&Rings::genesis_hash());
 			let (proof, alias) =
-				V::create(opened, &outsider.0, &context, &message(survey, 0, &rating(1), 0))
-					.unwrap();
+				prove_in(item, forged, &outsider, &message(survey, 0, &rating(1), 0));
 			let forged = RuntimeCall::NeedsSurvey(pallet_needs_survey::Call::respond_anonymously {
 				survey,
 				ring: 0,
 				seq: 0,
 				alias,
 				answers: rating(1),
-				proof: proof.into_inner().try_into().unwrap(),
+				proof: proof.try_into().unwrap(),
 			});
 			let xt = UncheckedExtrinsic::new_transaction(forged, tx_extension(0, 0));
 			assert_eq!(validate(xt), Err(custom("BadProof")));
