@@ -1,33 +1,44 @@
 // Runs every e2e test file (`npm test`) in two lanes side by side, each lane one file at a time,
-// then the files that must run alone. The e2e tests mostly wait for blocks (a 6-second slot, a
+// then the file that must run alone. The e2e tests mostly wait for blocks (a 6-second slot, a
 // validator stopped for minutes), so two lanes on two cores take about half the time of one.
 //   - lane "browser": the files that drive headless Chromium (the resident app, the office
 //     console, the app's anonymous ballot, 2x), and, for balance, the runtime upgrade with items
 //     open (06, about 210 s), the deployment kit's loopback network (07), the council on a chain
 //     without sudo (09, about 120 s) and member keys (13);
 //   - lane "nodes": every other file, against nodes and clients in Node.js (with the local
-//     network of four validators, 03, and of four then five, 08: the validator set, about 650 s
-//     as it waits for four session changes);
-//   - then alone: 05-faults, which shares 03's chain spec (`local`) and splits its network, and
-//     15, 1,000 anonymous ballots proved on both cores.
+//     network of four validators, 03, and of four then five, 08: the validator set, about 600 s
+//     as it waits for four session changes), and last 05-faults, which shares 03's chain spec
+//     (`local`) and so runs in 03's lane, never beside it;
+//   - then alone: 15, 1,000 anonymous ballots proved on both cores.
 // Every file runs its own nodes on free ports with --no-mdns and no boot node from another file,
 // so the dev chains of two lanes (same genesis) never meet. Exits non-zero if any file fails.
 // `node run.mjs tests/05-faults.test.js …` runs only the files given, one at a time.
+//
+// $GONGZHI_TOOLS_READY (scripts/test.sh sets it): the path of a file that appears once the
+// indexer's and the load generator's binaries are built (scripts/test.sh builds them with the
+// cargo tests, beside these tests); it holds `ok`, or what went wrong. The files that run those
+// binaries (TOOLS) wait for it; without the variable they start at once.
 
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 /** The browser lane: every file whose name starts with 2 (Chromium), 06, 07, 09 and 13. Measured
  * on 2 cores (CI of 1 December 2026, before 15 and 23): 1660 s here, 1754 s in the other; 06
  * takes about 210 s, 07 about 150 s, 08 about 610 s (in the other lane), 09 about 85 s, 13 about
  * 20 s; 14 (in the other lane) about a minute; 23 (the app's anonymous ballot, then an anonymous survey) about 5 minutes. */
 const BROWSER_LANE = (f) => /^tests\/(2\d|06|07|09|13)-/.test(f);
-/** Files that run alone, after both lanes: 05 shares 03's chain spec (`local`); 15 proves 1,000
- * anonymous ballots on both cores (about 9 minutes in a lane). With 15 in the browser lane the
- * files after it moved, and in a rehearsal on 2 December 2026 the office console's live survey
- * results (21) timed out waiting for finality beside 10 and 11 (light clients in both lanes); so
- * 15 runs alone and the lanes keep the composition they were measured and passed with. */
-const ALONE = ['tests/05-faults.test.js', 'tests/15-anonymous-scale.test.js'];
+/** Files that run alone, after both lanes: 15 proves 1,000 anonymous ballots on both cores
+ * (about 9 minutes in a lane). With 15 in the browser lane the files after it moved, and in a
+ * rehearsal on 2 December 2026 the office console's live survey results (21) timed out waiting
+ * for finality beside 10 and 11 (light clients in both lanes); so 15 runs alone. */
+const ALONE = ['tests/15-anonymous-scale.test.js'];
+/** Files that run last in their lane, in this order: 05 (about 160 s) splits and heals 03's
+ * four-validator network. Until 3 December 2026 it ran alone after the lanes; last in lane
+ * "nodes" (about 1,720 s beside the browser lane's 1,920 s) it ends before the browser lane. */
+const LAST = ['tests/05-faults.test.js'];
+/** Files that run the indexer's or the load generator's binary ($GONGZHI_INDEXER,
+ * $GONGZHI_LOADGEN): they wait for $GONGZHI_TOOLS_READY. */
+const TOOLS = ['tests/15-anonymous-scale.test.js', 'tests/30-indexer.test.js'];
 
 const args = ['--test', '--test-timeout=900000'];
 const given = process.argv.slice(2);
@@ -81,16 +92,55 @@ function run (files, label) {
   });
 }
 
+/** Resolves, once the file named by $GONGZHI_TOOLS_READY exists, with what it says (`ok` when the
+ * tools were built); at once with `ok` without the variable. */
+function toolsReady () {
+  const path = process.env.GONGZHI_TOOLS_READY;
+  if (!path) return Promise.resolve('ok');
+  return new Promise((resolve) => {
+    const look = () => {
+      if (existsSync(path)) resolve(readFileSync(path, 'utf8').trim() || 'the file is empty');
+      else setTimeout(look, 2000);
+    };
+    look();
+  });
+}
+
+/** Runs one lane's files one at a time: those before the first file in TOOLS at once, the rest
+ * once the tools are built (or, if their build failed, not at all, and the lane fails). */
+async function lane (files, label) {
+  const first = files.findIndex((f) => TOOLS.includes(f));
+  const now = first < 0 ? files : files.slice(0, first);
+  const later = first < 0 ? [] : files.slice(first);
+  const results = now.length ? [await run(now, label)] : [];
+  if (later.length) {
+    const waited = Date.now();
+    const ready = await toolsReady();
+    const seconds = Math.round((Date.now() - waited) / 1000);
+    if (ready === 'ok') {
+      if (seconds > 0) console.log(`# e2e ${label ?? 'files'}: waited ${seconds} s for the indexer and the load generator to be built`);
+      results.push(await run(later, label));
+    } else {
+      failures.push({ label: label ?? 'files', lines: [`not run: ${later.join(' ')}: the indexer and the load generator were not built: ${ready}`] });
+      results.push({ files: later, code: 1 });
+    }
+  }
+  return results;
+}
+
+/** The lane's files in name order, those in LAST at the end in LAST's order. */
+const ordered = (files) => [...files.filter((f) => !LAST.includes(f)), ...LAST.filter((f) => files.includes(f))];
+
 let results;
 if (given.length) {
-  results = [await run(given)];
+  results = await lane(given);
 } else {
   const alone = all.filter((f) => ALONE.includes(f));
   const lanes = all.filter((f) => !ALONE.includes(f));
-  const browser = lanes.filter(BROWSER_LANE);
-  const nodes = lanes.filter((f) => !BROWSER_LANE(f));
-  results = await Promise.all([run(browser, 'browser'), run(nodes, 'nodes')]);
-  if (alone.length) results.push(await run(alone, 'alone'));
+  const browser = ordered(lanes.filter(BROWSER_LANE));
+  const nodes = ordered(lanes.filter((f) => !BROWSER_LANE(f)));
+  results = (await Promise.all([lane(browser, 'browser'), lane(nodes, 'nodes')])).flat();
+  if (alone.length) results.push(...await lane(alone, 'alone'));
 }
 const failed = results.filter((r) => r.code !== 0);
 for (const f of failures) console.error(`e2e: failure in lane ${f.label}:\n${f.lines.map((l) => `  ${l}`).join('\n')}`);

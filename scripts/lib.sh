@@ -33,6 +33,17 @@ WORKSPACE_TEST_FEATURES=runtime-benchmarks,try-runtime,gongzhi-runtime/next-vers
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+# Lowers the calling shell (a subshell: `( idle; … )`) and what it starts next to the lowest CPU
+# priority (SCHED_IDLE: they get only the CPU that every other process leaves) and the idle I/O
+# class, with util-linux's chrt and ionice; to nice 19 without them.
+idle() {
+	if command -v chrt >/dev/null && command -v ionice >/dev/null; then
+		chrt --idle -p 0 "$BASHPID" >/dev/null && ionice -c 3 -p "$BASHPID"
+	else
+		renice -n 19 -p "$BASHPID" >/dev/null
+	fi
+}
+
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
 		echo "need root to run: $*" >&2
