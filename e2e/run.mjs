@@ -12,15 +12,18 @@
 //   - then alone: 15, 1,000 anonymous ballots proved on both cores.
 // Every file runs its own nodes on free ports with --no-mdns and no boot node from another file,
 // so the dev chains of two lanes (same genesis) never meet. Exits non-zero if any file fails.
-// `node run.mjs tests/05-faults.test.js …` runs only the files given, one at a time.
+// `node run.mjs tests/05-faults.test.js …` runs only the files given, one at a time;
+// `node run.mjs --list` prints the lanes in the order they run.
 //
 // $GONGZHI_TOOLS_READY (scripts/test.sh sets it): the path of a file that appears once the
 // indexer's and the load generator's binaries are built (scripts/test.sh builds them with the
-// cargo tests, beside these tests); it holds `ok`, or what went wrong. The files that run those
-// binaries (TOOLS) wait for it; without the variable they start at once.
+// cargo tests, beside these tests); it holds `ok`, or what went wrong (lib/tools.js). The files
+// that run those binaries (TOOLS: 06, 15, 30) run last in their lane, after it; without the
+// variable they start at once.
 
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { runsTools, toolsReady } from './lib/tools.js';
 
 /** The browser lane: every file whose name starts with 2 (Chromium), 06, 07, 09 and 13. Measured
  * on 2 cores (CI of 1 December 2026, before 15 and 23): 1660 s here, 1754 s in the other; 06
@@ -36,13 +39,14 @@ const ALONE = ['tests/15-anonymous-scale.test.js'];
  * four-validator network. Until 3 December 2026 it ran alone after the lanes; last in lane
  * "nodes" (about 1,720 s beside the browser lane's 1,920 s) it ends before the browser lane. */
 const LAST = ['tests/05-faults.test.js'];
-/** Files that run the indexer's or the load generator's binary ($GONGZHI_INDEXER,
- * $GONGZHI_LOADGEN): they wait for $GONGZHI_TOOLS_READY. */
-const TOOLS = ['tests/15-anonymous-scale.test.js', 'tests/30-indexer.test.js'];
 
 const args = ['--test', '--test-timeout=900000'];
-const given = process.argv.slice(2);
+const list = process.argv[2] === '--list';
+const given = process.argv.slice(list ? 3 : 2);
 const all = readdirSync(new URL('tests/', import.meta.url)).filter((f) => f.endsWith('.test.js')).sort().map((f) => `tests/${f}`);
+/** The files that run the indexer's or the load generator's binary (lib/tools.js's runsTools on
+ * their source): each lane runs them after its other files, once the binaries are built. */
+const TOOLS = all.filter((f) => runsTools(readFileSync(new URL(f, import.meta.url), 'utf8')));
 
 /** What every failed test printed (its `not ok` line and the lines after it, up to 40), repeated
  * at the end: CI keeps only the tail of the output, and two lanes interleave. */
@@ -92,20 +96,6 @@ function run (files, label) {
   });
 }
 
-/** Resolves, once the file named by $GONGZHI_TOOLS_READY exists, with what it says (`ok` when the
- * tools were built); at once with `ok` without the variable. */
-function toolsReady () {
-  const path = process.env.GONGZHI_TOOLS_READY;
-  if (!path) return Promise.resolve('ok');
-  return new Promise((resolve) => {
-    const look = () => {
-      if (existsSync(path)) resolve(readFileSync(path, 'utf8').trim() || 'the file is empty');
-      else setTimeout(look, 2000);
-    };
-    look();
-  });
-}
-
 /** Runs one lane's files one at a time: those before the first file in TOOLS at once, the rest
  * once the tools are built (or, if their build failed, not at all, and the lane fails). */
 async function lane (files, label) {
@@ -128,8 +118,18 @@ async function lane (files, label) {
   return results;
 }
 
-/** The lane's files in name order, those in LAST at the end in LAST's order. */
-const ordered = (files) => [...files.filter((f) => !LAST.includes(f)), ...LAST.filter((f) => files.includes(f))];
+/** The lane's files in name order, then those in TOOLS, then those in LAST (in LAST's order). */
+const ordered = (files) => {
+  const rest = files.filter((f) => !LAST.includes(f));
+  return [...rest.filter((f) => !TOOLS.includes(f)), ...rest.filter((f) => TOOLS.includes(f)), ...LAST.filter((f) => files.includes(f))];
+};
+
+if (list) {
+  // `node run.mjs --list`: the lanes in the order they run, without running them.
+  const lanes = all.filter((f) => !ALONE.includes(f));
+  console.log(JSON.stringify({ browser: ordered(lanes.filter(BROWSER_LANE)), nodes: ordered(lanes.filter((f) => !BROWSER_LANE(f))), alone: ordered(all.filter((f) => ALONE.includes(f))), tools: TOOLS }, null, 1));
+  process.exit(0);
+}
 
 let results;
 if (given.length) {

@@ -12,6 +12,7 @@ import { blake2AsHex, blake2AsU8a, decodeAddress, randomAsU8a } from '@polkadot/
 import * as vrf from 'verifiablejs/nodejs';
 import { u32, bestNumber, waitForBlock, sendAll, sendOne, eventFields, DISTRICT } from './cycle.js';
 import { devKeyring } from './chain.js';
+import { toolsBuilt } from './tools.js';
 
 /** The message a member key's proof of possession signs for `address`: Blake2-256 of the 18
  * ASCII bytes `gongzhi/member-key` and the 32-byte account id (pallet-community's
@@ -118,7 +119,7 @@ export function proveInRust ({ ring, context, ballots }, onProof) {
     context: u8aToHex(context),
     ballots: ballots.map(({ entropy, message }) => ({ entropy: u8aToHex(entropy), message: u8aToHex(message) }))
   };
-  return new Promise((resolve, reject) => {
+  return toolsBuilt().then(() => new Promise((resolve, reject) => {
     const child = spawn(LOADGEN_BIN, ['prove'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     let made = 0;
@@ -133,7 +134,7 @@ export function proveInRust ({ ring, context, ballots }, onProof) {
       else reject(new Error(`gongzhi-loadgen prove: exit ${code}, ${made} of ${ballots.length} proofs: ${stderr.trim()}`));
     });
     child.stdin.end(JSON.stringify(request));
-  });
+  }));
 }
 
 /** Waits (up to `blocks` blocks) until `check()` resolves to a truthy value, and returns it. */

@@ -6,6 +6,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { openSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort, scratchDir, sleep } from './node.js';
+import { toolsBuilt } from './tools.js';
 
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache', 'gongzhi-target');
 
@@ -38,6 +39,7 @@ export function postgresUrl (name) {
 
 /** Starts the indexer following `nodeUrl` into `database`, serving HTTP on a free port. */
 export async function startIndexer ({ nodeUrl, database, name = 'indexer' }) {
+  await toolsBuilt();
   if (!existsSync(INDEXER_BIN)) throw new Error(`indexer binary not found at ${INDEXER_BIN}: build it first (scripts/test.sh does)`);
   const port = await freePort();
   const logDir = scratchDir(`gongzhi-idx-log-${name}-`);
