@@ -62,9 +62,9 @@ fi
 # compiler gets only the CPU they leave, so their nodes and browsers run as if it were not there.
 # The e2e files that run the indexer's or the load generator's binary (built by this build, with
 # the workspace's features) run last in their lanes, once it has ended (GONGZHI_TOOLS_READY,
-# e2e/run.mjs and e2e/lib/tools.js). The tests
-# themselves run after the e2e tests, at normal priority: the fuzz budget times every call against
-# its weight. The build's output goes to a log, printed at the end if it fails.
+# e2e/run.mjs and e2e/lib/tools.js). The tests themselves run after the e2e tests, at normal
+# priority: the fuzz budget times every call against its weight. The build's output goes to a
+# log, printed at the end if it fails.
 if [ "$what" = all ]; then
 	CARGO_LOG=$(mktemp "${TMPDIR:-/tmp}/gongzhi-cargo-tests.XXXXXX")
 	TOOLS_READY=$CARGO_LOG.built
