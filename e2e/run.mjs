@@ -18,12 +18,12 @@
 // $GONGZHI_TOOLS_READY (scripts/test.sh sets it): the path of a file that appears once the
 // indexer's and the load generator's binaries are built (scripts/test.sh builds them with the
 // cargo tests, beside these tests); it holds `ok`, or what went wrong (lib/tools.js). The files
-// that run those binaries (TOOLS: 06, 15, 30) run last in their lane, after it; without the
+// that run those binaries (TOOLS; `--list` names them) run last in their lane, after it; without the
 // variable they start at once.
 
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { runsTools, toolsReady } from './lib/tools.js';
+import { runsTools, toolsBuilt } from './lib/tools.js';
 
 /** The browser lane: every file whose name starts with 2 (Chromium), 06, 07, 09 and 13. Measured
  * on 2 cores (CI of 1 December 2026, before 15 and 23): 1660 s here, 1754 s in the other; 06
@@ -105,15 +105,15 @@ async function lane (files, label) {
   const results = now.length ? [await run(now, label)] : [];
   if (later.length) {
     const waited = Date.now();
-    const ready = await toolsReady();
-    const seconds = Math.round((Date.now() - waited) / 1000);
-    if (ready === 'ok') {
-      if (seconds > 0) console.log(`# e2e ${label ?? 'files'}: waited ${seconds} s for the indexer and the load generator to be built`);
-      results.push(await run(later, label));
-    } else {
-      failures.push({ label: label ?? 'files', lines: [`not run: ${later.join(' ')}: the indexer and the load generator were not built: ${ready}`] });
-      results.push({ files: later, code: 1 });
+    try {
+      await toolsBuilt();
+    } catch (e) {
+      failures.push({ label: label ?? 'files', lines: [`not run: ${later.join(' ')}: ${e.message}`] });
+      return [...results, { files: later, code: 1 }];
     }
+    const seconds = Math.round((Date.now() - waited) / 1000);
+    if (seconds > 0) console.log(`# e2e ${label ?? 'files'}: waited ${seconds} s for the indexer and the load generator to be built`);
+    results.push(await run(later, label));
   }
   return results;
 }
