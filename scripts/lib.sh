@@ -51,8 +51,8 @@ as_root() {
 	fi
 }
 
-# System packages the build needs: protoc (litep2p, sc-network), a C/C++ toolchain (wasm-opt,
-# zstd, ring), perl and make (vendored OpenSSL); Node.js and npm for the e2e tests.
+# System packages the build needs: protoc (litep2p, sc-network), a C toolchain (zstd, ring, SQLite),
+# perl and make (vendored OpenSSL); Node.js and npm for the e2e tests.
 ensure_system_packages() {
 	local missing=()
 	command -v protoc >/dev/null || missing+=(protobuf-compiler)
