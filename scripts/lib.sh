@@ -61,6 +61,8 @@ ensure_system_packages() {
 	command -v perl >/dev/null || missing+=(perl)
 	command -v git >/dev/null || missing+=(git)
 	command -v pkg-config >/dev/null || missing+=(pkg-config)
+	# scripts/workspace-hack.py (its --check is part of scripts/test.sh's cargo tests).
+	command -v python3 >/dev/null || missing+=(python3)
 	# The node links the system's OpenSSL 3 (.cargo/config.toml: OPENSSL_NO_VENDOR).
 	[ -e /usr/include/openssl/ssl.h ] || missing+=(libssl-dev)
 	if [ "${1:-}" = with-node ]; then
