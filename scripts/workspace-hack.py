@@ -99,7 +99,8 @@ def union():
     Starting from an empty hack, each round asks cargo what both builds resolve with the hack so
     far, and adds every crate whose features still differ. A crate the hack has added can bring
     new crates into a build (`sp-wasm-interface`'s `wasmtime` into the tests'), so this runs to
-    a fixed point; it only grows, so it ends."""
+    a fixed point; it only grows, so it ends. It fails if a round adds nothing and the builds still
+    differ: then the hack is not in both builds' graphs, and the manifest alone would not show it."""
     saved = {path: open(path).read() for path in (HACK, LOCK)}
     wanted = {"target": {}, "host": {}}
     try:
@@ -107,19 +108,23 @@ def union():
             with open(HACK, "w") as f:
                 f.write(manifest(wanted))
             node, tests = resolve()
-            added = False
+            differ = []
             for key in node.keys() & tests.keys():
                 package = registry_package(key[0])
                 if package is None or node[key] == tests[key]:
                     continue
                 if (node[key] | tests[key]) & DIFFERENT_ON_PURPOSE:
                     continue
+                differ.append(package)
                 both = node[key] | tests[key] | wanted[key[1]].get(package, set())
-                if wanted[key[1]].get(package) != both:
-                    wanted[key[1]][package] = both
-                    added = True
-            if not added:
+                wanted[key[1]][package] = both
+            if not differ:
                 return wanted
+            if manifest(wanted) == open(HACK).read():
+                # Nothing added, yet the builds still differ: the hack is not in their graphs.
+                sys.exit("the hack lists these crates, but the builds still resolve them "
+                         f"differently: {sorted(differ)[:5]}... Is workspace-hack a dependency "
+                         "of gongzhi-primitives under `std`?")
     finally:
         for path, text in saved.items():
             with open(path, "w") as f:
@@ -185,6 +190,7 @@ def main():
             with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
                 f.write(text)
             subprocess.run(["diff", "-u", HACK, f.name])
+            os.unlink(f.name)
             sys.exit("workspace-hack/Cargo.toml is out of date: run scripts/workspace-hack.py")
         print("workspace-hack/Cargo.toml is up to date")
         return
