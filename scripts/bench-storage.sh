@@ -21,7 +21,10 @@
 #
 # The summary and the machine go to bench/raw/storage/. Run it on an otherwise idle machine:
 # weights are timings. After it, the weights that include database costs (every weights.rs)
-# charge the new figures: no other file changes.
+# charge the new figures: no other file changes. Like scripts/bench-weights.sh, it measures the
+# machine's speed (lib.sh's `reference_time`) before the district is built and before and after
+# the benchmark, and writes no weights unless the last two agree and all match the reference
+# recorded with the committed weights (WEIGHTS_ANY_SPEED=1 skips that comparison).
 NODE_FEATURES=${NODE_FEATURES:-runtime-benchmarks}
 source "$(dirname "$0")/lib.sh"
 
@@ -54,6 +57,10 @@ started=$(date +%s)
 	echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
 } >"$RAW/machine.txt"
 
+# Before the district is built: a machine that is not at the committed weights' speed stops here.
+reference_start=$(reference_time "$work")
+speed_as_recorded "$reference_start"
+
 if [ -d "$db" ] && [ -f "$spec" ]; then
 	log "measuring the district already in $db"
 else
@@ -63,6 +70,9 @@ else
 	# The snapshot (`export-state`) is what try-upgrade.sh checks; here only the database counts.
 	rm -f "$work/district-snapshot.json"
 fi
+reference_before=$(reference_time "$work")
+log "reference (Balances::transfer_keep_alive) before benchmark storage: $(ps_as_us "$reference_before")"
+speed_as_recorded "$reference_before"
 echo "district: $residents residents, each answered a survey and voted (gongzhi-loadgen district); database $(du -sh "$db" | cut -f1)" >>"$RAW/machine.txt"
 
 log "benchmark storage on $db (ParityDB, state version 1, writes in batches of $BATCH)"
@@ -74,6 +84,14 @@ log "benchmark storage on $db (ParityDB, state version 1, writes in batches of $
 	--batch-size "$BATCH" \
 	--header "$ROOT/scripts/templates/header.txt" \
 	--template-path "$ROOT/scripts/templates/db-weights.hbs" \
-	--weight-path "$ROOT/runtime/src/weights/" 2>&1 | tee "$RAW/benchmark-storage.txt"
+	--weight-path "$work/" 2>&1 | tee "$RAW/benchmark-storage.txt"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW/machine.txt"
+reference_after=$(reference_time "$work")
+echo "reference (Balances::transfer_keep_alive, 2 × 20): $(ps_as_us "$reference_before") before, $(ps_as_us "$reference_after") after" >>"$RAW/machine.txt"
+if ! speed_within "$reference_after" "$reference_before"; then
+	log "the reference took $(ps_as_us "$reference_after") after, $(ps_as_us "$reference_before") before: the machine's"
+	log "speed changed by more than $TOLERANCE% during the run, so paritydb_weights.rs is not written"
+	exit 1
+fi
+cp "$work/paritydb_weights.rs" "$ROOT/runtime/src/weights/paritydb_weights.rs"
 log "runtime/src/weights/paritydb_weights.rs written in $(($(date +%s) - started)) s; the district stays in $work"

@@ -149,6 +149,47 @@ build_node() {
 		${GONGZHI_TIMINGS:+--timings})
 }
 
+# The machine's speed, for the scripts that measure weights (bench-weights.sh, bench-storage.sh):
+# `Balances::transfer_keep_alive`'s execution time in picoseconds, as `benchmark pallet` writes it
+# into a weights file (the "reference": the SDK's code, the same for every commit; 2 steps × 20
+# repeats, about 30 s). Needs the node built with runtime-benchmarks; $1 is a scratch directory.
+REFERENCE=$ROOT/runtime/src/weights/reference.txt
+TOLERANCE=${TOLERANCE:-10}
+reference_time() {
+	local ps
+	"$NODE_BIN" benchmark pallet --chain dev --pallet pallet_balances --extrinsic transfer_keep_alive \
+		--wasm-execution compiled --steps 2 --repeat 20 --heap-pages 4096 \
+		--output "$1/reference.rs" >"$1/reference.log" 2>&1 || {
+		cat "$1/reference.log" >&2
+		return 1
+	}
+	ps=$(sed -n 's/.*Weight::from_parts(\([0-9_]*\), 0).*/\1/p' "$1/reference.rs" | head -n 1 | tr -d _)
+	[ -n "$ps" ] || { log "no weight in the reference's output ($1/reference.rs)" && return 1; }
+	echo "$ps"
+}
+# Whether $1 is within TOLERANCE percent of $2.
+speed_within() { (($1 * 100 <= $2 * (100 + TOLERANCE) && $1 * 100 >= $2 * (100 - TOLERANCE))); }
+ps_as_us() { awk -v ps="$1" 'BEGIN { printf "%.1f µs", ps / 1e6 }'; }
+# Stops the script unless the reference just measured ($1) is within TOLERANCE of the one
+# recorded by the last full bench-weights.sh run (the speed the committed weights were measured
+# at). WEIGHTS_ANY_SPEED=1 lets it go on.
+speed_as_recorded() {
+	local recorded
+	recorded=$(sed -n 's/^transfer_keep_alive_ps=//p' "$REFERENCE" 2>/dev/null || true)
+	[ -z "${WEIGHTS_ANY_SPEED:-}" ] || return 0
+	if [ -z "$recorded" ]; then
+		log "no reference recorded in ${REFERENCE#"$ROOT"/}: the committed weights were not measured at one"
+		log "known speed; regenerate them all (bench-weights.sh, no arguments), or set WEIGHTS_ANY_SPEED=1"
+		exit 1
+	fi
+	if ! speed_within "$1" "$recorded"; then
+		log "the machine runs the reference in $(ps_as_us "$1"); the committed weights were measured where it"
+		log "took $(ps_as_us "$recorded") (${REFERENCE#"$ROOT"/}), so figures measured now would not match theirs:"
+		log "wait for the machine's usual speed, regenerate every weight, or set WEIGHTS_ANY_SPEED=1"
+		exit 1
+	fi
+}
+
 # Headless Chromium and a CJK font for the resident app's browser tests (Debian packages; no
 # browser download: playwright-core drives /usr/bin/chromium).
 ensure_browser() {
