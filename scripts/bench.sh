@@ -117,7 +117,7 @@ cp "$ROOT/runtime/src/weights/paritydb_weights.rs" "$RAW/" 2>/dev/null || rm -f 
 # the speed the committed weights were measured at: the figures of runs on different days compare
 # only as far as these do.
 reference_start=$(reference_time "$WORK")
-recorded_reference=$(sed -n 's/^transfer_keep_alive_ps=//p' "$REFERENCE" 2>/dev/null || true)
+recorded=$(recorded_reference)
 
 step 1 "benchmark pallet: resident calls and transfer_keep_alive ($STEPS steps × $REPEAT repeats)"
 PALLETS=pallet_balances,pallet_community,pallet_needs_survey,pallet_procurement,pallet_vouchers,pallet_satisfaction
@@ -215,7 +215,7 @@ fi
 
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW/machine.txt"
 reference_end=$(reference_time "$WORK")
-echo "machine speed (Balances::transfer_keep_alive, scripts/lib.sh's reference): $(ps_as_us "$reference_start") at the start, $(ps_as_us "$reference_end") at the end; the committed weights: ${recorded_reference:+$(ps_as_us "$recorded_reference")}${recorded_reference:-not recorded} (runtime/src/weights/reference.txt)" >>"$RAW/machine.txt"
+echo "machine speed (Balances::transfer_keep_alive, scripts/lib.sh's reference): $(ps_as_us "$reference_start") at the start, $(ps_as_us "$reference_end") at the end; the committed weights: ${recorded:+$(ps_as_us "$recorded")}${recorded:-not recorded} (runtime/src/weights/reference.txt)" >>"$RAW/machine.txt"
 if [ "${BENCH_APP:-1}" != 0 ]; then
 	step 7 "the resident app"
 	"$ROOT/scripts/bench-app.sh"

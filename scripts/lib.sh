@@ -169,13 +169,15 @@ reference_time() {
 }
 # Whether $1 is within TOLERANCE percent of $2.
 speed_within() { (($1 * 100 <= $2 * (100 + TOLERANCE) && $1 * 100 >= $2 * (100 - TOLERANCE))); }
+# The reference recorded by the last full bench-weights.sh run, in ps (empty if none).
+recorded_reference() { sed -n 's/^transfer_keep_alive_ps=//p' "$REFERENCE" 2>/dev/null || true; }
 ps_as_us() { awk -v ps="$1" 'BEGIN { printf "%.1f µs", ps / 1e6 }'; }
 # Stops the script unless the reference just measured ($1) is within TOLERANCE of the one
 # recorded by the last full bench-weights.sh run (the speed the committed weights were measured
 # at). WEIGHTS_ANY_SPEED=1 lets it go on.
 speed_as_recorded() {
 	local recorded
-	recorded=$(sed -n 's/^transfer_keep_alive_ps=//p' "$REFERENCE" 2>/dev/null || true)
+	recorded=$(recorded_reference)
 	[ -z "${WEIGHTS_ANY_SPEED:-}" ] || return 0
 	if [ -z "$recorded" ]; then
 		log "no reference recorded in ${REFERENCE#"$ROOT"/}: the committed weights were not measured at one"
