@@ -17,7 +17,8 @@
 # call's weight is only fair beside the others'), so the script measures the machine's speed with
 # that benchmark (the "reference": the SDK's code, the same for every commit) before the first
 # target and after each, and
-#   - writes nothing if the reference moved by more than TOLERANCE percent (default 10; lib.sh)
+#   - writes nothing if the reference moved by more than TOLERANCE percent (default 20, above one
+#     sample's own noise: lib.sh)
 #     during the run (the files go to a scratch directory and are copied into place at the end);
 #   - regenerating only some targets, refuses to start unless the reference is within TOLERANCE of
 #     the one recorded in runtime/src/weights/reference.txt by the last full run (the speed the
@@ -50,6 +51,8 @@ trap 'rm -rf "$WORK"' EXIT
 
 start=$(reference_time "$WORK")
 log "reference (Balances::transfer_keep_alive): $(ps_as_us "$start")"
+# The lowest and highest reference of the run (recorded with a full run's reference).
+low=$start high=$start
 [ -n "$full" ] || speed_as_recorded "$start"
 
 # Checks that the machine still runs at the speed the run started at; stops the run if not.
@@ -62,6 +65,8 @@ check_speed() {
 		exit 1
 	fi
 	log "reference after $1: $(ps_as_us "$now")"
+	((now >= low)) || low=$now
+	((now <= high)) || high=$now
 }
 
 # Outputs go to $WORK/out (the same relative paths) and are copied into place at the end.
@@ -115,12 +120,16 @@ if [ -n "$full" ]; then
 	cat >"$REFERENCE" <<-EOF
 		# The machine's speed when every weights file was last regenerated (scripts/bench-weights.sh,
 		# all targets): Balances::transfer_keep_alive's execution time in picoseconds, 2 steps × 20
-		# repeats. A later run of only some targets must measure it within its tolerance.
+		# repeats, at the start of the run. A later run of only some targets must measure it within
+		# its tolerance. The run's lowest and highest (measured after each target) beside it.
 		transfer_keep_alive_ps=$start
+		run_lowest_ps=$low
+		run_highest_ps=$high
+		tolerance_percent=$TOLERANCE
 		date=$(date -u +%Y-%m-%d)
 		commit=$(git -C "$ROOT" rev-parse --short HEAD)
 	EOF
 	written+=("${REFERENCE#"$ROOT"/}")
 fi
-log "weights regenerated: ${targets[*]} (reference $(ps_as_us "$start"))"
+log "weights regenerated: ${targets[*]} (reference $(ps_as_us "$start"); during the run $(ps_as_us "$low") to $(ps_as_us "$high"))"
 printf '  %s\n' "${written[@]}" >&2
