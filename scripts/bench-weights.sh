@@ -26,9 +26,11 @@
 #     in runtime/src/weights/reference.txt;
 #   - a run of only some targets converts them to the recorded speed, so they match the files
 #     it doesn't regenerate (it needs a recorded reference: make one with a full run);
-#   - a target during which the reference moved by more than TOLERANCE percent (default 20,
-#     above one sample's own noise: lib.sh) is measured again, once; if it moves again the run
-#     stops and writes nothing (the files go to a scratch directory, copied into place at the end).
+#   - the speed may move during a target too (±25% within minutes on 2026-12-04, faster than a
+#     pallet's benchmarks take), which no conversion can undo: the mean of the two references is
+#     the best estimate there is, and each file's header and reference.txt record how far the
+#     reference moved, so a reader knows how far to trust the figures. Outputs go to a scratch
+#     directory and are copied into place only when every target has run.
 # Proof sizes and storage reads and writes are counts, not timings: they are not converted.
 # Run it on an otherwise idle machine.
 NODE_FEATURES=${NODE_FEATURES:-runtime-benchmarks}
@@ -114,20 +116,14 @@ CALIBRATION=$WORK/calibration.txt
 before=$(reference_time "$WORK")
 samples=("$before")
 log "reference (Balances::transfer_keep_alive) at the start: $(ps_as_us "$before")"
+moved=0 # the largest move of the reference across one target, in percent
 for target in "${targets[@]}"; do
-	for attempt in 1 2; do
-		run_target "$target"
-		after=$(reference_time "$WORK")
-		samples+=("$after")
-		log "reference after $target: $(ps_as_us "$after") (before it: $(ps_as_us "$before"))"
-		speed_within "$after" "$before" && break
-		if [ $attempt = 2 ]; then
-			log "the machine's speed moved by more than $TOLERANCE% during $target twice: no weights file is written"
-			exit 1
-		fi
-		log "the machine's speed moved by more than $TOLERANCE% during $target: measuring it again"
-		before=$after
-	done
+	run_target "$target"
+	after=$(reference_time "$WORK")
+	samples+=("$after")
+	change=$(((after > before ? after - before : before - after) * 100 / before))
+	((change <= moved)) || moved=$change
+	log "reference after $target: $(ps_as_us "$after") (before it: $(ps_as_us "$before"); moved $change%)"
 	for file in "${files[@]}"; do echo "$before $after $file" >>"$CALIBRATION"; done
 	written+=("${files[@]}")
 	before=$after
@@ -157,11 +153,11 @@ if [ -n "$full" ]; then
 		run_lowest_ps=${sorted[0]}
 		run_highest_ps=${sorted[$((${#sorted[@]} - 1))]}
 		run_references=${#sorted[@]}
-		tolerance_percent=$TOLERANCE
+		largest_move_across_one_target_percent=$moved
 		date=$(date -u +%Y-%m-%d)
 		commit=$(git -C "$ROOT" rev-parse --short HEAD)
 	EOF
 	written+=("${REFERENCE#"$ROOT"/}")
 fi
-log "weights regenerated: ${targets[*]} (converted to $(ps_as_us "$speed"); references $(ps_as_us "${sorted[0]}") to $(ps_as_us "${sorted[$((${#sorted[@]} - 1))]}"))"
+log "weights regenerated: ${targets[*]} (converted to $(ps_as_us "$speed"); references $(ps_as_us "${sorted[0]}") to $(ps_as_us "${sorted[$((${#sorted[@]} - 1))]}"), at most $moved% across one target)"
 printf '  %s\n' "${written[@]}" >&2

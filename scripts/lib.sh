@@ -149,14 +149,17 @@ build_node() {
 		${GONGZHI_TIMINGS:+--timings})
 }
 
-# The machine's speed, for the scripts that measure weights (bench-weights.sh, bench-storage.sh):
+# The machine's speed, for the scripts that measure weights (bench-weights.sh converts every
+# execution time to one speed with it; bench-storage.sh, whose database timings it can't convert,
+# checks that the machine runs at that speed):
 # `Balances::transfer_keep_alive`'s execution time in picoseconds, as `benchmark pallet` writes it
 # into a weights file (the "reference": the SDK's code, the same for every commit; 2 steps × 20
 # repeats, about 30 s). Needs the node built with runtime-benchmarks; $1 is a scratch directory.
 # TOLERANCE (percent) is how far the reference may move before the speed counts as changed. It
 # must sit above one sample's own noise, or no run passes: nine back-to-back samples on the idle
 # machine (2026-12-04) read 51.5–65.8 µs, ±12% around their median. What it has to catch is
-# drift between days, which was ×1.2 to ×2.1 (bench/REPORT.md §5, finding 3).
+# drift, which was ×1.2 to ×2.1 between days and ×1.6 within 20 minutes (bench/REPORT.md §5,
+# finding 3).
 REFERENCE=$ROOT/runtime/src/weights/reference.txt
 TOLERANCE=${TOLERANCE:-20}
 reference_time() {
@@ -177,19 +180,19 @@ speed_within() { (($1 * 100 <= $2 * (100 + TOLERANCE) && $1 * 100 >= $2 * (100 -
 recorded_reference() { sed -n 's/^transfer_keep_alive_ps=//p' "$REFERENCE" 2>/dev/null || true; }
 ps_as_us() { awk -v ps="$1" 'BEGIN { printf "%.1f µs", ps / 1e6 }'; }
 # Stops the script unless the reference just measured ($1) is within TOLERANCE of the one
-# recorded by the last full bench-weights.sh run (the speed the committed weights were measured
-# at). WEIGHTS_ANY_SPEED=1 lets it go on.
+# recorded by the last full bench-weights.sh run (the speed the committed weights are converted
+# to). WEIGHTS_ANY_SPEED=1 lets it go on.
 speed_as_recorded() {
 	local recorded
 	recorded=$(recorded_reference)
 	[ -z "${WEIGHTS_ANY_SPEED:-}" ] || return 0
 	if [ -z "$recorded" ]; then
-		log "no reference recorded in ${REFERENCE#"$ROOT"/}: the committed weights were not measured at one"
+		log "no reference recorded in ${REFERENCE#"$ROOT"/}: the committed weights were not converted to one"
 		log "known speed; regenerate them all (bench-weights.sh, no arguments), or set WEIGHTS_ANY_SPEED=1"
 		exit 1
 	fi
 	if ! speed_within "$1" "$recorded"; then
-		log "the machine runs the reference in $(ps_as_us "$1"); the committed weights were measured where it"
+		log "the machine runs the reference in $(ps_as_us "$1"); the committed weights are converted to where it"
 		log "took $(ps_as_us "$recorded") (${REFERENCE#"$ROOT"/}), so figures measured now would not match theirs:"
 		log "wait for the machine's usual speed, regenerate every weight, or set WEIGHTS_ANY_SPEED=1"
 		exit 1
