@@ -132,6 +132,7 @@ done
 # The speed every file is converted to: the run's median reference (a full run), or the one
 # recorded by the last full run.
 sorted=($(printf '%s\n' "${samples[@]}" | sort -n))
+lowest=${sorted[0]} highest=${sorted[$((${#sorted[@]} - 1))]}
 if [ -n "$full" ]; then
 	speed=${sorted[$((${#sorted[@]} / 2))]}
 else
@@ -150,8 +151,8 @@ if [ -n "$full" ]; then
 		# picoseconds, 2 steps × 20 repeats, the median of the references of the last full run.
 		# A later run of only some targets converts its files to this speed.
 		transfer_keep_alive_ps=$speed
-		run_lowest_ps=${sorted[0]}
-		run_highest_ps=${sorted[$((${#sorted[@]} - 1))]}
+		run_lowest_ps=$lowest
+		run_highest_ps=$highest
 		run_references=${#sorted[@]}
 		largest_move_across_one_target_percent=$moved
 		date=$(date -u +%Y-%m-%d)
@@ -159,5 +160,5 @@ if [ -n "$full" ]; then
 	EOF
 	written+=("${REFERENCE#"$ROOT"/}")
 fi
-log "weights regenerated: ${targets[*]} (converted to $(ps_as_us "$speed"); references $(ps_as_us "${sorted[0]}") to $(ps_as_us "${sorted[$((${#sorted[@]} - 1))]}"), at most $moved% across one target)"
+log "weights regenerated: ${targets[*]} (converted to $(ps_as_us "$speed"); references $(ps_as_us "$lowest") to $(ps_as_us "$highest"), at most $moved% across one target)"
 printf '  %s\n' "${written[@]}" >&2
