@@ -215,7 +215,9 @@ fi
 
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW/machine.txt"
 reference_end=$(reference_time "$WORK")
-echo "machine speed (Balances::transfer_keep_alive, scripts/lib.sh's reference): $(ps_as_us "$reference_start") at the start, $(ps_as_us "$reference_end") at the end; the committed weights: ${recorded:+$(ps_as_us "$recorded")}${recorded:-not recorded} (runtime/src/weights/reference.txt)" >>"$RAW/machine.txt"
+committed_speed="not recorded"
+[ -z "$recorded" ] || committed_speed=$(ps_as_us "$recorded")
+echo "machine speed (Balances::transfer_keep_alive, scripts/lib.sh's reference): $(ps_as_us "$reference_start") at the start, $(ps_as_us "$reference_end") at the end; the committed weights: $committed_speed (runtime/src/weights/reference.txt)" >>"$RAW/machine.txt"
 if [ "${BENCH_APP:-1}" != 0 ]; then
 	step 7 "the resident app"
 	"$ROOT/scripts/bench-app.sh"

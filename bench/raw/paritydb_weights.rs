@@ -5,11 +5,11 @@
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! (`scripts/bench-storage.sh`, template `scripts/templates/db-weights.hbs`)
-//! DATE: 2026-12-02 (Y/M/D)
+//! DATE: 2026-12-04 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! DATABASE: `ParityDb`, CHAIN: `Gongzhi bench (50000 residents, 0 senders)`
-//! BLOCK-NUM: `Number(58)`
+//! BLOCK-NUM: `Number(39)`
 //! SKIP-WRITE: `false`, SKIP-READ: `false`, WARMUPS: `1`
 //! STATE-VERSION: `V1`, TRIE-CACHE: `false`, BATCH-SIZE: `5000`
 //! METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
@@ -23,9 +23,9 @@
 //   benchmark
 //   storage
 //   --chain
-//   /tmp/gongzhi-bench-storage.iqzAy3/district-spec.json
+//   /tmp/gongzhi-bench-storage.TxPywv/district-spec.json
 //   --base-path
-//   /tmp/gongzhi-bench-storage.iqzAy3/district-db
+//   /tmp/gongzhi-bench-storage.TxPywv/district-db
 //   --database
 //   paritydb
 //   --state-version
@@ -37,7 +37,7 @@
 //   --template-path
 //   /work/main/scripts/templates/db-weights.hbs
 //   --weight-path
-//   /work/main/runtime/src/weights/
+//   /tmp/gongzhi-bench-storage.TxPywv/
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 
@@ -55,31 +55,31 @@ pub mod constants {
 			// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			//
 			// Stats nanoseconds:
-			//   Min, Max: 651, 7_439_476
-			//   Average:  6_512
-			//   Median:   5_528
-			//   Std-Dev:  20273.14
+			//   Min, Max: 831, 1_749_934
+			//   Average:  6_788
+			//   Median:   6_099
+			//   Std-Dev:  13422.52
 			//
 			// Percentiles nanoseconds:
-			//   99th: 16_575
-			//   95th: 8_814
-			//   75th: 6_490
-			read: 6_512 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			//   99th: 11_357
+			//   95th: 8_693
+			//   75th: 6_971
+			read: 6_788 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			// Time to write one storage item.
 			// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			//
 			// Stats nanoseconds:
-			//   Min, Max: 10_320, 34_377
-			//   Average:  16_647
-			//   Median:   15_795
-			//   Std-Dev:  4434.65
+			//   Min, Max: 10_858, 59_743
+			//   Average:  21_721
+			//   Median:   20_013
+			//   Std-Dev:  7195.94
 			//
 			// Percentiles nanoseconds:
-			//   99th: 34_377
-			//   95th: 25_942
-			//   75th: 17_928
-			write: 16_647 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			//   99th: 59_743
+			//   95th: 27_459
+			//   75th: 23_969
+			write: 21_721 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 

@@ -1,6 +1,6 @@
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-03 (Y/M/D)
+//! DATE: 2026-12-04 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `Gongzhi Development`
@@ -29,17 +29,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 187_582, 255_344
-	///   Average:  206_425
-	///   Median:   203_697
-	///   Std-Dev:  14757.92
+	///   Min, Max: 310_250, 518_839
+	///   Average:  386_006
+	///   Median:   390_379
+	///   Std-Dev:  44149.84
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 255_344
-	///   95th: 236_716
-	///   75th: 214_332
+	///   99th: 518_839
+	///   95th: 465_960
+	///   75th: 408_205
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(206_425), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(386_006), 0);
 }
 
 #[cfg(test)]

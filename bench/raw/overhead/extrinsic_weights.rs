@@ -1,6 +1,6 @@
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-03 (Y/M/D)
+//! DATE: 2026-12-04 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `Gongzhi Development`
@@ -29,17 +29,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 91_042, 110_174
-	///   Average:  96_310
-	///   Median:   94_910
-	///   Std-Dev:  4708.13
+	///   Min, Max: 122_652, 189_119
+	///   Average:  144_183
+	///   Median:   139_087
+	///   Std-Dev:  16387.52
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 110_174
-	///   95th: 107_563
-	///   75th: 96_991
+	///   99th: 189_119
+	///   95th: 182_497
+	///   75th: 151_664
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(96_310), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(144_183), 0);
 }
 
 #[cfg(test)]
