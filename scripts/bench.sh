@@ -2,7 +2,7 @@
 # Benchmarks (issue 9): how many ballots per second one node sustains, measured against a balance
 # transfer in the same run on the same machine. Writes bench/REPORT.md, with the raw figures
 # beside it in bench/raw/. Not part of scripts/test.sh; takes about an hour on 2 cores once the
-# node is built (the run of 2026-12-03: 3,455 s).
+# node is built (the run of 2026-12-04: 4,511 s, its node builds included).
 #
 #   scripts/bench.sh
 #
