@@ -6,7 +6,7 @@
 # non-zero on any failure.
 #
 #   scripts/test.sh            # everything
-#   scripts/test.sh cargo      # only the cargo tests (and the formatting check)
+#   scripts/test.sh cargo      # only the cargo tests (and the formatting and scripts' checks)
 #   scripts/test.sh app        # only the resident app's checks: types, unit tests, descriptors, build
 #   scripts/test.sh e2e        # only the e2e tests (builds the node and the app if needed)
 source "$(dirname "$0")/lib.sh"
@@ -56,6 +56,8 @@ if [ "$what" = all ] || [ "$what" = cargo ]; then
 	(cd "$ROOT" && cargo fmt --all -- --check)
 	log "the features the node's build and the cargo tests' build share (workspace-hack/)"
 	(cd "$ROOT" && python3 scripts/workspace-hack.py --check)
+	log "the weights converter's tests (scripts/calibrate-weights-test.py)"
+	(cd "$ROOT" && python3 scripts/calibrate-weights-test.py)
 fi
 if [ "$what" = cargo ]; then
 	log "cargo tests (release, with the benchmark tests)"
