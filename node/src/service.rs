@@ -1,9 +1,8 @@
 //! The node's service: the client, Aura block authoring, GRANDPA finality (with warp sync served
 //! to light clients), the transaction pool, networking and RPC.
 
-use futures::FutureExt;
 use gongzhi_runtime::{apis::RuntimeApi, opaque::Block};
-use sc_client_api::{Backend, BlockBackend};
+use sc_client_api::BlockBackend;
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
@@ -210,26 +209,9 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
-	if config.offchain_worker.enabled {
-		let offchain_workers =
-			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
-				runtime_api_provider: client.clone(),
-				is_validator: config.role.is_authority(),
-				keystore: Some(keystore_container.keystore()),
-				offchain_db: backend.offchain_storage(),
-				transaction_pool: Some(OffchainTransactionPoolFactory::new(
-					transaction_pool.clone(),
-				)),
-				network_provider: Arc::new(network.clone()),
-				enable_http_requests: true,
-				custom_extensions: |_| vec![],
-			})?;
-		task_manager.spawn_handle().spawn(
-			"offchain-workers-runner",
-			"offchain-worker",
-			offchain_workers.run(client.clone(), task_manager.spawn_handle()).boxed(),
-		);
-	}
+	// No pallet of this runtime has an offchain worker, so the node runs none (and does not build
+	// sc-offchain's HTTP client): `--offchain-worker` has nothing to start. Offchain storage stays
+	// (the backend's, for the `offchain_*` RPC methods).
 
 	let role = config.role;
 	let force_authoring = config.force_authoring;
