@@ -210,8 +210,9 @@ pub fn new_full<
 		})?;
 
 	// No pallet of this runtime has an offchain worker, so the node runs none (and does not build
-	// sc-offchain's HTTP client): `--offchain-worker` has nothing to start. Offchain storage stays
-	// (the backend's, for the `offchain_*` RPC methods).
+	// sc-offchain's HTTP client): `--offchain-worker` has nothing to start. A runtime upgrade that
+	// adds one must come after a node release that runs them again (sc_offchain::OffchainWorkers).
+	// Offchain storage stays (the backend's, for the `offchain_*` RPC methods).
 
 	let role = config.role;
 	let force_authoring = config.force_authoring;
