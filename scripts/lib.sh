@@ -30,6 +30,9 @@ fi
 # The features of the workspace's cargo tests (scripts/test.sh); scripts/fuzz.sh and
 # scripts/try-upgrade.sh use the same, so that they reuse that build.
 WORKSPACE_TEST_FEATURES=runtime-benchmarks,try-runtime,gongzhi-runtime/next-version
+# The node's crates, which the workspace's cargo tests leave out: the e2e tests test the node, and
+# the tests' runtime-benchmarks would bring frame-benchmarking-cli into its build.
+WORKSPACE_TEST_EXCLUDE=(--exclude gongzhi-node --exclude gongzhi-node-lib --exclude gongzhi-runtime-wasm)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -47,7 +47,7 @@ fi
 # for all of it: a second build of the runtime for the migration's tests alone would compile its
 # dependencies again. Arguments are cargo test's (`--no-run`: only build).
 cargo_tests() {
-	(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked --release --workspace --exclude gongzhi-node \
+	(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked --release --workspace "${WORKSPACE_TEST_EXCLUDE[@]}" \
 		--features "$WORKSPACE_TEST_FEATURES" ${GONGZHI_TIMINGS:+--timings} "$@")
 }
 

@@ -37,5 +37,5 @@ if [ -z "$snapshot" ]; then
 fi
 log "try-runtime's upgrade check on $snapshot ($(du -h "$snapshot" | cut -f1))"
 (cd "$ROOT" && SKIP_WASM_BUILD=1 GONGZHI_SNAPSHOT=$snapshot cargo test --locked --release --workspace \
-	--exclude gongzhi-node --features "$WORKSPACE_TEST_FEATURES" --test runtime -- \
+	"${WORKSPACE_TEST_EXCLUDE[@]}" --features "$WORKSPACE_TEST_FEATURES" --test runtime -- \
 	--ignored --exact try_upgrade::the_upgrade_passes_every_check_on_the_given_snapshot --nocapture)

@@ -44,12 +44,21 @@ DIFFERENT_ON_PURPOSE = {
 }
 
 
-def test_features():
-    """WORKSPACE_TEST_FEATURES from scripts/lib.sh, the one place it is set."""
+def lib_sh(name):
+    """The value of `name=` in scripts/lib.sh, the one place it is set."""
     for line in open(os.path.join(ROOT, "scripts", "lib.sh")):
-        if line.startswith("WORKSPACE_TEST_FEATURES="):
+        if line.startswith(name + "="):
             return line.split("=", 1)[1].strip()
-    sys.exit("scripts/lib.sh sets no WORKSPACE_TEST_FEATURES")
+    sys.exit(f"scripts/lib.sh sets no {name}")
+
+
+def test_features():
+    return lib_sh("WORKSPACE_TEST_FEATURES")
+
+
+def test_exclude():
+    """WORKSPACE_TEST_EXCLUDE, a bash array: `(--exclude a --exclude b)`."""
+    return lib_sh("WORKSPACE_TEST_EXCLUDE").strip("()").split()
 
 
 def unit_graph(args):
@@ -134,7 +143,7 @@ def union():
 def resolve():
     node = features_by_role(unit_graph(["build", "-p", "gongzhi-node"]))
     tests = features_by_role(unit_graph([
-        "test", "--no-run", "--workspace", "--exclude", "gongzhi-node",
+        "test", "--no-run", "--workspace", *test_exclude(),
         "--features", test_features(),
     ]))
     return node, tests

@@ -1,6 +1,6 @@
 // A runtime upgrade with work in progress: on a live dev chain, with a survey and a procurement
 // ballot open and half the residents' answers and ballots in, the admin origin (sudo, on the dev
-// chain) sets the code of the `next-version` runtime (runtime/build.rs builds it beside the
+// chain) sets the code of the `next-version` runtime (runtime/wasm/build.rs builds it beside the
 // node's: spec_version one ahead, needs-survey's storage migrated from version 1 to 2). The rest
 // answer and vote under the new runtime with the same clients; closing counts every answer and
 // ballot from before and after. The indexer follows across the upgrade, each block decoded with

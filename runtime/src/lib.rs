@@ -13,9 +13,6 @@
 // `construct_runtime`'s expansion is large.
 #![recursion_limit = "256"]
 
-#[cfg(feature = "std")]
-include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
-
 extern crate alloc;
 
 pub mod apis;

@@ -1,5 +1,5 @@
 // The chain's token and address format: one definition that the runtime, its metadata-hash
-// build (build.rs) and the chain specs' properties all read, so Polkadot.js and offline signers
+// build (wasm/build.rs) and the chain specs' properties all read, so Polkadot.js and offline signers
 // never see two versions.
 
 /// Token symbol shown by wallets and Polkadot.js apps.

@@ -26,7 +26,7 @@ use subxt_signer::sr25519::Keypair;
 pub type Call = DynamicPayload<Value>;
 
 /// The mortality period of every transaction: as `signed_extrinsic()` in
-/// node/src/benchmarking.rs (`BLOCK_HASH_COUNT.next_power_of_two() / 2` = 2048 for the
+/// node/lib/src/benchmarking.rs (`BLOCK_HASH_COUNT.next_power_of_two() / 2` = 2048 for the
 /// runtime's 2400).
 pub const ERA_PERIOD: u64 = 2048;
 
@@ -265,7 +265,7 @@ pub fn create_bench_survey(office: u32, title: &str, opens_at: u32, closes_at: u
 }
 
 /// `NeedsSurvey::respond(survey, answers)` to the benchmark survey, varied by `i` exactly as
-/// node/src/benchmarking.rs's `RespondBuilder` does: `[Choice(i % 4), Choices([i % 4,
+/// node/lib/src/benchmarking.rs's `RespondBuilder` does: `[Choice(i % 4), Choices([i % 4,
 /// (i + 1) % 4]), Rating(1 + i % 5)]`.
 pub fn respond_bench_survey(survey: u32, i: u32) -> Call {
 	let a = u128::from(i % 4);

@@ -1,4 +1,4 @@
-//! Deterministic keys. The same derivation is used by node/src/benchmarking.rs (`bench_resident`)
+//! Deterministic keys. The same derivation is used by node/lib/src/benchmarking.rs (`bench_resident`)
 //! so that `benchmark extrinsic` can sign ballots for the residents this tool put in genesis.
 //!
 //! - resident `i`: sr25519 from the seed `blake2_256("gongzhi-bench/resident/{i}")`;
@@ -89,7 +89,7 @@ mod tests {
 
 	#[test]
 	fn residents_are_the_accounts_node_benchmarking_signs_for() {
-		// As sp-core's `sr25519::Pair::from_seed` derives them (node/src/benchmarking.rs's
+		// As sp-core's `sr25519::Pair::from_seed` derives them (node/lib/src/benchmarking.rs's
 		// `bench_resident`, and this tool before subxt): read from a chain spec it wrote.
 		assert_eq!(
 			ss58(&account(&resident(0))),

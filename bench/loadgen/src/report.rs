@@ -603,7 +603,7 @@ pub fn write(raw: &Path, root: &Path, out: &Path) -> Result<()> {
 		 block's, divided by their number. All four ran on the same state: the 50,000-resident \
 		 district exported (`export-state`) just as its ballot and survey opened, patched so that \
 		 they are open at block 1 (see `gongzhi-loadgen`'s `spec.rs`). Builders: \
-		 `VoteBuilder` and `RespondBuilder` in node/src/benchmarking.rs sign with bench resident \
+		 `VoteBuilder` and `RespondBuilder` in node/lib/src/benchmarking.rs sign with bench resident \
 		 `n`'s key for extrinsic `n`.\n"
 	);
 	let _ = writeln!(

@@ -1,6 +1,5 @@
 //! The chains this node knows by name: `dev` and `local`, from the runtime's genesis presets.
 
-use gongzhi_runtime::WASM_BINARY;
 use sc_service::{ChainType, Properties};
 
 /// A chain spec of Gongzhi (no extensions: light clients such as smoldot read it as it is).
@@ -17,7 +16,9 @@ pub fn properties() -> Properties {
 }
 
 fn wasm() -> Result<&'static [u8], String> {
-	WASM_BINARY.ok_or_else(|| "the wasm runtime was not built (SKIP_WASM_BUILD?)".to_string())
+	crate::embedded()
+		.wasm
+		.ok_or_else(|| "the wasm runtime was not built (SKIP_WASM_BUILD?)".to_string())
 }
 
 /// `--dev`: one validator (Alice) and a populated demo district.

@@ -20,11 +20,11 @@ impl SubstrateCli for Cli {
 	}
 
 	fn impl_version() -> String {
-		env!("SUBSTRATE_CLI_IMPL_VERSION").into()
+		crate::embedded().impl_version.into()
 	}
 
 	fn description() -> String {
-		env!("CARGO_PKG_DESCRIPTION").into()
+		crate::embedded().description.into()
 	}
 
 	fn author() -> String {
