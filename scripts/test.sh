@@ -38,8 +38,9 @@ fi
 # The workspace's cargo tests. --release shares the dependency build with the node above instead
 # of compiling it twice (workspace-hack/ makes both builds resolve the same features for the
 # crates they share, except the benchmarking and try-runtime code); runtime-benchmarks also runs
-# every pallet's benchmarks as tests in its mock runtime. No test needs the wasm runtime, so its
-# second (benchmarking) build is skipped.
+# every pallet's benchmarks as tests in its mock runtime. No test needs the wasm runtime: the
+# crate that builds it is left out (WORKSPACE_TEST_EXCLUDE), and SKIP_WASM_BUILD keeps any other
+# wasm build out.
 # The runtime is tested as its `next-version` build (the upgrade test's second runtime: the same
 # code with spec_version one ahead and its migrations, here needs-survey's 1 → 2) and with
 # try-runtime: the fuzz budget checks every pallet's try_state after every block, and

@@ -1,6 +1,6 @@
 // The chain's token and address format: one definition that the runtime, its metadata-hash
-// build (wasm/build.rs) and the chain specs' properties all read, so Polkadot.js and offline signers
-// never see two versions.
+// build (wasm/build.rs) and the chain specs' properties all read, so Polkadot.js and offline
+// signers never see two versions.
 
 /// Token symbol shown by wallets and Polkadot.js apps.
 pub const SYMBOL: &str = "GZT";
