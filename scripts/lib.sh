@@ -18,7 +18,8 @@ export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 # The node the README's commands build and the e2e tests drive has no benchmarking code in its
 # runtime (as on a real chain: light clients can't provide the benchmarking host functions).
 # scripts/bench*.sh set NODE_FEATURES=runtime-benchmarks for the `benchmark` subcommands; cargo
-# keeps both builds' artifacts apart, so switching costs only the runtime and the node crate.
+# keeps both builds' native artifacts apart, so switching costs the runtime's wasm build (both
+# write wbuild/gongzhi-runtime/) and the binary's link: 74 s back to the normal node (2026-12-04).
 NODE_FEATURES=${NODE_FEATURES-}
 NODE_BIN=$CARGO_TARGET_DIR/release/gongzhi-node
 # Lints: every build the scripts run compiles the workspace's own crates through clippy-driver
