@@ -16,10 +16,10 @@
 // `node run.mjs --list` prints the lanes in the order they run.
 //
 // $GONGZHI_TOOLS_READY (scripts/test.sh sets it): the path of a file that appears once the
-// indexer's and the load generator's binaries are built (scripts/test.sh builds them with the
-// cargo tests, beside these tests); it holds `ok`, or what went wrong (lib/tools.js). The files
-// that run those binaries (TOOLS; `--list` names them) run last in their lane, after it; without the
-// variable they start at once.
+// indexer's and the load generator's binaries and the `next-version` runtime are built
+// (scripts/test.sh builds them with the cargo tests, beside these tests); it holds `ok`, or what
+// went wrong (lib/tools.js). The files that use them (TOOLS; `--list` names them) run last in
+// their lane, after it; without the variable they start at once.
 
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -44,8 +44,9 @@ const args = ['--test', '--test-timeout=900000'];
 const list = process.argv[2] === '--list';
 const given = process.argv.slice(list ? 3 : 2);
 const all = readdirSync(new URL('tests/', import.meta.url)).filter((f) => f.endsWith('.test.js')).sort().map((f) => `tests/${f}`);
-/** The files that run the indexer's or the load generator's binary (lib/tools.js's runsTools on
- * their source): each lane runs them after its other files, once the binaries are built. */
+/** The files that run the indexer's or the load generator's binary or set the `next-version`
+ * runtime (lib/tools.js's runsTools on their source): each lane runs them after its other files,
+ * once those are built. */
 const TOOLS = all.filter((f) => runsTools(readFileSync(new URL(f, import.meta.url), 'utf8')));
 
 /** What every failed test printed (its `not ok` line and the lines after it, up to 40), repeated
@@ -112,7 +113,7 @@ async function lane (files, label) {
       return [...results, { files: later, code: 1 }];
     }
     const seconds = Math.round((Date.now() - waited) / 1000);
-    if (seconds > 0) console.log(`# e2e ${label ?? 'files'}: waited ${seconds} s for the indexer and the load generator to be built`);
+    if (seconds > 0) console.log(`# e2e ${label ?? 'files'}: waited ${seconds} s for the indexer, the load generator and the next-version runtime to be built`);
     results.push(await run(later, label));
   }
   return results;

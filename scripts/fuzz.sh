@@ -22,7 +22,7 @@ ensure_rust
 log "fuzzing: $calls calls, seed $seed, features $WORKSPACE_TEST_FEATURES"
 start=$(date +%s)
 status=0
-(cd "$ROOT" && SKIP_WASM_BUILD=1 GONGZHI_FUZZ_CALLS=$calls GONGZHI_FUZZ_SEED=$seed GONGZHI_FUZZ_REPORT=1 \
+(cd "$ROOT" && GONGZHI_FUZZ_CALLS=$calls GONGZHI_FUZZ_SEED=$seed GONGZHI_FUZZ_REPORT=1 \
 	cargo test --locked --release --workspace "${WORKSPACE_TEST_EXCLUDE[@]}" --features "$WORKSPACE_TEST_FEATURES" --test runtime -- \
 	--exact fuzz::fuzz_real_runtime --nocapture) || status=$?
 if [ $status = 0 ]; then

@@ -96,6 +96,12 @@ build_loadgen() {
 	log "building gongzhi-loadgen (release) into $CARGO_TARGET_DIR"
 	(cd "$ROOT" && cargo build --locked --release -p gongzhi-loadgen)
 }
+# The `next-version` runtime (runtime/wasm-next/), for e2e 06 and 09; like the indexer, the
+# workspace's cargo tests build it.
+build_next_runtime() {
+	log "building the next-version runtime (gongzhi-runtime-next-wasm) into $CARGO_TARGET_DIR"
+	(cd "$ROOT" && cargo build --locked --release -p gongzhi-runtime-next-wasm)
+}
 # The indexer (indexer/), release, beside the node.
 INDEXER_BIN=$CARGO_TARGET_DIR/release/gongzhi-indexer
 build_indexer() {

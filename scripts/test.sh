@@ -20,9 +20,10 @@ if [ "$what" = all ] || [ "$what" = e2e ]; then
 	build_node
 fi
 # `all`: the cargo tests build the indexer's and the load generator's binaries too (for their
-# integration tests, into the same target/release), with the workspace's features; building them
-# alone would compile their dependencies a second time with other features.
-[ "$what" = e2e ] && build_indexer && build_loadgen
+# integration tests, into the same target/release), with the workspace's features, and the
+# `next-version` runtime; building the binaries alone would compile their dependencies a second
+# time with other features.
+[ "$what" = e2e ] && build_indexer && build_loadgen && build_next_runtime
 CARGO_BUILD_PID=
 cleanup() {
 	# `all`: a cargo build still running beside failed e2e tests stops with them.
@@ -38,9 +39,10 @@ fi
 # The workspace's cargo tests. --release shares the dependency build with the node above instead
 # of compiling it twice (workspace-hack/ makes both builds resolve the same features for the
 # crates they share, except the benchmarking and try-runtime code); runtime-benchmarks also runs
-# every pallet's benchmarks as tests in its mock runtime. No test needs the wasm runtime: the
-# crate that builds it is left out (WORKSPACE_TEST_EXCLUDE), and SKIP_WASM_BUILD keeps any other
-# wasm build out.
+# every pallet's benchmarks as tests in its mock runtime. No cargo test needs the node's wasm
+# runtime: the crate that builds it is left out (WORKSPACE_TEST_EXCLUDE). The one wasm this build
+# makes is the `next-version` runtime (gongzhi-runtime-next-wasm), for the e2e tests that upgrade
+# a chain to it: moved here from the node's build, where it ran last, on one core, for 76 s.
 # The runtime is tested as its `next-version` build (the upgrade test's second runtime: the same
 # code with spec_version one ahead and its migrations, here needs-survey's 1 → 2) and with
 # try-runtime: the fuzz budget checks every pallet's try_state after every block, and
@@ -48,7 +50,7 @@ fi
 # for all of it: a second build of the runtime for the migration's tests alone would compile its
 # dependencies again. Arguments are cargo test's (`--no-run`: only build).
 cargo_tests() {
-	(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked --release --workspace "${WORKSPACE_TEST_EXCLUDE[@]}" \
+	(cd "$ROOT" && cargo test --locked --release --workspace "${WORKSPACE_TEST_EXCLUDE[@]}" \
 		--features "$WORKSPACE_TEST_FEATURES" ${GONGZHI_TIMINGS:+--timings} "$@")
 }
 
@@ -67,8 +69,8 @@ fi
 # `all`: the cargo tests compile beside the app's checks and the e2e tests, at the lowest CPU and
 # I/O priority (SCHED_IDLE, the idle I/O class): the e2e tests mostly wait for blocks, and the
 # compiler gets only the CPU they leave, so their nodes and browsers run as if it were not there.
-# The e2e files that run the indexer's or the load generator's binary (built by this build, with
-# the workspace's features) run last in their lanes, once it has ended (GONGZHI_TOOLS_READY,
+# The e2e files that run the indexer's or the load generator's binary or set the `next-version`
+# runtime (all built by this build) run last in their lanes, once it has ended (GONGZHI_TOOLS_READY,
 # e2e/run.mjs and e2e/lib/tools.js). The tests themselves run after the e2e tests, at normal
 # priority: the fuzz budget times every call against its weight. The build's output goes to a
 # log, printed at the end if it fails.

@@ -36,6 +36,6 @@ if [ -z "$snapshot" ]; then
 		--residents "$residents" --out "$snapshot"
 fi
 log "try-runtime's upgrade check on $snapshot ($(du -h "$snapshot" | cut -f1))"
-(cd "$ROOT" && SKIP_WASM_BUILD=1 GONGZHI_SNAPSHOT=$snapshot cargo test --locked --release --workspace \
+(cd "$ROOT" && GONGZHI_SNAPSHOT=$snapshot cargo test --locked --release --workspace \
 	"${WORKSPACE_TEST_EXCLUDE[@]}" --features "$WORKSPACE_TEST_FEATURES" --test runtime -- \
 	--ignored --exact try_upgrade::the_upgrade_passes_every_check_on_the_given_snapshot --nocapture)

@@ -5,14 +5,14 @@
 // the runtime (`gongzhi_primitives::anon`, pallet-community, pallet-procurement).
 
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { compactToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, blake2AsU8a, decodeAddress, randomAsU8a } from '@polkadot/util-crypto';
 import * as vrf from 'verifiablejs/nodejs';
 import { u32, bestNumber, waitForBlock, sendAll, sendOne, eventFields, DISTRICT } from './cycle.js';
 import { devKeyring } from './chain.js';
-import { toolsBuilt } from './tools.js';
+import { TARGET_DIR, toolsBuilt } from './tools.js';
 
 /** The message a member key's proof of possession signs for `address`: Blake2-256 of the 18
  * ASCII bytes `gongzhi/member-key` and the 32-byte account id (pallet-community's
@@ -98,11 +98,9 @@ export function customErrorName (api, message, pallet = 'procurement') {
   return `${section}.${name}`;
 }
 
-const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache', 'gongzhi-target');
-
 /** The Rust prover (`gongzhi-loadgen prove`, bench/loadgen/src/anon.rs): $GONGZHI_LOADGEN, or
  * the release build in the shared target dir (the workspace's cargo tests build it). */
-export const LOADGEN_BIN = process.env.GONGZHI_LOADGEN ?? resolve(targetDir, 'release', 'gongzhi-loadgen');
+export const LOADGEN_BIN = process.env.GONGZHI_LOADGEN ?? resolve(TARGET_DIR, 'release', 'gongzhi-loadgen');
 
 /**
  * Proves many ballots of one ring natively, in Rust (`verifiable` 0.4.1, the runtime's own

@@ -6,12 +6,10 @@ import { spawn, execFileSync } from 'node:child_process';
 import { openSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort, scratchDir, sleep } from './node.js';
-import { toolsBuilt } from './tools.js';
-
-const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache', 'gongzhi-target');
+import { TARGET_DIR, toolsBuilt } from './tools.js';
 
 /** The indexer binary under test: $GONGZHI_INDEXER, or the release build in the shared target dir. */
-export const INDEXER_BIN = process.env.GONGZHI_INDEXER ?? resolve(targetDir, 'release', 'gongzhi-indexer');
+export const INDEXER_BIN = process.env.GONGZHI_INDEXER ?? resolve(TARGET_DIR, 'release', 'gongzhi-indexer');
 
 const running = new Set();
 process.on('exit', () => { for (const c of running) { try { c.kill('SIGKILL'); } catch { /* gone */ } } });

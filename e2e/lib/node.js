@@ -8,12 +8,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TARGET_DIR } from './tools.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache', 'gongzhi-target');
-
 /** The node binary under test: $GONGZHI_NODE, or the release build in the shared target dir. */
-export const NODE_BIN = process.env.GONGZHI_NODE ?? resolve(targetDir, 'release', 'gongzhi-node');
+export const NODE_BIN = process.env.GONGZHI_NODE ?? resolve(TARGET_DIR, 'release', 'gongzhi-node');
 
 const running = new Set();
 function killAll () {

@@ -1,15 +1,13 @@
 // A runtime upgrade with work in progress: on a live dev chain, with a survey and a procurement
 // ballot open and half the residents' answers and ballots in, the admin origin (sudo, on the dev
-// chain) sets the code of the `next-version` runtime (runtime/wasm/build.rs builds it beside the
-// node's: spec_version one ahead, needs-survey's storage migrated from version 1 to 2). The rest
+// chain) sets the code of the `next-version` runtime (runtime/wasm-next/ builds it with the cargo
+// tests: spec_version one ahead, needs-survey's storage migrated from version 1 to 2). The rest
 // answer and vote under the new runtime with the same clients; closing counts every answer and
 // ballot from before and after. The indexer follows across the upgrade, each block decoded with
 // its own runtime's metadata.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
 import { xxhashAsHex } from '@polkadot/util-crypto';
@@ -17,12 +15,9 @@ import { startNode, nodeKey, waitFor } from '../lib/node.js';
 import { gongzhiRpc, gongzhi } from '../lib/gongzhi-rpc.js';
 import { cycleContext, sendAll, eventFields, openSurvey, openProjects, submitBids, closeSurvey, closeProject, waitForBlock, SURVEY, BIDS } from '../lib/cycle.js';
 import { startIndexer, sqliteUrl } from '../lib/indexer.js';
+import { nextRuntime } from '../lib/tools.js';
 
-const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache', 'gongzhi-target');
-/** The `next-version` runtime: $GONGZHI_NEXT_WASM, or the one built beside the node. */
-const NEXT_WASM = process.env.GONGZHI_NEXT_WASM ?? resolve(targetDir, 'release', 'wbuild', 'gongzhi-runtime', 'gongzhi_runtime_next.compact.compressed.wasm');
-
-let node, api, fresh, ctx, indexer;
+let node, api, fresh, ctx, indexer, nextCode;
 
 /** The storage version a pallet's storage is at, as kept on chain (`:__STORAGE_VERSION__:`). */
 async function storageVersion (pallet, at) {
@@ -33,7 +28,8 @@ async function storageVersion (pallet, at) {
 }
 
 before(async () => {
-  assert.ok(existsSync(NEXT_WASM), `the next-version runtime at ${NEXT_WASM} (built with the node)`);
+  // The upgrade's code first: it is built with the cargo tests (lib/tools.js).
+  nextCode = await nextRuntime();
   const { key } = nodeKey(0x06);
   node = await startNode({ name: 'dev-for-upgrade', nodeKey: key, ws: true });
   indexer = await startIndexer({ nodeUrl: node.wsUrl, database: sqliteUrl('upgrade'), name: 'upgrade' });
@@ -71,7 +67,7 @@ test('an upgrade through storage_version with a survey and a ballot open: answer
   for (const o of earlier) assert.equal(o.failed, null);
 
   // The upgrade, by the admin origin: sudo on the dev chain (a council or a multisig on a real one).
-  const code = readFileSync(NEXT_WASM);
+  const code = nextCode;
   // Submitted without watching it: the connection that sends it switches to the new runtime's
   // types while the block is being reported, and may decode that block's events with them (see
   // below). The block is found from the runtime version instead, and read by a new connection.

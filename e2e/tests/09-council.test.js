@@ -7,25 +7,23 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
 import { NODE_BIN, startNode, nodeKey, waitFor } from '../lib/node.js';
 import { devKeyring } from '../lib/chain.js';
 import { send, eventFields, utf8 } from '../lib/cycle.js';
 import { councilMotion } from '../lib/council.js';
-
-const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache', 'gongzhi-target');
-/** The `next-version` runtime: $GONGZHI_NEXT_WASM, or the one built beside the node. */
-const NEXT_WASM = process.env.GONGZHI_NEXT_WASM ?? resolve(targetDir, 'release', 'wbuild', 'gongzhi-runtime', 'gongzhi_runtime_next.compact.compressed.wasm');
+import { nextRuntime } from '../lib/tools.js';
 
 const specDir = mkdtempSync(join(tmpdir(), 'gongzhi-council-'));
-let node, api, key, council;
+let node, api, key, council, nextCode;
 
 before(async () => {
-  assert.ok(existsSync(NEXT_WASM), `the next-version runtime at ${NEXT_WASM} (built with the node)`);
+  // The upgrade's code first: it is built with the cargo tests (lib/tools.js).
+  nextCode = await nextRuntime();
   // The development preset without its sudo key: the council is the only governance left.
   const spec = JSON.parse(execFileSync(NODE_BIN, ['export-chain-spec', '--chain', 'dev'], { maxBuffer: 64 << 20 }).toString());
   const genesis = spec.genesis.runtimeGenesis;
@@ -78,7 +76,7 @@ test('a council motion (two of three) adds a street office through the admin ori
 
 test('a council motion upgrades the runtime through rootDispatch.dispatchAsRoot(system.setCode)', async () => {
   const version = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
-  const code = readFileSync(NEXT_WASM);
+  const code = nextCode;
   // The weight the council states for the upgrade (set_code's declared worst case is more than a
   // block): half a second, within the council's MaxProposalWeight.
   const upgrade = api.tx.rootDispatch.dispatchAsRoot(api.tx.system.setCode(u8aToHex(code)).method, { refTime: 500_000_000_000n, proofSize: 0 });
